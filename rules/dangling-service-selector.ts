@@ -1,0 +1,27 @@
+import { defineRule } from '../src/engine/rule.js';
+import { formatSelector, selectorFromMap } from '../src/graph/selector.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+export default defineRule({
+  id: 'dangling-service-selector',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Service whose selector matches no Pod template in its namespace',
+  docs: {
+    why: 'A Service sends traffic only to Pods whose labels match its selector in the same namespace. With no match it has no endpoints, and every connection to it fails or hangs.',
+    fix: 'Make the selector equal to labels of the workload\'s Pod template (spec.template.metadata.labels), or put the Service in the workload\'s namespace. A Service meant to have no selector (endpoints managed by hand) should omit spec.selector.',
+    bad: 'kind: Service\nspec:\n  selector: {app: web-frontend}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
+    good: 'kind: Service\nspec:\n  selector: {app: web}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
+  },
+  check({ objects, graph, report }) {
+    for (const svc of objects.ofKind('Service')) {
+      const spec = svc.body.spec;
+      if (!isPlainObject(spec) || spec.type === 'ExternalName') continue;
+      const selector = selectorFromMap(spec.selector);
+      if (!selector || Object.keys(selector.matchLabels).length === 0) continue;
+      if (graph.targets(svc, 'selects').length > 0) continue;
+      report(svc, 'spec.selector', `Service "${svc.name}" selects no Pod in namespace "${svc.namespace}": no Pod template has the labels ${formatSelector(selector)}`);
+    }
+  },
+});

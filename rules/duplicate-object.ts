@@ -1,0 +1,33 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule({
+  id: 'duplicate-object',
+  family: 'parse',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'The same object (API group, kind, namespace and name) is defined more than once',
+  docs: {
+    why: 'Applying both definitions makes the last one win silently; the first is lost. It usually means a copy-paste that forgot to rename.',
+    fix: 'Rename one of the objects, put it in another namespace, or delete the extra copy.',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings-extra}\n',
+  },
+  check({ objects, report }) {
+    const first = new Map<string, K8sObject>();
+    for (const obj of objects) {
+      if (obj.name.endsWith('*')) continue; // generateName: the API server picks a unique name
+      const key = `${obj.group}|${obj.kind}|${obj.namespace ?? ''}|${obj.name}`;
+      const original = first.get(key);
+      if (!original) {
+        first.set(key, obj);
+        continue;
+      }
+      const where = `${original.source.file}:${original.source.range.start.line}`;
+      const scope = obj.namespace === null ? '' : ` in namespace "${obj.namespace}"`;
+      report(obj, 'metadata.name', `${obj.kind} "${obj.name}"${scope} is already defined at ${where}; the later definition would replace it`, {
+        related: [{ object: original, path: 'metadata.name', message: 'first definition' }],
+      });
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../src/engine/rule.js';
+import { reportLoadProblems } from '../src/engine/load-problems.js';
+
+export default defineRule({
+  id: 'invalid-yaml',
+  family: 'parse',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A file or document that is not valid YAML (or JSON), or cannot be read',
+  docs: {
+    why: 'kubectl and the API server reject the whole file. Other documents of the file and other files are still linted, so one broken file does not hide the rest.',
+    fix: 'Fix the syntax at the line shown: indentation, an unclosed quote or bracket, a tab used for indentation, a duplicate key. Save files as UTF-8.',
+    bad: 'metadata:\n  name: web\n   labels: {app: web}\n',
+    good: 'metadata:\n  name: web\n  labels: {app: web}\n',
+  },
+  check: reportLoadProblems('invalid-yaml'),
+});

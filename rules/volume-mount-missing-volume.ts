@@ -1,0 +1,48 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, podTemplateOf } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule({
+  id: 'volume-mount-missing-volume',
+  family: 'volumes',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A volumeMount (or volumeDevice) names a volume the Pod does not define',
+  docs: {
+    why: 'The API server rejects a Pod whose containers mount a volume that is not in spec.volumes (for a StatefulSet, not in spec.volumes nor volumeClaimTemplates), so the workload never starts.',
+    fix: 'Add the volume to the Pod spec, or correct the name in volumeMounts to one of the defined volumes.',
+    bad: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- name: date\n  emptyDir: {}\n',
+    good: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- name: data\n  emptyDir: {}\n',
+  },
+  check({ objects, report }) {
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      const defined = definedVolumes(obj, template.spec.volumes);
+      for (const { container, path } of containersOf(template)) {
+        for (const field of ['volumeMounts', 'volumeDevices'] as const) {
+          const mounts = container[field];
+          if (!Array.isArray(mounts)) continue;
+          mounts.forEach((mount, i) => {
+            if (!isPlainObject(mount) || typeof mount.name !== 'string' || defined.has(mount.name)) return;
+            const known = defined.size ? `defined volumes: ${[...defined].join(', ')}` : 'the Pod defines no volumes';
+            report(obj, `${path}.${field}[${i}].name`, `container "${String(container.name)}" mounts volume "${mount.name}", which the Pod does not define (${known})`);
+          });
+        }
+      }
+    }
+  },
+});
+
+function definedVolumes(obj: K8sObject, volumes: unknown): Set<string> {
+  const names = new Set<string>();
+  if (Array.isArray(volumes)) for (const v of volumes) if (isPlainObject(v) && typeof v.name === 'string') names.add(v.name);
+  const spec = obj.body.spec;
+  if (obj.kind === 'StatefulSet' && isPlainObject(spec) && Array.isArray(spec.volumeClaimTemplates)) {
+    for (const claim of spec.volumeClaimTemplates) {
+      if (isPlainObject(claim) && isPlainObject(claim.metadata) && typeof claim.metadata.name === 'string') names.add(claim.metadata.name);
+    }
+  }
+  return names;
+}

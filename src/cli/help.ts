@@ -1,0 +1,42 @@
+export const MAIN_HELP = `kubeknit — Kubernetes manifest linter and relationship analyzer
+
+Usage:
+  kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
+  kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
+  kubeknit --version                   print the version
+  kubeknit --help                      print this help
+
+Run "kubeknit <command> --help" for a command's options.
+Exit status: 0 no error findings, 1 error findings (or too many warnings), 2 usage or internal error.
+`;
+
+export const LINT_HELP = `Usage: kubeknit lint [paths...] [options]
+
+Lints every .yaml, .yml and .json file under the given paths (default: the current
+directory) as one application, so relationships across files are checked.
+Paths may be files, directories, globs ("deploy/**/*.yaml") or - for standard input.
+
+Options:
+  -f, --format <name>        report format: stylish (default), json
+  -o, --output <file>        write the report to a file instead of standard output
+      --max-warnings <n>     exit 1 when there are more than n warnings
+      --stdin-filename <f>   the name to report for standard input (default: <stdin>)
+      --ignore-pattern <g>   skip files matching this glob (repeatable)
+      --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
+      --rule <id=severity>   set a rule to off, info, warning or error (repeatable)
+      --preset <name>        recommended (default), strict or all
+  -q, --quiet                report errors only
+      --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
+      --debug                print stack traces of internal errors
+  -h, --help                 print this help
+`;
+
+export const RULES_HELP = `Usage: kubeknit rules [id] [options]
+
+Without an id, lists every rule: id, family, default severity, presets, description.
+With an id, prints the rule's documentation: what it finds, why it matters, how to fix it.
+
+Options:
+  -f, --format <name>   text (default) or json
+  -h, --help            print this help
+`;

@@ -1,0 +1,86 @@
+import type { KnitGraph } from '../graph/graph.js';
+import type { ObjectSet } from '../load/object-set.js';
+import type { LoadProblem } from '../load/problems.js';
+import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
+
+export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
+
+export const PRESETS = ['recommended', 'strict', 'all'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export interface RuleDocs {
+  /** Why it matters: what goes wrong in a cluster. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+  /** A manifest that fails the rule. */
+  bad?: string;
+  /** The same manifest, fixed. */
+  good?: string;
+}
+
+/** A JSON schema (for rule options), kept as plain data. */
+export type JsonSchema = Record<string, unknown>;
+
+/** Another place a finding involves (shown as related information in editors). */
+export interface RelatedObject {
+  object: K8sObject;
+  path?: FieldPath;
+  message: string;
+}
+
+export interface ReportExtra {
+  related?: RelatedObject[];
+  /** Overrides the configured severity for this one finding (e.g. an error form of a warning rule). */
+  severity?: Severity;
+}
+
+/** What the engine knows about the run, beyond objects and graph. */
+export interface RunSettings {
+  /** Kubernetes minor version targeted, e.g. `1.35`. */
+  kubernetesVersion?: string;
+}
+
+export interface RuleContext<O = Record<string, unknown>> {
+  objects: ObjectSet;
+  graph: KnitGraph;
+  /** Problems the loader found (broken YAML, objects without kind…), for the parse rules. */
+  problems: readonly LoadProblem[];
+  options: O;
+  settings: RunSettings;
+  /** Reports a finding on an object's field; the engine turns the path into file:line:col. */
+  report(object: K8sObject, path: FieldPath, message: string, extra?: ReportExtra): void;
+  /** Reports a finding at a place in a file that is not an object's field. */
+  reportAt(location: { file: string; range: Range; object?: ObjectRef | null }, message: string, extra?: ReportExtra): void;
+}
+
+export interface RuleDefinition<O = Record<string, unknown>> {
+  /** Stable id; other tools and configs name it. The module file has the same name. */
+  id: string;
+  family: RuleFamily;
+  /** Default severity when the rule is on. */
+  severity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  docs: RuleDocs;
+  /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */
+  presets: ReadonlyArray<'recommended' | 'strict'>;
+  /** JSON schema of the rule's options, and their defaults. */
+  options?: JsonSchema;
+  defaultOptions?: O;
+  check(context: RuleContext<O>): void;
+}
+
+export type Rule = RuleDefinition<Record<string, unknown>> & { category: RuleFamily };
+
+/** Declares a rule; `category` mirrors `family` for tools that use ESLint's word. */
+export function defineRule<O extends object = Record<string, unknown>>(definition: RuleDefinition<O>): Rule {
+  return { ...definition, category: definition.family } as unknown as Rule;
+}
+
+export function ruleInPreset(rule: Rule, preset: Preset): boolean {
+  if (preset === 'all') return true;
+  if (preset === 'strict') return rule.presets.length > 0;
+  return rule.presets.includes('recommended');
+}

@@ -1,0 +1,79 @@
+import type { KnitGraph } from '../graph/graph.js';
+import { normalizeFieldPath } from '../load/field-path.js';
+import type { ObjectSet } from '../load/object-set.js';
+import type { LoadProblem } from '../load/problems.js';
+import { objectRef, type Finding, type K8sObject, type Range, type RelatedLocation, type Severity } from '../types.js';
+import type { ReportExtra, Rule, RuleContext, RunSettings } from './rule.js';
+import { compareFindings } from './sort.js';
+
+/** A rule switched on for this run, with its severity and options resolved. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface RunInput {
+  objects: ObjectSet;
+  graph: KnitGraph;
+  problems: readonly LoadProblem[];
+  rules: readonly ActiveRule[];
+  settings?: RunSettings;
+}
+
+export class RuleError extends Error {
+  override name = 'RuleError';
+}
+
+/** Runs every active rule over the whole run and returns findings in a stable order. */
+export function runRules(input: RunInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const active of input.rules) {
+    const context = createContext(input, active, findings);
+    try {
+      active.rule.check(context);
+    } catch (err) {
+      throw new RuleError(`rule ${active.rule.id} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function createContext(input: RunInput, active: ActiveRule, sink: Finding[]): RuleContext {
+  const { rule } = active;
+  const emit = (file: string, range: Range, message: string, object: Finding['object'], path: string | undefined, extra?: ReportExtra) => {
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: extra?.severity ?? active.severity,
+      message,
+      file,
+      line: range.start.line,
+      column: range.start.column,
+      endLine: range.end.line,
+      endColumn: range.end.column,
+      object,
+    };
+    if (path !== undefined) finding.path = path;
+    const related = extra?.related?.map(toRelatedLocation);
+    if (related?.length) finding.related = related;
+    sink.push(finding);
+  };
+  return {
+    objects: input.objects,
+    graph: input.graph,
+    problems: input.problems,
+    options: active.options,
+    settings: input.settings ?? {},
+    report(object, path, message, extra) {
+      emit(object.source.file, object.source.locate(path), message, objectRef(object), normalizeFieldPath(path), extra);
+    },
+    reportAt(location, message, extra) {
+      emit(location.file, location.range, message, location.object ?? null, undefined, extra);
+    },
+  };
+}
+
+function toRelatedLocation(related: { object: K8sObject; path?: Parameters<K8sObject['source']['locate']>[0]; message: string }): RelatedLocation {
+  const range = related.path !== undefined ? related.object.source.locate(related.path) : related.object.source.range;
+  return { file: related.object.source.file, line: range.start.line, column: range.start.column, message: related.message };
+}

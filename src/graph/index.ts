@@ -1,0 +1,5 @@
+export { buildGraph } from './build.js';
+export { KnitGraph, EDGE_TYPES, type EdgeType, type GraphEdge, type GraphNode } from './graph.js';
+export { LabelIndex } from './label-index.js';
+export * from './selector.js';
+export * from './workloads.js';

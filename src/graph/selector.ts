@@ -1,0 +1,77 @@
+import { isPlainObject } from '../load/parse.js';
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+/** A label selector in one normal form: equality pairs plus set-based requirements. */
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+/** An equality-based selector, as Services and ReplicationControllers write it (`{app: web}`). */
+export function selectorFromMap(value: unknown): LabelSelector | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const matchLabels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) matchLabels[k] = String(v);
+  return { matchLabels, matchExpressions: [] };
+}
+
+/** A set-based `metav1.LabelSelector` (`matchLabels` + `matchExpressions`). */
+export function selectorFromLabelSelector(value: unknown): LabelSelector | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const selector = selectorFromMap(value.matchLabels) ?? { matchLabels: {}, matchExpressions: [] };
+  if (Array.isArray(value.matchExpressions)) {
+    for (const expr of value.matchExpressions) {
+      if (!isPlainObject(expr) || typeof expr.key !== 'string') continue;
+      const operator = expr.operator;
+      if (operator !== 'In' && operator !== 'NotIn' && operator !== 'Exists' && operator !== 'DoesNotExist') continue;
+      const values = Array.isArray(expr.values) ? expr.values.map(String) : [];
+      selector.matchExpressions.push({ key: expr.key, operator, values });
+    }
+  }
+  return selector;
+}
+
+export function isEmptySelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+}
+
+/** Whether labels satisfy a selector. An empty selector matches everything. */
+export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels)) {
+    if (labels[key] !== value) return false;
+  }
+  for (const req of selector.matchExpressions) {
+    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+    switch (req.operator) {
+      case 'In':
+        if (!has || !req.values.includes(labels[req.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && req.values.includes(labels[req.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+/** `app=web,tier in (a,b)` — how kubectl prints a selector. */
+export function formatSelector(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`);
+  for (const req of selector.matchExpressions) {
+    if (req.operator === 'Exists') parts.push(req.key);
+    else if (req.operator === 'DoesNotExist') parts.push(`!${req.key}`);
+    else parts.push(`${req.key} ${req.operator === 'In' ? 'in' : 'notin'} (${req.values.join(',')})`);
+  }
+  return parts.join(',') || '(everything)';
+}

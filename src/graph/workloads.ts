@@ -1,0 +1,107 @@
+import { isPlainObject } from '../load/parse.js';
+import type { JsonObject, K8sObject } from '../types.js';
+import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
+
+/** Where each kind keeps the template of the Pods it makes. */
+const TEMPLATE_PATHS: Record<string, string[]> = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  PodTemplate: ['template'],
+};
+
+export const POD_TEMPLATE_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS);
+/** Kinds whose selector owns Pods (the Pods count for Services, PDBs and NetworkPolicies). */
+export const POD_CONTROLLER_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+/** The Pods an object stands for: a Pod itself, or a controller's template. */
+export interface PodTemplate {
+  owner: K8sObject;
+  namespace: string;
+  labels: Record<string, string>;
+  /** The PodSpec (may be empty when the manifest is incomplete). */
+  spec: JsonObject;
+  /** Field path of the template's metadata (`metadata` for a Pod). */
+  metadataPath: string;
+  /** Field path of the PodSpec (`spec` for a Pod, `spec.template.spec` for a Deployment). */
+  specPath: string;
+  /** How many Pods run at once (replicas, default 1; DaemonSets: unknown → Infinity). */
+  replicas: number;
+}
+
+export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  const segments = TEMPLATE_PATHS[obj.kind];
+  if (!segments || obj.namespace === null) return undefined;
+  if (obj.kind === 'PodTemplate' && !isPlainObject(obj.body.template)) return undefined;
+  let template: unknown = obj.body;
+  for (const seg of segments) template = isPlainObject(template) ? template[seg] : undefined;
+  if (!isPlainObject(template)) template = {};
+  const tpl = template as JsonObject;
+  const metadata = isPlainObject(tpl.metadata) ? tpl.metadata : {};
+  const labels: Record<string, string> = {};
+  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+  const prefix = segments.join('.');
+  return {
+    owner: obj,
+    namespace: obj.namespace,
+    labels,
+    spec: isPlainObject(tpl.spec) ? tpl.spec : {},
+    metadataPath: prefix ? `${prefix}.metadata` : 'metadata',
+    specPath: prefix ? `${prefix}.spec` : 'spec',
+    replicas: replicasOf(obj),
+  };
+}
+
+function replicasOf(obj: K8sObject): number {
+  if (obj.kind === 'DaemonSet') return Infinity;
+  if (obj.kind === 'Pod' || obj.kind === 'PodTemplate') return 1;
+  const spec = obj.body.spec;
+  if (!isPlainObject(spec)) return 1;
+  if (obj.kind === 'Job' || obj.kind === 'CronJob') {
+    const jobSpec = obj.kind === 'CronJob' && isPlainObject(spec.jobTemplate) && isPlainObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : spec;
+    return typeof jobSpec.parallelism === 'number' ? jobSpec.parallelism : 1;
+  }
+  return typeof spec.replicas === 'number' ? spec.replicas : 1;
+}
+
+/** The selector a controller declares over its own Pods, if any. */
+export function controllerSelector(obj: K8sObject): { selector: LabelSelector; path: string } | undefined {
+  const spec = obj.body.spec;
+  if (!isPlainObject(spec) || spec.selector === undefined || spec.selector === null) return undefined;
+  if (obj.kind === 'ReplicationController') {
+    const selector = selectorFromMap(spec.selector);
+    return selector ? { selector, path: 'spec.selector' } : undefined;
+  }
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(obj.kind)) {
+    const selector = selectorFromLabelSelector(spec.selector);
+    return selector ? { selector, path: 'spec.selector' } : undefined;
+  }
+  return undefined;
+}
+
+export interface ContainerRef {
+  container: JsonObject;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  list: 'containers' | 'initContainers' | 'ephemeralContainers';
+  index: number;
+  /** Field path of the container, e.g. `spec.template.spec.containers[1]`. */
+  path: string;
+}
+
+/** Every container of a Pod template, init and ephemeral containers included. */
+export function containersOf(template: PodTemplate, lists: ContainerRef['list'][] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const list of lists) {
+    const items = template.spec[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((container, index) => {
+      if (isPlainObject(container)) out.push({ container, list, index, path: `${template.specPath}.${list}[${index}]` });
+    });
+  }
+  return out;
+}

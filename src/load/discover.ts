@@ -1,0 +1,94 @@
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError } from './errors.js';
+
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export interface DiscoverOptions {
+  /** Globs of files to leave out (matched against the path as displayed). */
+  ignore?: readonly string[];
+}
+
+/** `-` in the input list stands for standard input. */
+export const STDIN_INPUT = '-';
+
+/**
+ * Turns the user's inputs (files, directories, globs, `-`) into a sorted list of file paths,
+ * displayed as the user gave them. A path that exists nowhere is a UsageError.
+ */
+export function discoverFiles(inputs: readonly string[], options: DiscoverOptions = {}): string[] {
+  const isIgnored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : () => false;
+  const found = new Set<string>();
+  for (const input of inputs) {
+    if (input === STDIN_INPUT) continue;
+    const stats = statOrUndefined(input);
+    if (stats?.isFile()) {
+      found.add(toDisplay(input));
+    } else if (stats?.isDirectory()) {
+      walk(input, new Set(), (file) => {
+        if (MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase())) found.add(file);
+      });
+    } else if (picomatch.scan(input).isGlob) {
+      for (const file of expandGlob(input)) found.add(file);
+    } else {
+      throw new UsageError(`no such file or directory: ${input}`);
+    }
+  }
+  return [...found].filter((file) => !isIgnored(file)).sort(comparePaths);
+}
+
+function expandGlob(pattern: string): string[] {
+  const { base } = picomatch.scan(pattern);
+  const root = base || '.';
+  const matches = picomatch(toDisplay(pattern), { dot: false });
+  const out: string[] = [];
+  if (!statOrUndefined(root)?.isDirectory()) return out;
+  walk(root, new Set(), (file) => {
+    const display = root === '.' && !pattern.startsWith('./') ? file.replace(/^\.\//, '') : file;
+    if (matches(display)) out.push(display);
+  });
+  return out;
+}
+
+/** Depth-first walk that follows symlinks but visits each real directory once (no loops). */
+function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return; // unreadable directory: the files we can read still count
+  }
+  for (const entry of entries.sort()) {
+    if (SKIPPED_DIRECTORIES.has(entry)) continue;
+    const full = toDisplay(path.join(dir, entry));
+    const stats = statOrUndefined(full);
+    if (stats?.isDirectory()) walk(full, seen, onFile);
+    else if (stats?.isFile()) onFile(full);
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function toDisplay(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

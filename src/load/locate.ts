@@ -1,0 +1,54 @@
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import type { FieldPath, Range } from '../types.js';
+import { parseFieldPath } from './field-path.js';
+
+type NodeRange = [number, number, number];
+
+/** Converts yaml's byte offsets into 1-based line/column ranges. */
+export function offsetsToRange(lineCounter: LineCounter, start: number, end: number): Range {
+  const s = lineCounter.linePos(start);
+  const e = lineCounter.linePos(Math.max(start, end));
+  return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col } };
+}
+
+function nodeRange(node: Node | null | undefined): NodeRange | undefined {
+  return (node?.range as NodeRange | undefined) ?? undefined;
+}
+
+function pairKeyValue(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return String(key.value);
+  if (typeof key === 'string' || typeof key === 'number') return String(key);
+  return undefined;
+}
+
+/**
+ * Finds the source range of a field path below a document node.
+ * A map field points from its key to the end of its value; a list item at the item.
+ * A path that does not exist resolves to the deepest part that does.
+ */
+export function locatePath(root: Node, path: FieldPath, lineCounter: LineCounter): Range {
+  const segments = parseFieldPath(path);
+  let node: Node | undefined = root;
+  let best: NodeRange = nodeRange(root) ?? [0, 0, 0];
+  for (const seg of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => pairKeyValue(p) === String(seg));
+      if (!pair) break;
+      const keyRange = nodeRange(pair.key as Node);
+      const valueNode = (pair.value ?? undefined) as Node | undefined;
+      const valueRange = nodeRange(valueNode);
+      if (keyRange) best = [keyRange[0], valueRange ? valueRange[1] : keyRange[1], valueRange ? valueRange[2] : keyRange[2]];
+      node = valueNode;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | Pair | undefined;
+      if (!item || isPair(item)) break;
+      const r = nodeRange(item);
+      if (r) best = r;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offsetsToRange(lineCounter, best[0], best[1]);
+}

@@ -1,0 +1,21 @@
+import type { Reporter } from './types.js';
+
+/** The JSON report (version 1). Other tools parse it: keep the shape. */
+export const json: Reporter = ({ findings, summary }) => {
+  const report = {
+    version: 1,
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      object: f.object ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } : null,
+    })),
+    summary: { files: summary.files, objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+};

@@ -1,0 +1,55 @@
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+
+const deployment = (namespace: string, app: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: ${namespace}}
+  spec:
+    selector: {matchLabels: {app: ${app}}}
+    template:
+      metadata: {labels: {app: ${app}, tier: front}}
+      spec: {containers: [{name: web, image: nginx:1.27}]}
+`;
+
+ruleTester('dangling-service-selector', {
+  valid: [
+    {
+      name: 'selector matches a Deployment template in the same namespace',
+      yaml: `${deployment('shop', 'web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`,
+    },
+    {
+      name: 'selector is a subset of the template labels (CronJob)',
+      yaml: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report}
+        spec:
+          schedule: "* * * * *"
+          jobTemplate:
+            spec:
+              template:
+                metadata: {labels: {app: report, team: data}}
+                spec: {restartPolicy: OnFailure, containers: [{name: r, image: busybox:1.36}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: report}
+        spec: {selector: {team: data}, ports: [{port: 80}]}
+      `,
+    },
+    { name: 'Service without a selector (endpoints managed by hand)', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: external}\nspec:\n  ports: [{port: 5432}]\n' },
+    { name: 'ExternalName Service', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec:\n  type: ExternalName\n  externalName: db.example.com\n  selector: {app: nothing}\n' },
+  ],
+  invalid: [
+    {
+      name: 'no template has the labels',
+      yaml: `${deployment('shop', 'web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web-frontend}\n  ports: [{port: 80}]\n`,
+      findings: [{ line: 14, column: 3, message: 'selects no Pod in namespace "shop"' }],
+    },
+    {
+      name: 'matching Pods live in another namespace',
+      yaml: `${deployment('shop', 'web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`,
+      findings: [{ line: 14, message: 'app=web' }],
+    },
+  ],
+});
