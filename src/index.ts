@@ -26,7 +26,12 @@ export interface LintOptions extends RuleSelection {
   inline?: readonly InlineSource[];
   /** When set, only findings in these files are reported (the rest of the inputs still count for relationships). */
   reportFiles?: readonly string[];
+  /** Kubernetes minor version to validate against, e.g. `1.33` (default: the newest embedded). */
   kubernetesVersion?: string;
+  /** Extra schema folders or URL-less templates (CRDs-catalog or kubeconform layout). */
+  schemaLocations?: readonly string[];
+  /** Do not report objects whose kind has no known schema. */
+  ignoreMissingSchemas?: boolean;
 }
 
 export interface LintSummary {

@@ -3,6 +3,7 @@ export const MAIN_HELP = `kubeknit — Kubernetes manifest linter and relationsh
 Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
+  kubeknit graph [paths...] [options]  print the relationship graph (json)
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -39,4 +40,21 @@ With an id, prints the rule's documentation: what it finds, why it matters, how 
 Options:
   -f, --format <name>   text (default) or json
   -h, --help            print this help
+`;
+
+export const GRAPH_HELP = `Usage: kubeknit graph [paths...] [options]
+
+Prints the relationship graph of the manifests: objects, the objects controllers create at
+run time (implied), references to objects missing from the input, and typed edges.
+
+Options:
+  -f, --format <name>        json (default)
+  -o, --output <file>        write to a file instead of standard output
+  -n, --namespace <ns>       only objects of this namespace
+      --kind <Kind>          only objects of this kind (repeatable, or comma-separated)
+      --focus <Kind/ns/name> only the neighbourhood of one object
+      --depth <n>            with --focus: how many edges away (default 1)
+      --hide-implied         leave out implied ReplicaSets, Jobs and Pods
+      --stdin-filename <f>   the name to show for standard input (-)
+  -h, --help                 print this help
 `;

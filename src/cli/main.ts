@@ -1,6 +1,7 @@
 import { UsageError } from '../load/errors.js';
 import { MAIN_HELP } from './help.js';
 import { EXIT, processIO, type CliIO } from './io.js';
+import { graphCommand } from './graph-command.js';
 import { lintCommand } from './lint-command.js';
 import { rulesCommand } from './rules-command.js';
 import { kubeknitVersion } from './version.js';
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   lint: lintCommand,
   rules: rulesCommand,
+  graph: graphCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */

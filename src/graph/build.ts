@@ -1,8 +1,7 @@
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../load/parse.js';
 import type { K8sObject } from '../types.js';
 import { KnitGraph, type GraphNode } from './graph.js';
-import { selectorFromMap } from './selector.js';
+import { EDGE_BUILDERS } from './edges/index.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
 /** What controllers create at run time, between them and their Pods. */
@@ -22,7 +21,7 @@ const IMPLIED_API_VERSION: Record<string, string> = { ReplicaSet: 'apps/v1', Job
 export function buildGraph(objects: ObjectSet): KnitGraph {
   const graph = new KnitGraph();
   for (const obj of objects) addObjectNode(graph, obj);
-  for (const svc of objects.ofKind('Service')) addServiceEdges(graph, svc);
+  for (const build of EDGE_BUILDERS) build(graph, objects);
   return graph;
 }
 
@@ -50,15 +49,4 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
 
 function templatePath(template: PodTemplate): string {
   return template.metadataPath.replace(/\.metadata$/, '');
-}
-
-function addServiceEdges(graph: KnitGraph, svc: K8sObject): void {
-  const spec = svc.body.spec;
-  if (!isPlainObject(spec) || svc.namespace === null) return;
-  const selector = selectorFromMap(spec.selector);
-  // A Service without a selector is managed by hand (its EndpointSlices); it selects nothing.
-  if (!selector || Object.keys(selector.matchLabels).length === 0) return;
-  for (const pod of graph.podsMatching(svc.namespace, selector)) {
-    graph.addEdge({ from: svc.id, to: pod.nodeId, type: 'selects', path: 'spec.selector' });
-  }
 }

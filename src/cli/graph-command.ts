@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildGraph } from '../graph/build.js';
+import { resolveFocus, viewGraph, type GraphFilter } from '../graph/view.js';
+import { loadInputs, ObjectSet } from '../load/index.js';
+import { UsageError } from '../load/errors.js';
+import { GRAPH_RENDERERS } from '../report/graph/index.js';
+import { GRAPH_HELP } from './help.js';
+import { EXIT, readAll, type CliIO } from './io.js';
+
+export async function graphCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'json' },
+      output: { type: 'string', short: 'o' },
+      namespace: { type: 'string', short: 'n' },
+      kind: { type: 'string', multiple: true },
+      focus: { type: 'string' },
+      depth: { type: 'string' },
+      'hide-implied': { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(GRAPH_HELP);
+    return EXIT.ok;
+  }
+  const format = values.format ?? 'json';
+  const render = GRAPH_RENDERERS[format];
+  if (!render) throw new UsageError(`unknown graph format "${format}"; choose one of: ${Object.keys(GRAPH_RENDERERS).join(', ')}`);
+  if (values.depth !== undefined && !/^\d+$/.test(values.depth)) throw new UsageError(`--depth takes a whole number, got "${values.depth}"`);
+
+  const inputs = positionals.length ? positionals : ['.'];
+  const inline = inputs.includes('-') ? [{ file: values['stdin-filename'] ?? '<stdin>', text: await readAll(io.stdin) }] : undefined;
+  const loaded = loadInputs(inputs, { inline });
+  const graph = buildGraph(new ObjectSet(loaded.objects));
+  const filter: GraphFilter = {
+    namespace: values.namespace,
+    kinds: values.kind?.flatMap((k) => k.split(',')),
+    depth: values.depth === undefined ? undefined : Number(values.depth),
+    hideImplied: values['hide-implied'],
+  };
+  if (values.focus !== undefined) {
+    const node = resolveFocus(graph, values.focus);
+    if (!node) throw new UsageError(`--focus ${values.focus}: no such object in the input (write Kind/namespace/name, or Kind/name for cluster-scoped kinds)`);
+    filter.focus = node.id;
+  }
+  const text = await render(viewGraph(graph, filter));
+  if (values.output) writeFileSync(values.output, text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}

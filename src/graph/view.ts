@@ -1,0 +1,67 @@
+import type { GraphEdge, GraphNode, KnitGraph } from './graph.js';
+
+/** Which part of the graph to show (shared by every diagram format). */
+export interface GraphFilter {
+  namespace?: string;
+  kinds?: readonly string[];
+  /** `Kind/namespace/name` (or `Kind/name` for cluster-scoped objects). */
+  focus?: string;
+  /** How many edges away from the focus to include (either direction); default 1. */
+  depth?: number;
+  hideImplied?: boolean;
+}
+
+/** A plain, filtered snapshot of the graph that renderers draw. */
+export interface GraphView {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Applies a filter; an unknown focus is reported by the caller (see `resolveFocus`). */
+export function viewGraph(graph: KnitGraph, filter: GraphFilter = {}): GraphView {
+  let keep = new Set(graph.nodes().map((n) => n.id));
+  if (filter.focus !== undefined) keep = neighbourhood(graph, filter.focus, filter.depth ?? 1);
+  const nodes = graph.nodes().filter((n) => {
+    if (!keep.has(n.id)) return false;
+    if (filter.hideImplied && n.implied) return false;
+    if (filter.namespace !== undefined && n.namespace !== filter.namespace) return false;
+    if (filter.kinds?.length && !filter.kinds.includes(n.kind)) return false;
+    return true;
+  });
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = graph.edges().filter((e) => ids.has(e.from) && ids.has(e.to));
+  return { nodes: sortNodes(nodes), edges };
+}
+
+/** Nodes within `depth` edges of the start, following edges both ways. */
+export function neighbourhood(graph: KnitGraph, start: string, depth: number): Set<string> {
+  const seen = new Set<string>([start]);
+  let frontier = [start];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const e of [...graph.outEdges(id), ...graph.inEdges(id)]) {
+        for (const other of [e.from, e.to]) {
+          if (!seen.has(other)) {
+            seen.add(other);
+            next.push(other);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return seen;
+}
+
+/** Finds the node a `--focus Kind/ns/name` names, accepting a case-insensitive kind. */
+export function resolveFocus(graph: KnitGraph, focus: string): GraphNode | undefined {
+  const exact = graph.node(focus);
+  if (exact) return exact;
+  const lower = focus.toLowerCase();
+  return graph.nodes().find((n) => n.id.toLowerCase() === lower);
+}
+
+function sortNodes(nodes: GraphNode[]): GraphNode[] {
+  return nodes.sort((a, b) => (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,9 @@
+import type { GraphView } from '../../graph/view.js';
+import { graphToJson } from './json.js';
+
+/** Renders a graph view as text (a diagram or JSON). */
+export type GraphRenderer = (view: GraphView) => string | Promise<string>;
+
+export const GRAPH_RENDERERS: Record<string, GraphRenderer> = {
+  json: graphToJson,
+};
