@@ -51,6 +51,7 @@ export function loadInputs(inputs: readonly string[], options: LoadOptions = {})
     result.problems.push(...parsed.problems);
   }
   applyCustomResourceScopes(result.objects);
+  makeIdsUnique(result.objects);
   return result;
 }
 
@@ -68,5 +69,15 @@ function applyCustomResourceScopes(objects: K8sObject[]): void {
       obj.namespace = null;
       obj.id = `${obj.kind}/${obj.name}`;
     }
+  }
+}
+
+/** Duplicates (reported by `duplicate-object`) keep distinct ids so each stays its own graph node. */
+function makeIdsUnique(objects: K8sObject[]): void {
+  const seen = new Map<string, number>();
+  for (const obj of objects) {
+    const count = (seen.get(obj.id) ?? 0) + 1;
+    seen.set(obj.id, count);
+    if (count > 1) obj.id = `${obj.id}#${count}`;
   }
 }

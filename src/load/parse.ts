@@ -27,31 +27,60 @@ export function parseManifestText(file: string, text: string): ParsedFile {
     result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
-  docs.forEach((doc, documentIndex) => {
+  let documentIndex = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
     result.documents++;
-    documentToObjects(doc, { file, documentIndex, lineCounter }, result);
-  });
+    const resumeAt = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') ? nextDocumentMarker(source, doc.range[0], doc.range[2]) : -1;
+    const errorLimit = resumeAt > 0 ? source.lastIndexOf('\n', resumeAt - 2) + 1 : Infinity;
+    documentToObjects(doc, { file, documentIndex: documentIndex++, lineCounter, source, errorLimit }, result);
+    if (resumeAt > 0) {
+      // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
+      // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
+      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), { prettyErrors: false, uniqueKeys: true });
+      docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
+    }
+  }
   return result;
+}
+
+/** Offset of the first line starting with `---` strictly inside [start, end), or -1. */
+function nextDocumentMarker(text: string, start: number, end: number): number {
+  const marker = /^---(?=\s|$)/gm;
+  marker.lastIndex = start + 1;
+  const match = marker.exec(text);
+  return match && match.index < end ? match.index : -1;
 }
 
 interface DocContext {
   file: string;
   documentIndex: number;
   lineCounter: LineCounter;
+  /** The file's text (without byte-order mark), for quoting it in messages. */
+  source: string;
+  /** Errors past this offset are shown here: the last line of a document another one was recovered after. */
+  errorLimit?: number;
 }
 
 function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFile): void {
   const { file, lineCounter } = ctx;
-  const rangeOf = (err: YAMLError): Range => offsetsToRange(lineCounter, err.pos[0], err.pos[1]);
+  const limit = ctx.errorLimit ?? Infinity;
+  const rangeOf = (err: YAMLError): Range => err.pos[0] >= limit ? offsetsToRange(lineCounter, limit, limit) : offsetsToRange(lineCounter, err.pos[0], err.pos[1]);
   const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') {
-      out.problems.push({ ruleId: 'invalid-yaml', file, range: rangeOf(err), message: `${firstLine(err.message)}; the API server's strict field validation rejects duplicate fields, so remove one of them` });
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(ctx.source.slice(err.pos[0], err.pos[0] + 300))?.[1] ?? '?';
+      out.problems.push({ ruleId: 'invalid-yaml', file, range: rangeOf(err), message: `duplicate key "${key.slice(0, 80)}" in a mapping; the API server's strict field validation rejects duplicate fields, so remove one of them` });
     }
   }
   if (fatal.length) {
-    const err = fatal[0];
-    out.problems.push({ ruleId: 'invalid-yaml', file, range: rangeOf(err), message: `YAML syntax error: ${firstLine(err.message)}` });
+    // A value continued on a wrongly indented line shows up as a multi-line key: the line to fix is
+    // where that "key" ends (the `:`), not where the value began.
+    const multiline = fatal.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
+    const err = multiline ?? fatal[0];
+    const range = multiline ? rangeOf({ ...multiline, pos: [multiline.pos[1], multiline.pos[1]] } as YAMLError) : rangeOf(err);
+    const hint = multiline ? ' (check the indentation of this line)' : '';
+    out.problems.push({ ruleId: 'invalid-yaml', file, range, message: `YAML syntax error: ${firstLine(err.message)}${hint}` });
     return;
   }
   const contents = doc.contents as Node | null;
@@ -98,6 +127,7 @@ function addObject(value: unknown, node: Node, ctx: DocContext & { itemIndex?: n
     return;
   }
   const body = value as JsonObject;
+  if (isNotAManifest(body, file)) return;
   const missing: string[] = [];
   if (typeof body.apiVersion !== 'string' || !body.apiVersion) missing.push('apiVersion');
   if (typeof body.kind !== 'string' || !body.kind) missing.push('kind');
@@ -128,6 +158,29 @@ function addObject(value: unknown, node: Node, ctx: DocContext & { itemIndex?: n
     source: { file, documentIndex: ctx.documentIndex, itemIndex: ctx.itemIndex, range, locate },
   });
 }
+
+/**
+ * Files that are valid YAML/JSON but not API objects, skipped silently: JSON files with neither
+ * apiVersion nor kind (package.json, seccomp profiles, schemas), and component configuration
+ * (`apiVersion` + `kind` but no `metadata`, in a group the API server does not serve, e.g.
+ * audit.k8s.io Policy, kubelet.config.k8s.io KubeletConfiguration, kind.x-k8s.io Cluster).
+ */
+function isNotAManifest(body: JsonObject, file: string): boolean {
+  const hasApiVersion = typeof body.apiVersion === 'string' && body.apiVersion !== '';
+  const hasKind = typeof body.kind === 'string' && body.kind !== '';
+  if (!hasApiVersion && !hasKind) return file.toLowerCase().endsWith('.json') && body.apiVersion === undefined && body.kind === undefined;
+  if (!hasApiVersion || !hasKind || body.metadata !== undefined) return false;
+  return !SERVED_API_GROUPS.has(splitApiVersion(body.apiVersion as string).group);
+}
+
+/** API groups the Kubernetes API server serves (built in); custom resources need metadata too, but are indistinguishable from config files without it. */
+const SERVED_API_GROUPS: ReadonlySet<string> = new Set([
+  '', 'apps', 'batch', 'autoscaling', 'policy', 'extensions', 'networking.k8s.io', 'rbac.authorization.k8s.io',
+  'storage.k8s.io', 'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
+  'discovery.k8s.io', 'node.k8s.io', 'certificates.k8s.io', 'events.k8s.io', 'flowcontrol.apiserver.k8s.io',
+  'resource.k8s.io', 'apiregistration.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'storagemigration.k8s.io',
+  'internal.apiserver.k8s.io',
+]);
 
 export function objectId(kind: string, namespace: string | null, name: string): string {
   return namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
