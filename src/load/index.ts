@@ -1,4 +1,5 @@
 import type { K8sObject } from '../types.js';
+import { detectUnrenderedSource } from './detect.js';
 import { discoverFiles, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { parseManifestText } from './parse.js';
@@ -44,6 +45,11 @@ export function loadInputs(inputs: readonly string[], options: LoadOptions = {})
     const read = text !== undefined ? { text } : readManifestFile(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if ('problem' in read) {
       result.problems.push(read.problem);
+      continue;
+    }
+    const notYetManifest = detectUnrenderedSource(file, read.text);
+    if (notYetManifest) {
+      result.problems.push(notYetManifest);
       continue;
     }
     const parsed = parseManifestText(file, read.text);

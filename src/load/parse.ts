@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
-import type { JsonObject, K8sObject, Range } from '../types.js';
+import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from './scope.js';
@@ -11,6 +11,12 @@ export interface ParsedFile {
   documents: number;
 }
 
+/** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
+const YAML_OPTIONS = (lineCounter?: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+
+/** Deeper than any real manifest (CRD schemas reach a few dozen); deeper input is refused, not recursed into. */
+export const MAX_NESTING_DEPTH = 256;
+
 /** Aliases a document may expand; a "billion laughs" file hits this instead of the memory limit. */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -19,29 +25,80 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { file, objects: [], problems: [], documents: 0 };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let docs: Document.Parsed[];
+  let docs: ParsedDocument[];
   try {
-    const parsed = parseAllDocuments(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    docs = Array.isArray(parsed) ? parsed : [];
+    docs = parseDocuments(source, lineCounter);
   } catch (err) {
     result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
-  let documentIndex = 0;
+  const locator = new SourceLocator(source, lineCounter);
+  docs.forEach(({ doc, errorLimit }, documentIndex) => {
+    result.documents++;
+    documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result);
+  });
+  return result;
+}
+
+interface ParsedDocument {
+  doc: Document.Parsed;
+  /** Errors past this offset are shown here: the last line of a document another one was recovered after. */
+  errorLimit: number;
+}
+
+/** Parses every document of a text, deterministically (field locations parse the text again). */
+function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
+  const parsed = parseAllDocuments(source, YAML_OPTIONS(lineCounter));
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];
-    result.documents++;
     const resumeAt = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') ? nextDocumentMarker(source, doc.range[0], doc.range[2]) : -1;
-    const errorLimit = resumeAt > 0 ? source.lastIndexOf('\n', resumeAt - 2) + 1 : Infinity;
-    documentToObjects(doc, { file, documentIndex: documentIndex++, lineCounter, source, errorLimit }, result);
+    out.push({ doc, errorLimit: resumeAt > 0 ? source.lastIndexOf('\n', resumeAt - 2) + 1 : Infinity });
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), { prettyErrors: false, uniqueKeys: true });
+      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), YAML_OPTIONS());
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }
-  return result;
+  return out;
+}
+
+/**
+ * Finds field ranges for the objects of one file. The YAML node tree is not kept after loading
+ * (it is many times the size of the objects); it is parsed again, only for files that need a
+ * location, and the most recent ones are cached.
+ */
+class SourceLocator {
+  private static readonly recent = new Map<SourceLocator, Document.Parsed[]>();
+  private static readonly RECENT_LIMIT = 32;
+
+  constructor(private readonly source: string, private readonly lineCounter: LineCounter) {}
+
+  locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
+    const doc = this.documents()[documentIndex];
+    let node = doc?.contents as Node | null | undefined;
+    if (itemIndex !== undefined && isMap(node)) {
+      const items = node.get('items', true) as Node | undefined;
+      if (isSeq(items)) node = items.items[itemIndex] as Node;
+    }
+    if (!node) return offsetsToRange(this.lineCounter, 0, 0);
+    return locatePath(node, path, this.lineCounter);
+  }
+
+  private documents(): Document.Parsed[] {
+    const recent = SourceLocator.recent;
+    let docs = recent.get(this);
+    if (docs) {
+      recent.delete(this); // re-insert: most recently used last
+    } else {
+      docs = parseDocuments(this.source).map((d) => d.doc);
+      if (recent.size >= SourceLocator.RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(this, docs);
+    return docs;
+  }
 }
 
 /** Offset of the first line starting with `---` strictly inside [start, end), or -1. */
@@ -58,13 +115,13 @@ interface DocContext {
   lineCounter: LineCounter;
   /** The file's text (without byte-order mark), for quoting it in messages. */
   source: string;
-  /** Errors past this offset are shown here: the last line of a document another one was recovered after. */
-  errorLimit?: number;
+  errorLimit: number;
+  locator: SourceLocator;
 }
 
 function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFile): void {
   const { file, lineCounter } = ctx;
-  const limit = ctx.errorLimit ?? Infinity;
+  const limit = ctx.errorLimit;
   const rangeOf = (err: YAMLError): Range => err.pos[0] >= limit ? offsetsToRange(lineCounter, limit, limit) : offsetsToRange(lineCounter, err.pos[0], err.pos[1]);
   const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   for (const err of doc.errors) {
@@ -80,7 +137,8 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     const err = multiline ?? fatal[0];
     const range = multiline ? rangeOf({ ...multiline, pos: [multiline.pos[1], multiline.pos[1]] } as YAMLError) : rangeOf(err);
     const hint = multiline ? ' (check the indentation of this line)' : '';
-    out.problems.push({ ruleId: 'invalid-yaml', file, range, message: `YAML syntax error: ${firstLine(err.message)}${hint}` });
+    const text = /call stack/i.test(err.message) ? 'the document nests too deeply to parse' : firstLine(err.message);
+    out.problems.push({ ruleId: 'invalid-yaml', file, range, message: `YAML syntax error: ${text}${hint}` });
     return;
   }
   const contents = doc.contents as Node | null;
@@ -100,6 +158,10 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     return;
   }
   const body = value as JsonObject;
+  if (nestingDepth(body) > MAX_NESTING_DEPTH) {
+    out.problems.push({ ruleId: 'invalid-yaml', file, range: docRange, message: `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted` });
+    return;
+  }
   if (isListKind(body)) {
     const itemsNode = contents.get('items', true) as Node | undefined;
     const items = Array.isArray(body.items) ? body.items : [];
@@ -112,6 +174,20 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   addObject(body, contents, ctx, out, undefined);
 }
 
+/** Depth of nested arrays/objects, computed without recursion (so hostile depth cannot overflow the stack). */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) max = depth;
+    if (max > MAX_NESTING_DEPTH) return max;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 function isListKind(body: JsonObject): boolean {
   if (typeof body.kind !== 'string' || !body.kind.endsWith('List')) return false;
   return Array.isArray(body.items) || (body.kind === 'List' && (body.items === null || body.items === undefined));
@@ -120,7 +196,8 @@ function isListKind(body: JsonObject): boolean {
 function addObject(value: unknown, node: Node, ctx: DocContext & { itemIndex?: number }, out: ParsedFile, where: string | undefined): void {
   const { file, lineCounter } = ctx;
   const range = nodeRange(node, lineCounter);
-  const locate = (path: Parameters<typeof locatePath>[1]) => locatePath(node, path, lineCounter);
+  const { locator, documentIndex, itemIndex } = ctx;
+  const locate = (path: FieldPath) => locator.locate(documentIndex, itemIndex, path);
   const prefix = where ? `${where}: ` : '';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     out.problems.push({ ruleId: 'invalid-object', file, range, message: `${prefix}not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata` });
