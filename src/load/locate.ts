@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath, Range } from '../types.js';
 import { parseFieldPath } from './field-path.js';
 
@@ -17,7 +17,7 @@ function nodeRange(node: Node | null | undefined): NodeRange | undefined {
 
 function pairKeyValue(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
   if (typeof key === 'string' || typeof key === 'number') return String(key);
   return undefined;
 }
@@ -27,13 +27,14 @@ function pairKeyValue(pair: Pair): string | undefined {
  * A map field points from its key to the end of its value; a list item at the item.
  * A path that does not exist resolves to the deepest part that does.
  */
-export function locatePath(root: Node, path: FieldPath, lineCounter: LineCounter): Range {
+export function locatePath(root: Node, path: FieldPath, lineCounter: LineCounter, doc?: Document): Range {
   const segments = parseFieldPath(path);
   let node: Node | undefined = root;
   let best: NodeRange = nodeRange(root) ?? [0, 0, 0];
   for (const seg of segments) {
+    if (isAlias(node) && doc) node = (node.resolve(doc) ?? undefined) as Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => pairKeyValue(p) === String(seg));
+      const pair = findPair(node, String(seg), doc);
       if (!pair) break;
       const keyRange = nodeRange(pair.key as Node);
       const valueNode = (pair.value ?? undefined) as Node | undefined;
@@ -51,4 +52,22 @@ export function locatePath(root: Node, path: FieldPath, lineCounter: LineCounter
     }
   }
   return offsetsToRange(lineCounter, best[0], best[1]);
+}
+
+/** A map's pair for a key, looking through `<<` merge keys (as the object's values came from there). */
+function findPair(map: YAMLMap, key: string, doc: Document | undefined, depth = 0): Pair | undefined {
+  const own = map.items.find((p) => pairKeyValue(p) === key);
+  if (own || !doc || depth > 8) return own;
+  for (const pair of map.items) {
+    if (pairKeyValue(pair) !== '<<') continue;
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : source;
+      if (isMap(target)) {
+        const found = findPair(target, key, doc, depth + 1);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
 }

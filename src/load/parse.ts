@@ -84,7 +84,7 @@ class SourceLocator {
       if (isSeq(items)) node = items.items[itemIndex] as Node;
     }
     if (!node) return offsetsToRange(this.lineCounter, 0, 0);
-    return locatePath(node, path, this.lineCounter);
+    return locatePath(node, path, this.lineCounter, doc);
   }
 
   private documents(): Document.Parsed[] {
