@@ -31,8 +31,8 @@ export default defineRule<Options>({
   },
   defaultOptions: {
     namePatterns: ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'CREDENTIAL', '(^|[_.-])(API|ACCESS|PRIVATE|SECRET|ENCRYPTION|SIGNING)?_?KEY([_.-]|$)'],
-    // Names that say where a secret is, not what it is.
-    ignoreNamePatterns: ['[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE)$'],
+    // Names that say where a secret is or how it is handled, not what it is.
+    ignoreNamePatterns: ['[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE)$', '(^|[_.-])(ALLOW|ENABLE|DISABLE|SKIP|REQUIRE|USE)[_.-]'],
   },
   check({ objects, report, options }) {
     const secret = options.namePatterns.map((p) => new RegExp(p, 'i'));

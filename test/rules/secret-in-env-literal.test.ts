@@ -23,6 +23,7 @@ ruleTester('secret-in-env-literal', {
     { name: 'secret read from a Secret', yaml: withEnv('{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}') },
     { name: 'empty value', yaml: withEnv('{name: API_TOKEN, value: ""}') },
     { name: 'names where a secret is, not the secret', yaml: withEnv('{name: TOKEN_FILE, value: /var/run/token}') },
+    { name: 'a switch about passwords, not a password', yaml: withEnv('{name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "1"}') },
     { name: 'KEY inside a longer word', yaml: withEnv('{name: MONKEY_MODE, value: "on"}') },
     { name: 'pattern turned off by option', yaml: withEnv('{name: CACHE_KEY, value: v1}'), options: { namePatterns: ['PASSWORD'] } },
   ],
