@@ -20,6 +20,7 @@ export function autoscalersByTarget(objects: ObjectSet): Map<string, Autoscaler[
   const byTarget = new Map<string, Autoscaler[]>();
   for (const obj of objects.ofKind('HorizontalPodAutoscaler', 'ScaledObject')) {
     const spec = obj.body.spec;
+    if (obj.kind === 'ScaledObject' && obj.group !== 'keda.sh') continue;
     if (!isPlainObject(spec) || !isPlainObject(spec.scaleTargetRef) || obj.namespace === null) continue;
     const ref = spec.scaleTargetRef;
     if (typeof ref.name !== 'string') continue;
