@@ -43,6 +43,8 @@ export default defineRule<Options>({
       for (const env of envVarsOf(template)) {
         const value = env.env.value;
         if (value === undefined || value === null || value === '') continue;
+        // Only `$(OTHER_VAR)` references: Kubernetes expands them from other env vars, no secret is written here.
+        if (typeof value === 'string' && /^(\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/.test(value)) continue;
         if (!secret.some((re) => re.test(env.name)) || ignored.some((re) => re.test(env.name))) continue;
         report(obj, `${env.path}.value`, `${containerLabel(env.container)} sets ${env.name}, named like a secret, to a literal value in the manifest instead of reading it from a Secret`);
       }

@@ -23,6 +23,7 @@ ruleTester('secret-in-env-literal', {
     { name: 'secret read from a Secret', yaml: withEnv('{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}') },
     { name: 'empty value', yaml: withEnv('{name: API_TOKEN, value: ""}') },
     { name: 'names where a secret is, not the secret', yaml: withEnv('{name: TOKEN_FILE, value: /var/run/token}') },
+    { name: 'a reference to another variable', yaml: withEnv('{name: DB_PASSWORD, value: "$(POSTGRES_PASSWORD)"}') },
     { name: 'a switch about passwords, not a password', yaml: withEnv('{name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "1"}') },
     { name: 'KEY inside a longer word', yaml: withEnv('{name: MONKEY_MODE, value: "on"}') },
     { name: 'pattern turned off by option', yaml: withEnv('{name: CACHE_KEY, value: v1}'), options: { namePatterns: ['PASSWORD'] } },
@@ -30,6 +31,7 @@ ruleTester('secret-in-env-literal', {
   invalid: [
     { name: 'password literal', yaml: withEnv('{name: DB_PASSWORD, value: hunter2}'), findings: [{ line: 12, message: 'container "api" sets DB_PASSWORD' }] },
     { name: 'API key literal', yaml: withEnv('{name: STRIPE_API_KEY, value: sk_live_123}'), findings: [{ line: 12, message: 'STRIPE_API_KEY, named like a secret' }] },
+    { name: 'a literal around a reference', yaml: withEnv('{name: AUTH_TOKEN, value: "Bearer abc$(X)"}'), findings: [{ line: 12 }] },
     { name: 'lower-case token', yaml: withEnv('{name: github_token, value: ghp_123}'), findings: [{ line: 12 }] },
     { name: 'a team\'s own pattern', yaml: withEnv('{name: DSN, value: "postgres://u:p@db"}'), options: { namePatterns: ['^DSN$'] }, findings: [{ line: 12, message: 'DSN' }] },
   ],
