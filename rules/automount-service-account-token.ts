@@ -1,0 +1,46 @@
+import { defineRule } from '../src/engine/rule.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+interface Options {
+  /** ServiceAccounts whose Pods are expected to call the Kubernetes API. */
+  allowServiceAccounts: string[];
+}
+
+export default defineRule<Options>({
+  id: 'automount-service-account-token',
+  family: 'rbac',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'Pods that get a ServiceAccount token mounted without opting in',
+  docs: {
+    why: 'Unless told otherwise, Kubernetes mounts an API token into every container. Most apps never call the API; for them the token is only something an attacker can steal and use with whatever the ServiceAccount is allowed.',
+    fix: 'Set automountServiceAccountToken: false on the Pod spec (or on its ServiceAccount). Pods that call the API keep it, and can be listed in allowServiceAccounts.',
+    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n',
+    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n      automountServiceAccountToken: false\n',
+  },
+  options: {
+    type: 'object',
+    properties: { allowServiceAccounts: { type: 'array', items: { type: 'string' }, description: 'ServiceAccount names whose Pods may mount a token' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { allowServiceAccounts: [] },
+  check({ objects, report, options }) {
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template || obj.kind === 'PodTemplate') continue;
+      const spec = template.spec;
+      const accountName = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' && spec.serviceAccount ? spec.serviceAccount : 'default';
+      if (options.allowServiceAccounts.includes(accountName)) continue;
+      // The Pod's own setting wins over its ServiceAccount's.
+      if (spec.automountServiceAccountToken === true) {
+        report(obj, `${template.specPath}.automountServiceAccountToken`, `${obj.kind} "${obj.name}" mounts a token of ServiceAccount "${accountName}" into its Pods (automountServiceAccountToken: true)`);
+        continue;
+      }
+      if (spec.automountServiceAccountToken === false) continue;
+      const account = objects.find('ServiceAccount', template.namespace, accountName);
+      if (account?.body.automountServiceAccountToken === false) continue;
+      const why = account ? `neither the Pod spec nor ServiceAccount "${accountName}" sets automountServiceAccountToken: false` : 'the Pod spec does not set automountServiceAccountToken: false';
+      report(obj, template.specPath, `${obj.kind} "${obj.name}" gets a token of ServiceAccount "${accountName}" mounted in every container: ${why}`);
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+export default defineRule({
+  id: 'cronjob-missing-deadline',
+  family: 'hygiene',
+  severity: 'info',
+  presets: ['strict'],
+  description: 'A CronJob without startingDeadlineSeconds',
+  docs: {
+    why: 'Without startingDeadlineSeconds, a CronJob that missed its schedule (controller down, cluster upgrade) starts late runs at any time afterwards, and after 100 missed schedules it stops scheduling altogether.',
+    fix: 'Set spec.startingDeadlineSeconds to how late a run may still start, e.g. a fraction of the schedule interval.',
+    bad: 'kind: CronJob\nspec:\n  schedule: "0 * * * *"\n',
+    good: 'kind: CronJob\nspec:\n  schedule: "0 * * * *"\n  startingDeadlineSeconds: 600\n',
+  },
+  check({ objects, report }) {
+    for (const cron of objects.ofKind('CronJob')) {
+      const spec = cron.body.spec;
+      if (isPlainObject(spec) && typeof spec.startingDeadlineSeconds === 'number') continue;
+      report(cron, 'spec', `CronJob "${cron.name}" sets no startingDeadlineSeconds, so missed runs may start at any time later`);
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from '../src/engine/rule.js';
+import { autoscalersByTarget, declaredReplicas } from '../src/rule-helpers/scaling.js';
+
+export default defineRule({
+  id: 'hpa-replicas-conflict',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A workload that fixes spec.replicas while a HorizontalPodAutoscaler scales it',
+  docs: {
+    why: 'The autoscaler writes spec.replicas. Each time the manifest is applied, the fixed value overwrites it, so the workload jumps back to that count (often scaling down under load) until the autoscaler corrects it again.',
+    fix: 'Remove spec.replicas from the manifest of a workload an autoscaler scales.',
+    bad: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n---\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 3\n  maxReplicas: 10\n',
+    good: 'kind: Deployment\nmetadata: {name: web}\nspec: {}\n---\nkind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 3\n  maxReplicas: 10\n',
+  },
+  check({ objects, report }) {
+    const autoscalers = autoscalersByTarget(objects);
+    for (const [id, scalers] of autoscalers) {
+      const workload = objects.get(id);
+      if (!workload) continue;
+      const replicas = declaredReplicas(workload);
+      if (replicas === undefined) continue;
+      const scaler = scalers[0];
+      report(workload, 'spec.replicas', `${workload.kind} "${workload.name}" fixes replicas: ${replicas}, but ${scaler.object.kind} "${scaler.object.name}" scales it; each apply resets the count the autoscaler chose`, {
+        related: [{ object: scaler.object, path: 'spec.scaleTargetRef', message: `${scaler.object.kind} "${scaler.object.name}" scales ${workload.kind} "${workload.name}"` }],
+      });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineRule } from '../src/engine/rule.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+/** What the API server accepts in a template's restartPolicy, per kind (bare Pods accept all three). */
+const ALLOWED: Record<string, readonly string[]> = {
+  Deployment: ['Always'],
+  ReplicaSet: ['Always'],
+  ReplicationController: ['Always'],
+  StatefulSet: ['Always'],
+  DaemonSet: ['Always'],
+  Job: ['OnFailure', 'Never'],
+  CronJob: ['OnFailure', 'Never'],
+};
+
+export default defineRule({
+  id: 'invalid-restart-policy',
+  family: 'hygiene',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod template restartPolicy the workload kind does not accept (Always for long-running controllers, OnFailure or Never for Jobs)',
+  docs: {
+    why: 'Controllers that keep Pods running need them restarted, so the API server only accepts Always for them; a Job\'s Pods must be able to finish, so it rejects Always (the default) there. Either way the object is refused at apply time.',
+    fix: 'Omit restartPolicy (or set Always) in Deployments, StatefulSets, DaemonSets and ReplicaSets; set OnFailure or Never in Jobs and CronJobs.',
+    bad: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [{name: migrate, image: app:1.2}]\n',
+    good: 'kind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: app:1.2}]\n',
+  },
+  check({ objects, report }) {
+    for (const obj of objects) {
+      const allowed = ALLOWED[obj.kind];
+      const template = allowed && podTemplateOf(obj);
+      if (!template) continue;
+      const policy = template.spec.restartPolicy;
+      const accepted = allowed.map((p) => `"${p}"`).join(' or ');
+      if (policy === undefined || policy === null) {
+        // Omitted means Always, which only long-running controllers accept.
+        if (!allowed.includes('Always')) report(obj, template.specPath, `${obj.kind} "${obj.name}" sets no restartPolicy, which defaults to "Always"; a ${obj.kind} accepts only ${accepted}`);
+        continue;
+      }
+      if (!allowed.includes(String(policy))) report(obj, `${template.specPath}.restartPolicy`, `${obj.kind} "${obj.name}" sets restartPolicy "${String(policy)}"; a ${obj.kind} accepts only ${accepted}`);
+    }
+  },
+});

@@ -1,0 +1,91 @@
+import { defineRule } from '../src/engine/rule.js';
+import { selectorFromLabelSelector, selectorMatches } from '../src/graph/selector.js';
+import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+import { autoscalersByTarget, lowestReplicas, REPLICATED_KINDS, replicasPath } from '../src/rule-helpers/scaling.js';
+
+interface Options {
+  /** Workloads with at least this many replicas must spread them. */
+  minReplicas: number;
+}
+
+export default defineRule<Options>({
+  id: 'missing-anti-affinity',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A multi-replica workload with no Pod anti-affinity or topology spread over its own Pods',
+  docs: {
+    why: 'The scheduler may put every replica on the same node or zone; losing that one node then takes down all of them, and the replicas protect nothing.',
+    fix: 'Add a podAntiAffinity term (or a topologySpreadConstraint) whose labelSelector matches the Pod template\'s own labels, with topologyKey kubernetes.io/hostname or topology.kubernetes.io/zone.',
+    bad: 'kind: Deployment\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n',
+    good: 'kind: Deployment\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector: {matchLabels: {app: web}}\n              topologyKey: kubernetes.io/hostname\n',
+  },
+  options: {
+    type: 'object',
+    properties: { minReplicas: { type: 'integer', minimum: 2, description: 'Fewest replicas from which spreading is expected' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minReplicas: 2 },
+  check({ objects, report, options }) {
+    const autoscalers = autoscalersByTarget(objects);
+    for (const obj of objects.ofKind(...REPLICATED_KINDS)) {
+      const template = podTemplateOf(obj);
+      const replicas = lowestReplicas(obj, autoscalers);
+      if (!template || replicas < options.minReplicas) continue;
+      const terms = antiAffinityTerms(template);
+      if (terms.some((t) => t.coversOwnPods) || spreadsOwnPods(template)) continue;
+      const elsewhere = terms.find((t) => t.otherNamespaces);
+      if (elsewhere) {
+        report(obj, elsewhere.namespacesPath, `${obj.kind} "${obj.name}" has anti-affinity only against Pods in namespaces ${elsewhere.otherNamespaces}, not its own namespace "${template.namespace}", so its ${replicas} replicas may share a node`);
+        continue;
+      }
+      const at = terms.length ? `${template.specPath}.affinity.podAntiAffinity` : replicasPath(obj);
+      const fact = terms.length ? 'its podAntiAffinity terms do not select its own Pod labels' : 'it sets no podAntiAffinity or topologySpreadConstraints';
+      report(obj, at, `${obj.kind} "${obj.name}" runs ${replicas} replicas but ${fact}, so they may all land on one node`);
+    }
+  },
+});
+
+interface Term {
+  coversOwnPods: boolean;
+  /** Set when the term selects the right labels but only in other namespaces. */
+  otherNamespaces?: string;
+  namespacesPath: string;
+}
+
+function antiAffinityTerms(template: PodTemplate): Term[] {
+  const affinity = template.spec.affinity;
+  if (!isPlainObject(affinity) || !isPlainObject(affinity.podAntiAffinity)) return [];
+  const anti = affinity.podAntiAffinity;
+  const base = `${template.specPath}.affinity.podAntiAffinity`;
+  const out: Term[] = [];
+  const add = (term: unknown, path: string) => {
+    if (!isPlainObject(term)) return;
+    const selector = selectorFromLabelSelector(term.labelSelector);
+    const matches = selector !== undefined && selectorMatches(selector, template.labels);
+    // `namespaces` empty and no namespaceSelector: the term applies to the Pod's own namespace.
+    const namespaces = Array.isArray(term.namespaces) ? term.namespaces.map(String) : [];
+    const inOwn = namespaces.length === 0 || namespaces.includes(template.namespace) || isPlainObject(term.namespaceSelector);
+    out.push({ coversOwnPods: matches && inOwn, otherNamespaces: matches && !inOwn ? `[${namespaces.join(', ')}]` : undefined, namespacesPath: `${path}.namespaces` });
+  };
+  const required = anti.requiredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(required)) required.forEach((term, i) => add(term, `${base}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`));
+  const preferred = anti.preferredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(preferred)) {
+    preferred.forEach((weighted, i) => {
+      if (isPlainObject(weighted)) add(weighted.podAffinityTerm, `${base}.preferredDuringSchedulingIgnoredDuringExecution[${i}].podAffinityTerm`);
+    });
+  }
+  return out;
+}
+
+function spreadsOwnPods(template: PodTemplate): boolean {
+  const constraints = template.spec.topologySpreadConstraints;
+  if (!Array.isArray(constraints)) return false;
+  return constraints.some((c) => {
+    if (!isPlainObject(c)) return false;
+    const selector = selectorFromLabelSelector(c.labelSelector);
+    return selector !== undefined && selectorMatches(selector, template.labels);
+  });
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+interface Options {
+  /** Accept objects that omit metadata.namespace (the namespace is set at deploy time: kubectl -n, kustomize, Helm). */
+  allowOmitted: boolean;
+}
+
+export default defineRule<Options>({
+  id: 'missing-namespace',
+  family: 'hygiene',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A namespaced object in the "default" namespace, named or implied by omitting metadata.namespace',
+  docs: {
+    why: 'The default namespace is shared by everything nobody placed elsewhere: names collide, RBAC and NetworkPolicies cannot tell apps apart, and quotas cannot be set per team.',
+    fix: 'Set metadata.namespace to the application\'s namespace. Where the namespace is chosen at deploy time (kubectl -n, kustomize, Helm), turn on allowOmitted.',
+    bad: 'kind: Deployment\nmetadata:\n  name: web\n',
+    good: 'kind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n',
+  },
+  options: {
+    type: 'object',
+    properties: { allowOmitted: { type: 'boolean', description: 'Only flag objects that name the default namespace explicitly' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { allowOmitted: false },
+  check({ objects, report, options }) {
+    for (const obj of objects) {
+      if (obj.namespace !== 'default') continue;
+      const metadata = isPlainObject(obj.body.metadata) ? obj.body.metadata : {};
+      const explicit = typeof metadata.namespace === 'string' && metadata.namespace !== '';
+      if (explicit) report(obj, 'metadata.namespace', `${obj.kind} "${obj.name}" is in the "default" namespace`);
+      else if (!options.allowOmitted) report(obj, 'metadata', `${obj.kind} "${obj.name}" sets no metadata.namespace, so it lands in the "default" namespace (or whichever one the deploy command picks)`);
+    }
+  },
+});

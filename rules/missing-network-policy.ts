@@ -1,0 +1,30 @@
+import { defineRule } from '../src/engine/rule.js';
+import { networkPolicySelector, podTemplatesByOwner, selectorsByOwner } from '../src/rule-helpers/selection.js';
+
+export default defineRule({
+  id: 'missing-network-policy',
+  family: 'security',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'Pods that no NetworkPolicy in their namespace selects',
+  docs: {
+    why: 'A Pod no NetworkPolicy selects accepts connections from, and opens them to, every Pod in the cluster. One compromised Pod can then reach it directly.',
+    fix: 'Add a NetworkPolicy whose podSelector matches the Pods (a default-deny policy with podSelector: {} covers the whole namespace), then allow the traffic they need.',
+    bad: 'kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n',
+    good: 'kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
+  },
+  check({ objects, graph, report }) {
+    const policies = objects.ofKind('NetworkPolicy');
+    const selected = selectorsByOwner(graph, policies, networkPolicySelector);
+    const policyNamespaces = new Set(policies.map((p) => p.namespace));
+    for (const template of podTemplatesByOwner(graph)) {
+      const owner = template.owner;
+      if (selected.has(owner)) continue;
+      const fact = policyNamespaces.has(owner.namespace)
+        ? `no NetworkPolicy in namespace "${owner.namespace}" selects its Pod labels`
+        : `namespace "${owner.namespace}" has no NetworkPolicy`;
+      report(owner, `${template.metadataPath}.labels`, `${owner.kind} "${owner.name}" runs Pods open to all traffic: ${fact}`);
+    }
+  },
+});
+

@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/rule.js';
+import { pdbSelector, selectorsByOwner } from '../src/rule-helpers/selection.js';
+import { autoscalersByTarget, lowestReplicas, REPLICATED_KINDS, replicasPath } from '../src/rule-helpers/scaling.js';
+
+interface Options {
+  /** Workloads with at least this many replicas need a PodDisruptionBudget. */
+  minReplicas: number;
+}
+
+export default defineRule<Options>({
+  id: 'missing-pdb',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A multi-replica workload whose Pods no PodDisruptionBudget selects',
+  docs: {
+    why: 'Without a PodDisruptionBudget, a node drain or cluster upgrade may evict all replicas at once, and the service goes down even though it runs several Pods.',
+    fix: 'Add a PodDisruptionBudget in the same namespace whose selector matches the Pod template labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
+    bad: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n',
+    good: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n---\nkind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+  },
+  options: {
+    type: 'object',
+    properties: { minReplicas: { type: 'integer', minimum: 1, description: 'Fewest replicas from which a PodDisruptionBudget is expected' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minReplicas: 2 },
+  check({ objects, graph, report, options }) {
+    const autoscalers = autoscalersByTarget(objects);
+    const budgets = selectorsByOwner(graph, objects.ofKind('PodDisruptionBudget'), pdbSelector);
+    for (const obj of objects.ofKind(...REPLICATED_KINDS)) {
+      if (budgets.has(obj)) continue;
+      const replicas = lowestReplicas(obj, autoscalers);
+      if (replicas < options.minReplicas) continue;
+      report(obj, replicasPath(obj), `${obj.kind} "${obj.name}" runs ${replicas} replicas but no PodDisruptionBudget in namespace "${obj.namespace}" selects its Pods, so a drain may evict them all at once`);
+    }
+  },
+});

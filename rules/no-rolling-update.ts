@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+interface Options {
+  /** Strategy types accepted besides RollingUpdate (e.g. Recreate for single-writer apps). */
+  allowStrategies: string[];
+}
+
+/** Where each kind keeps its update strategy; an omitted type means RollingUpdate for all three. */
+const STRATEGY_FIELD: Record<string, string> = { Deployment: 'strategy', StatefulSet: 'updateStrategy', DaemonSet: 'updateStrategy' };
+
+export default defineRule<Options>({
+  id: 'no-rolling-update',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A Deployment, StatefulSet or DaemonSet that does not update its Pods by rolling update',
+  docs: {
+    why: 'Recreate stops every old Pod before starting new ones, so each rollout is an outage. OnDelete never replaces Pods at all until someone deletes them, so an applied change silently does not run.',
+    fix: 'Use type: RollingUpdate (the default: omit the strategy), tuning maxSurge and maxUnavailable if needed. Apps that must never run two versions at once can list Recreate in allowStrategies.',
+    bad: 'kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n',
+    good: 'kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {maxUnavailable: 0, maxSurge: 1}\n',
+  },
+  options: {
+    type: 'object',
+    properties: { allowStrategies: { type: 'array', items: { type: 'string' }, description: 'Strategy types accepted besides RollingUpdate' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { allowStrategies: [] },
+  check({ objects, report, options }) {
+    for (const obj of objects.ofKind('Deployment', 'StatefulSet', 'DaemonSet')) {
+      const field = STRATEGY_FIELD[obj.kind];
+      const spec = obj.body.spec;
+      const strategy = isPlainObject(spec) ? spec[field] : undefined;
+      if (!isPlainObject(strategy) || typeof strategy.type !== 'string') continue;
+      if (strategy.type === 'RollingUpdate' || options.allowStrategies.includes(strategy.type)) continue;
+      report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not RollingUpdate${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
+    }
+  },
+});

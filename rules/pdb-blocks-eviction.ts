@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule.js';
+import { ownersSelected, pdbSelector } from '../src/rule-helpers/selection.js';
+import { autoscalersByTarget, lowestReplicas } from '../src/rule-helpers/scaling.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+export default defineRule({
+  id: 'pdb-blocks-eviction',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A PodDisruptionBudget that allows no voluntary eviction (maxUnavailable 0, or minAvailable ≥ the Pods it selects)',
+  docs: {
+    why: 'A budget that can never be met blocks every eviction of its Pods: node drains hang, cluster upgrades and autoscaler scale-downs stall until someone deletes the budget by hand.',
+    fix: 'Allow at least one Pod to be disrupted: maxUnavailable: 1, or a minAvailable below the number of replicas (and run enough replicas to keep serving meanwhile).',
+    bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: web}}\n---\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata: {labels: {app: web}}\n',
+    good: 'kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+  },
+  check({ objects, graph, report }) {
+    const autoscalers = autoscalersByTarget(objects);
+    for (const pdb of objects.ofKind('PodDisruptionBudget')) {
+      const spec = pdb.body.spec;
+      if (!isPlainObject(spec) || pdb.namespace === null) continue;
+      if (spec.maxUnavailable === 0 || spec.maxUnavailable === '0%' || spec.maxUnavailable === '0') {
+        report(pdb, 'spec.maxUnavailable', `PodDisruptionBudget "${pdb.name}" sets maxUnavailable: ${String(spec.maxUnavailable)}, so no selected Pod may ever be evicted`);
+        continue;
+      }
+      if (spec.minAvailable === '100%') {
+        report(pdb, 'spec.minAvailable', `PodDisruptionBudget "${pdb.name}" sets minAvailable: 100%, so no selected Pod may ever be evicted`);
+        continue;
+      }
+      if (typeof spec.minAvailable !== 'number') continue;
+      const selector = pdbSelector(pdb);
+      if (!selector) continue;
+      const owners = ownersSelected(graph, pdb.namespace, selector);
+      if (owners.length === 0) continue;
+      // The budget counts every Pod it selects, across workloads; with an autoscaler, the fewest it keeps.
+      const pods = owners.reduce((sum, owner) => sum + lowestReplicas(owner, autoscalers), 0);
+      if (!Number.isFinite(pods) || spec.minAvailable < pods) continue;
+      const names = owners.map((o) => `${o.kind} "${o.name}"`).join(', ');
+      report(pdb, 'spec.minAvailable', `PodDisruptionBudget "${pdb.name}" requires minAvailable: ${spec.minAvailable}, but the Pods it selects (${names}) can number only ${pods}, so none may be evicted`);
+    }
+  },
+});

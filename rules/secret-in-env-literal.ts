@@ -1,0 +1,53 @@
+import { defineRule } from '../src/engine/rule.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+import { containerLabel, envVarsOf } from '../src/rule-helpers/env.js';
+
+interface Options {
+  /** Regular expressions (case-insensitive) for names of variables that hold secrets. */
+  namePatterns: string[];
+  /** Regular expressions (case-insensitive) for names that match namePatterns but hold no secret. */
+  ignoreNamePatterns: string[];
+}
+
+export default defineRule<Options>({
+  id: 'secret-in-env-literal',
+  family: 'security',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'An environment variable named like a secret (PASSWORD, TOKEN, SECRET, KEY) with a literal value in the manifest',
+  docs: {
+    why: 'A value written in the manifest is stored in Git, in the object (readable by anyone who can get the workload) and in every CI log that prints it. Rotating it means a new commit.',
+    fix: 'Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file).',
+    bad: 'env:\n- name: DB_PASSWORD\n  value: hunter2\n',
+    good: 'env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      namePatterns: { type: 'array', items: { type: 'string' }, description: 'Case-insensitive regular expressions for secret-like variable names' },
+      ignoreNamePatterns: { type: 'array', items: { type: 'string' }, description: 'Case-insensitive regular expressions for names that are not secrets' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: {
+    namePatterns: ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'CREDENTIAL', '(^|[_.-])(API|ACCESS|PRIVATE|SECRET|ENCRYPTION|SIGNING)?_?KEY([_.-]|$)'],
+    // Names that say where a secret is or how it is handled, not what it is.
+    ignoreNamePatterns: ['[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE)$', '(^|[_.-])(ALLOW|ENABLE|DISABLE|SKIP|REQUIRE|USE)[_.-]'],
+  },
+  check({ objects, report, options }) {
+    const secret = options.namePatterns.map((p) => new RegExp(p, 'i'));
+    const ignored = options.ignoreNamePatterns.map((p) => new RegExp(p, 'i'));
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const env of envVarsOf(template)) {
+        const value = env.env.value;
+        if (value === undefined || value === null || value === '') continue;
+        // Only `$(OTHER_VAR)` references: Kubernetes expands them from other env vars, no secret is written here.
+        if (typeof value === 'string' && /^(\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/.test(value)) continue;
+        if (!secret.some((re) => re.test(env.name)) || ignored.some((re) => re.test(env.name))) continue;
+        report(obj, `${env.path}.value`, `${containerLabel(env.container)} sets ${env.name}, named like a secret, to a literal value in the manifest instead of reading it from a Secret`);
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineRule } from '../src/engine/rule.js';
+import { policyRulesOf } from '../src/rule-helpers/rbac.js';
+
+interface Options {
+  /** Verbs that count as reading Secrets. */
+  verbs: string[];
+}
+
+export default defineRule<Options>({
+  id: 'secrets-access',
+  family: 'rbac',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A Role or ClusterRole that can read Secrets',
+  docs: {
+    why: 'Reading Secrets hands over every password, token and key stored in them; "list" and "watch" return their contents too, not only names. Whoever gets a token bound to such a role gets all of them.',
+    fix: 'Mount the Secrets a Pod needs as volumes or env instead of reading them through the API. Where API access is needed, limit the rule with resourceNames to the Secrets in question.',
+    bad: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get, list]\n',
+    good: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  resourceNames: [app-tls]\n  verbs: [get]\n',
+  },
+  options: {
+    type: 'object',
+    properties: { verbs: { type: 'array', items: { type: 'string' }, description: 'Verbs that count as reading Secrets' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { verbs: ['get', 'list', 'watch', '*'] },
+  check({ objects, report, options }) {
+    for (const role of objects.ofKind('Role', 'ClusterRole')) {
+      for (const rule of policyRulesOf(role)) {
+        if (!rule.apiGroups.some((g) => g === '' || g === '*')) continue;
+        const resource = rule.resources.findIndex((r) => r === 'secrets' || r === '*');
+        const verbs = rule.verbs.filter((v) => options.verbs.includes(v));
+        // resourceNames narrows get to named Secrets; list and watch ignore it.
+        const named = Array.isArray(rule.rule.resourceNames) && rule.rule.resourceNames.length > 0;
+        const reading = named ? verbs.filter((v) => v === 'list' || v === 'watch' || v === '*') : verbs;
+        if (resource < 0 || reading.length === 0) continue;
+        report(role, `${rule.path}.resources[${resource}]`, `${role.kind} "${role.name}" can ${reading.join(', ')} ${rule.resources[resource] === '*' ? 'every resource, Secrets included' : 'Secrets'}${named ? '' : ' (all of them: no resourceNames)'}`);
+      }
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '../src/engine/rule.js';
+import { autoscalersByTarget, declaredReplicas, replicasPath } from '../src/rule-helpers/scaling.js';
+
+interface Options {
+  /** The fewest replicas a workload should run. */
+  minReplicas: number;
+}
+
+export default defineRule<Options>({
+  id: 'single-replica',
+  family: 'availability',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A Deployment or StatefulSet that runs a single replica',
+  docs: {
+    why: 'With one Pod, every node drain, eviction, rollout or crash takes the service down until a new Pod is scheduled and ready.',
+    fix: 'Run at least two replicas (spec.replicas), or let a HorizontalPodAutoscaler with minReplicas ≥ 2 manage them.',
+    bad: 'kind: Deployment\nspec:\n  replicas: 1\n',
+    good: 'kind: Deployment\nspec:\n  replicas: 3\n',
+  },
+  options: {
+    type: 'object',
+    properties: { minReplicas: { type: 'integer', minimum: 2, description: 'Fewest replicas accepted (kube-linter uses 3)' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { minReplicas: 2 },
+  check({ objects, report, options }) {
+    const autoscalers = autoscalersByTarget(objects);
+    for (const obj of objects.ofKind('Deployment', 'StatefulSet')) {
+      // An autoscaler owns the count; a workload scaled to 0 on purpose runs nothing.
+      if (autoscalers.has(obj.id)) continue;
+      const declared = declaredReplicas(obj);
+      const replicas = declared ?? 1;
+      if (replicas === 0 || replicas >= options.minReplicas) continue;
+      const fact = declared === undefined ? 'sets no spec.replicas, so it runs 1 replica' : `runs ${replicas} replica${replicas === 1 ? '' : 's'}`;
+      report(obj, replicasPath(obj), `${obj.kind} "${obj.name}" ${fact}; fewer than ${options.minReplicas} means a disruption takes it down`);
+    }
+  },
+});

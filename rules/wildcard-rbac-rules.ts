@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule.js';
+import { policyRulesOf } from '../src/rule-helpers/rbac.js';
+
+export default defineRule({
+  id: 'wildcard-rbac-rules',
+  family: 'rbac',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A Role or ClusterRole rule with "*" in its verbs or resources',
+  docs: {
+    why: 'A wildcard grants every verb or resource, including those added later by new API versions and CRDs, so the role silently grows beyond what was reviewed.',
+    fix: 'List the verbs and resources the subject needs (for example get, list, watch on pods).',
+    bad: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: ["*"]\n  verbs: ["*"]\n',
+    good: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  verbs: [get, list, watch]\n',
+  },
+  check({ objects, report }) {
+    for (const role of objects.ofKind('Role', 'ClusterRole')) {
+      for (const rule of policyRulesOf(role)) {
+        for (const field of ['verbs', 'resources'] as const) {
+          const i = rule[field].indexOf('*');
+          if (i >= 0) report(role, `${rule.path}.${field}[${i}]`, `${role.kind} "${role.name}" grants "*" in ${field} of ${rule.path}, which allows every ${field === 'verbs' ? 'verb' : 'resource'}, present and future`);
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { isPlainObject } from '../load/parse.js';
+import type { JsonObject, K8sObject } from '../types.js';
+
+export interface PolicyRuleRef {
+  rule: JsonObject;
+  /** Field path of the rule, e.g. `rules[2]`. */
+  path: string;
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+/** The `rules` of a Role or ClusterRole, with their lists read as strings. */
+export function policyRulesOf(role: K8sObject): PolicyRuleRef[] {
+  if (!Array.isArray(role.body.rules)) return [];
+  const out: PolicyRuleRef[] = [];
+  role.body.rules.forEach((rule, i) => {
+    if (!isPlainObject(rule)) return;
+    out.push({ rule, path: `rules[${i}]`, apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) });
+  });
+  return out;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((v) => String(v)) : [];
+}
+
+/** A binding's `roleRef` as kind and name. */
+export function roleRefOf(binding: K8sObject): { kind: string; name: string } | undefined {
+  const ref = binding.body.roleRef;
+  if (!isPlainObject(ref) || typeof ref.name !== 'string') return undefined;
+  return { kind: typeof ref.kind === 'string' ? ref.kind : 'ClusterRole', name: ref.name };
+}
+
+/** `ServiceAccount ns/name, User alice` — how a finding names a binding's subjects. */
+export function formatSubjects(binding: K8sObject): string {
+  if (!Array.isArray(binding.body.subjects) || binding.body.subjects.length === 0) return 'no subjects';
+  return binding.body.subjects
+    .filter(isPlainObject)
+    .map((s) => `${String(s.kind)} ${typeof s.namespace === 'string' ? `${s.namespace}/` : ''}${String(s.name)}`)
+    .join(', ');
+}

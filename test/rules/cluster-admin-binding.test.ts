@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const binding = (kind: string, role: string) => yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: ${kind}
+  metadata: {name: ci, namespace: build}
+  subjects:
+  - {kind: ServiceAccount, name: ci, namespace: build}
+  roleRef:
+    apiGroup: rbac.authorization.k8s.io
+    kind: ClusterRole
+    name: ${role}
+`;
+
+ruleTester('cluster-admin-binding', {
+  valid: [
+    { name: 'ClusterRoleBinding to a narrow ClusterRole', yaml: binding('ClusterRoleBinding', 'view') },
+    { name: 'a Role named cluster-admin is not the ClusterRole', yaml: binding('RoleBinding', 'edit').replace('kind: ClusterRole', 'kind: Role').replace('name: edit', 'name: cluster-admin') },
+  ],
+  invalid: [
+    { name: 'ClusterRoleBinding to cluster-admin', yaml: binding('ClusterRoleBinding', 'cluster-admin'), findings: [{ line: 9, column: 3, message: 'whole cluster) to ServiceAccount build/ci' }] },
+    { name: 'RoleBinding to cluster-admin', yaml: binding('RoleBinding', 'cluster-admin'), findings: [{ line: 9, message: 'namespace "build"' }] },
+    { name: 'a team\'s own admin role (option)', yaml: binding('ClusterRoleBinding', 'platform-admin'), options: { roles: ['cluster-admin', 'platform-admin'] }, findings: [{ line: 9, message: '"platform-admin"' }] },
+  ],
+});
+
+describe.skipIf(!hasShared)(`cluster-admin-binding: parity with kube-linter cluster-admin-role-binding ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('flags the same binding and not dont-fire', async () => {
+    const { objects } = await flaggedObjects('cluster-admin-binding', kubeLinterFixture('cluster-admin-role-binding.yml'));
+    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('cluster-admin-role-binding'));
+    expect(objects).toEqual(['ClusterRoleBinding/role-binding1']);
+    expect(dontFire(objects)).toEqual([]);
+  });
+});

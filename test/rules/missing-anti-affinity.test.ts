@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const deployment = (replicas: number, podSpec: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    replicas: ${replicas}
+    template:
+      metadata: {labels: {app: web}}
+      spec:
+        ${podSpec}
+        containers: [{name: web, image: web:1.4}]
+`;
+
+const term = (selector: string, extra = '') => `{labelSelector: {matchLabels: ${selector}}, topologyKey: kubernetes.io/hostname${extra}}`;
+
+ruleTester('missing-anti-affinity', {
+  valid: [
+    { name: 'required anti-affinity on its own labels', yaml: deployment(3, `affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [${term('{app: web}')}]}}`) },
+    { name: 'preferred anti-affinity', yaml: deployment(3, `affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100, podAffinityTerm: ${term('{app: web}')}}]}}`) },
+    { name: 'topology spread over its own labels', yaml: deployment(3, 'topologySpreadConstraints: [{maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}]') },
+    { name: 'single replica', yaml: deployment(1, 'hostname: web') },
+    { name: 'namespaces list names its own namespace', yaml: deployment(3, `affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [${term('{app: web}', ', namespaces: [shop]')}]}}`) },
+  ],
+  invalid: [
+    { name: 'no spreading at all', yaml: deployment(3, 'hostname: web'), findings: [{ line: 5, message: 'runs 3 replicas but it sets no podAntiAffinity or topologySpreadConstraints' }] },
+    { name: 'anti-affinity against other Pods only', yaml: deployment(2, `affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [${term('{app: db}')}]}}`), findings: [{ line: 9, message: 'do not select its own Pod labels' }] },
+    { name: 'anti-affinity only in other namespaces', yaml: deployment(2, `affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [${term('{app: web}', ', namespaces: [bar]')}]}}`), findings: [{ line: 9, message: 'only against Pods in namespaces [bar], not its own namespace "shop"' }] },
+  ],
+});
+
+describe.skipIf(!hasShared)(`missing-anti-affinity: parity with kube-linter no-anti-affinity ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('flags the same Deployments; DeploymentConfig (OpenShift) is not a kind kubeknit lints', async () => {
+    const { objects } = await flaggedObjects('missing-anti-affinity', kubeLinterFixture('no-anti-affinity.yml'));
+    expect(objects).toEqual(['Deployment/app1', 'Deployment/fire-namespaced-with-namespaces-selector-not-matching']);
+    expect(kubeLinterFlaggedKinds('no-anti-affinity').filter((k) => k !== 'DeploymentConfig')).toEqual(kindsOf(objects));
+    expect(dontFire(objects)).toEqual([]);
+  });
+});

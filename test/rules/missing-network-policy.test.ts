@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const deployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web, namespace: shop}
+  spec:
+    template:
+      metadata:
+        labels: {app: web}
+      spec: {containers: [{name: web, image: web:1.4}]}
+  ---
+`;
+
+const policy = (podSelector: string, namespace = 'shop') => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: ${namespace}}\nspec:\n  podSelector: ${podSelector}\n  policyTypes: [Ingress]\n`;
+
+ruleTester('missing-network-policy', {
+  valid: [
+    { name: 'a policy selects the Pods', yaml: deployment + policy('{matchLabels: {app: web}}') },
+    { name: 'a default-deny policy selects the whole namespace', yaml: deployment + policy('{}') },
+  ],
+  invalid: [
+    { name: 'no policy in the namespace', yaml: deployment + policy('{}', 'other'), findings: [{ line: 7, message: 'Deployment "web" runs Pods open to all traffic: namespace "shop" has no NetworkPolicy' }] },
+    { name: 'policies select other Pods', yaml: deployment + policy('{matchLabels: {app: db}}'), findings: [{ line: 7, message: 'no NetworkPolicy in namespace "shop" selects its Pod labels' }] },
+    {
+      name: 'a bare Pod without labels (points at its metadata)',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug, namespace: shop}\nspec: {containers: [{name: c, image: busybox:1.36}]}\n',
+      findings: [{ line: 3, message: 'Pod "debug"' }],
+    },
+  ],
+});
+
+describe.skipIf(!hasShared)(`missing-network-policy: parity with kube-linter non-isolated-pod ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('flags the same Deployment; DeploymentConfig (OpenShift) is not a kind kubeknit lints', async () => {
+    const { objects } = await flaggedObjects('missing-network-policy', kubeLinterFixture('non-isolated-pod.yml'));
+    expect(objects).toEqual(['Deployment/app1']);
+    expect(kubeLinterFlaggedKinds('non-isolated-pod').filter((k) => k !== 'DeploymentConfig')).toEqual(kindsOf(objects));
+    expect(dontFire(objects)).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const pdb = (budget: string) => yaml`
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata: {name: web, namespace: shop}
+  spec:
+    ${budget}
+    selector: {matchLabels: {app: web}}
+  ---
+`;
+
+const deployment = (name: string, replicas: number) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: ${name}, namespace: shop}
+  spec:
+    replicas: ${replicas}
+    template:
+      metadata: {labels: {app: web, instance: ${name}}}
+  ---
+`;
+
+const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web, namespace: shop}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 9\n';
+
+ruleTester('pdb-blocks-eviction', {
+  valid: [
+    { name: 'maxUnavailable: 1', yaml: pdb('maxUnavailable: 1') + deployment('web', 1) },
+    { name: 'minAvailable below replicas', yaml: pdb('minAvailable: 2') + deployment('web', 3) },
+    { name: 'minAvailable below the Pods of two workloads together', yaml: pdb('minAvailable: 2') + deployment('web', 2) + deployment('web-canary', 1) },
+    { name: 'minAvailable with nothing selected in the input (cannot judge)', yaml: pdb('minAvailable: 5') },
+    { name: 'percentage below 100%', yaml: pdb('minAvailable: 50%') + deployment('web', 2) },
+  ],
+  invalid: [
+    { name: 'maxUnavailable: 0', yaml: pdb('maxUnavailable: 0'), findings: [{ line: 5, column: 3, message: 'maxUnavailable: 0, so no selected Pod may ever be evicted' }] },
+    { name: 'maxUnavailable: 0%', yaml: pdb('maxUnavailable: 0%'), findings: [{ line: 5, message: 'maxUnavailable: 0%' }] },
+    { name: 'minAvailable: 100%', yaml: pdb('minAvailable: 100%'), findings: [{ line: 5, message: 'minAvailable: 100%' }] },
+    { name: 'minAvailable equals replicas', yaml: pdb('minAvailable: 3') + deployment('web', 3), findings: [{ line: 5, message: 'the Pods it selects (Deployment "web") can number only 3' }] },
+    { name: 'an HPA may scale below minAvailable', yaml: pdb('minAvailable: 2') + deployment('web', 5) + hpa, findings: [{ line: 5, message: 'can number only 2' }] },
+  ],
+});
+
+describe.skipIf(!hasShared)(`pdb-blocks-eviction: parity with kube-linter pdb-max-unavailable and pdb-min-available ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('pdb-max-unavailable: flags the PDB with maxUnavailable 0 and not the one with 1', async () => {
+    const { objects } = await flaggedObjects('pdb-blocks-eviction', kubeLinterFixture('pdb-max-unavailable.yaml'));
+    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('pdb-max-unavailable'));
+    expect(objects).toEqual(['PodDisruptionBudget/foo']);
+  });
+
+  it('pdb-min-available: flags baz2 (HPA minimum 1) and baz3 (KEDA minimum 1), not baz', async () => {
+    const { objects } = await flaggedObjects('pdb-blocks-eviction', kubeLinterFixture('pdb-min-available.yaml'));
+    // On purpose: Deployment foo has no Pod template, so no Pod carries the labels baz selects (the API
+    // server would reject foo: its selector must match template labels). kube-linter matches the PDB
+    // against foo's spec.selector; kubeknit only judges a budget against Pods it can see.
+    expect(kubeLinterFlaggedKinds('pdb-min-available')).toEqual(['PodDisruptionBudget', 'PodDisruptionBudget', 'PodDisruptionBudget']);
+    expect(objects).toEqual(['PodDisruptionBudget/baz2', 'PodDisruptionBudget/baz3']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const withEnv = (env: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: api}
+  spec:
+    template:
+      spec:
+        containers:
+        - name: api
+          image: api:2.0
+          env:
+          - {name: LOG_LEVEL, value: debug}
+          - ${env}
+`;
+
+ruleTester('secret-in-env-literal', {
+  valid: [
+    { name: 'secret read from a Secret', yaml: withEnv('{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}') },
+    { name: 'empty value', yaml: withEnv('{name: API_TOKEN, value: ""}') },
+    { name: 'names where a secret is, not the secret', yaml: withEnv('{name: TOKEN_FILE, value: /var/run/token}') },
+    { name: 'a reference to another variable', yaml: withEnv('{name: DB_PASSWORD, value: "$(POSTGRES_PASSWORD)"}') },
+    { name: 'a switch about passwords, not a password', yaml: withEnv('{name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "1"}') },
+    { name: 'KEY inside a longer word', yaml: withEnv('{name: MONKEY_MODE, value: "on"}') },
+    { name: 'pattern turned off by option', yaml: withEnv('{name: CACHE_KEY, value: v1}'), options: { namePatterns: ['PASSWORD'] } },
+  ],
+  invalid: [
+    { name: 'password literal', yaml: withEnv('{name: DB_PASSWORD, value: hunter2}'), findings: [{ line: 12, message: 'container "api" sets DB_PASSWORD' }] },
+    { name: 'API key literal', yaml: withEnv('{name: STRIPE_API_KEY, value: sk_live_123}'), findings: [{ line: 12, message: 'STRIPE_API_KEY, named like a secret' }] },
+    { name: 'a literal around a reference', yaml: withEnv('{name: AUTH_TOKEN, value: "Bearer abc$(X)"}'), findings: [{ line: 12 }] },
+    { name: 'lower-case token', yaml: withEnv('{name: github_token, value: ghp_123}'), findings: [{ line: 12 }] },
+    { name: 'a team\'s own pattern', yaml: withEnv('{name: DSN, value: "postgres://u:p@db"}'), options: { namePatterns: ['^DSN$'] }, findings: [{ line: 12, message: 'DSN' }] },
+  ],
+});
+
+describe.skipIf(!hasShared)(`secret-in-env-literal: parity with kube-linter env-var-secret ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('flags the same Deployment; DeploymentConfig (OpenShift) is not a kind kubeknit lints', async () => {
+    const { objects } = await flaggedObjects('secret-in-env-literal', kubeLinterFixture('env-var-secret.yml'));
+    expect(objects).toEqual(['Deployment/app']);
+    expect(kubeLinterFlaggedKinds('env-var-secret').filter((k) => k !== 'DeploymentConfig')).toEqual(kindsOf(objects));
+    expect(dontFire(objects)).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
+
+const role = (resources: string, verbs: string) => yaml`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: ClusterRole
+  metadata: {name: ops}
+  rules:
+  - apiGroups: [""]
+    resources: [configmaps]
+    verbs: [get]
+  - apiGroups: [""]
+    resources: ${resources}
+    verbs: ${verbs}
+`;
+
+ruleTester('wildcard-rbac-rules', {
+  valid: [{ name: 'explicit resources and verbs', yaml: role('[pods]', '[get, list]') }],
+  invalid: [
+    { name: 'wildcard verb', yaml: role('[pods]', '[get, "*"]'), findings: [{ line: 10, column: 16, message: 'grants "*" in verbs of rules[1]' }] },
+    { name: 'wildcard resource and verb', yaml: role('["*"]', '["*"]'), findings: [{ line: 9, message: 'every resource' }, { line: 10, message: 'every verb' }] },
+  ],
+});
+
+describe.skipIf(!hasShared)(`wildcard-rbac-rules: parity with kube-linter wildcard-in-rules ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  it('flags the Role with verbs ["*"] and not the one with [get]', async () => {
+    const { findings } = await flaggedObjects('wildcard-rbac-rules', kubeLinterFixture('wildcard-in-rules.yml'));
+    // Both Roles of the fixture are named role1, so tell them apart by line: the wildcard one is the second.
+    expect(findings.map((f) => [f.object?.kind, f.line])).toEqual([['Role', 20]]);
+    expect(kindsOf(findings.map((f) => `${f.object?.kind}/${f.object?.name}`))).toEqual(kubeLinterFlaggedKinds('wildcard-in-rules'));
+  });
+});
