@@ -8,10 +8,12 @@ import { diagramToStyledDot } from './styled-dot.js';
  * Imported on first use so the json, mermaid and dot formats never load the WebAssembly module.
  */
 export async function layoutSvg(dot: string): Promise<string> {
-  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
-  const graphviz = await Graphviz.load();
+  graphvizLoading ??= import('@hpcc-js/wasm-graphviz').then(({ Graphviz }) => Graphviz.load());
+  const graphviz = await graphvizLoading;
   return graphviz.dot(dot, 'svg');
 }
+
+let graphvizLoading: Promise<{ dot(dot: string, format: 'svg'): string }> | undefined;
 
 /** The diagram as an SVG picture. */
 export async function diagramToSvg(diagram: Diagram): Promise<string> {
