@@ -83,7 +83,7 @@ describe('styled diagram details', () => {
 
   it('keeps names from manifests as text in SVG and HTML, never markup', async () => {
     const evil = `x<b>"q'&amp;\\N</script><!--`;
-    const diagram: Diagram = { nodes: [node('n0', evil, { findings: [{ ruleId: 'r', severity: 'warning', message: `bad <img src=x onerror=alert(1)> ${evil}`, file: 'a.yaml', line: 3 }], worst: 'warning' })], edges: [], note: null };
+    const diagram: Diagram = { nodes: [node('n0', evil, { findings: [{ ruleId: 'r', severity: 'warning', message: `bad <img src=x onerror=alert(1)> ${evil}`, file: 'a.yaml', line: 3, objectId: 'ConfigMap/ns/x' }], worst: 'warning' })], edges: [], note: null };
     const g = nodesOf(svgGroups(await diagramToSvg(diagram)))[0];
     expect(g.texts).toContain(evil);
     const html = await diagramToHtml(diagram);

@@ -27,6 +27,8 @@ export interface DiagramFinding {
   message: string;
   file: string;
   line: number;
+  /** The graph node id of the object the finding is about. */
+  objectId: string;
 }
 
 /** One box of the picture: an object, or (for large inputs) a group of objects. */
@@ -90,7 +92,7 @@ export function findingsByNode(findings: readonly Finding[]): Map<string, Diagra
     const id = findingNodeId(f);
     if (id === null) continue;
     const list = byNode.get(id) ?? [];
-    list.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line });
+    list.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, objectId: id });
     byNode.set(id, list);
   }
   return byNode;
@@ -139,8 +141,8 @@ function groupDiagram(view: GraphView, objects: DiagramNode[], objectEdges: Diag
     let group = groups.get(id);
     if (!group) {
       group = {
-        key: `g${groups.size}`, id, kind: app ? 'application' : 'namespace', namespace: n.namespace,
-        name: app ?? n.namespace ?? 'cluster-scoped', family: 'group', implied: false, missing: false,
+        key: `g${groups.size}`, id, kind: app ? 'application' : n.namespace === null ? 'cluster-scoped' : 'namespace', namespace: n.namespace,
+        name: app ?? n.namespace ?? 'no namespace', family: 'group', implied: false, missing: false,
         file: null, line: null, findings: [], worst: null, members: [],
       };
       groups.set(id, group);

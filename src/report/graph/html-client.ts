@@ -173,7 +173,7 @@ export const HTML_CLIENT_SCRIPT = `
         sev.style.color = data.severityColors[f.severity];
         li.appendChild(sev);
         li.appendChild(el('span', f.message, 'kk-message'));
-        li.appendChild(el('span', ' — ' + f.ruleId + ', ' + f.file + ':' + f.line, 'kk-rule'));
+        li.appendChild(el('span', ' — ' + f.ruleId + ', ' + f.file + ':' + f.line + (n.members ? ', ' + f.objectId : ''), 'kk-rule'));
         ul.appendChild(li);
       });
       details.appendChild(ul);
