@@ -58,10 +58,8 @@ describe.skipIf(!hasChromium && !mustRun)(title, () => {
   it('renders every node from disk without fetching anything', async () => {
     expect(nodes.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#kk-canvas g.node').count()).toBe(nodes.length);
-    for (const n of nodes) {
-      const box = await page.locator(`[id="${n.key}"]`).boundingBox();
-      expect(box?.width, n.id).toBeGreaterThan(0);
-    }
+    const widths = await page.locator('#kk-canvas g.node').evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.id, g.getBoundingClientRect().width])));
+    for (const n of nodes) expect(widths[n.key], n.id).toBeGreaterThan(0);
     expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -88,6 +86,21 @@ describe.skipIf(!hasChromium && !mustRun)(title, () => {
     expect(existsSync(path.join(ARTIFACTS, 'html-diagram.png'))).toBe(true);
     await page.fill('#kk-search', '');
     await expect.poll(() => page.locator('#kk-canvas g.node.kk-faded').count()).toBe(0);
+  });
+
+  it('filters by kind and edge type', async () => {
+    const kinds = await page.locator('#kk-kind option').allTextContents();
+    expect(kinds).toContain('Service');
+    await page.selectOption('#kk-kind', 'Service');
+    const services = nodes.filter((n) => n.id.startsWith('Service/'));
+    await expect.poll(() => page.locator('#kk-canvas g.node:not(.kk-faded)').count()).toBe(services.length);
+    await page.selectOption('#kk-kind', '');
+    const owns = await page.locator('#kk-canvas g.kk-edge-owns').count();
+    expect(owns).toBeGreaterThan(0);
+    await page.uncheck('#kk-edge-types input[value="owns"]');
+    await expect.poll(() => page.locator('#kk-canvas g.kk-edge-owns.kk-hidden').count()).toBe(owns);
+    await page.check('#kk-edge-types input[value="owns"]');
+    await expect.poll(() => page.locator('#kk-canvas g.kk-edge.kk-hidden').count()).toBe(0);
   });
 
   it('zooms with the wheel and the buttons', async () => {

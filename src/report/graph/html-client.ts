@@ -189,6 +189,17 @@ export const HTML_CLIENT_SCRIPT = `
     panel.hidden = false;
   }
   document.getElementById('kk-close').addEventListener('click', function () { panel.hidden = true; });
+  // Nodes are reachable with the keyboard too.
+  data.nodes.forEach(function (n) {
+    var g = svgEl(n.key);
+    if (!g) return;
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', n.kind + ' ' + n.name + (n.findings.length ? ', ' + n.findings.length + ' findings' : ''));
+    g.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(n.key); }
+    });
+  });
 
   // Pan and zoom by moving the SVG viewBox.
   svg.removeAttribute('width');
