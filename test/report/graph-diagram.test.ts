@@ -111,5 +111,16 @@ describe('styled diagram details', () => {
     expect(groups.get('graph0')?.texts.join(' ')).toContain('grouped per application label');
     expect(nodesOf(groups)).toHaveLength(5);
     expect(buildDiagram(viewGraph(result.graph), result.findings).note).toBeNull();
+    const perNamespace = buildDiagram(viewGraph(result.graph), result.findings, { groupAbove: 4 });
+    expect(perNamespace.note).toMatch(/grouped per namespace\./);
+    expect(perNamespace.nodes.map((n) => n.name).sort()).toEqual(['ns-0', 'ns-1']);
+  });
+
+  it('groups above 300 objects by default', async () => {
+    const docs = Array.from({ length: 301 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-${i}, labels: {app: a${i % 7}}}\n`);
+    const result = await lint([], { inline: [{ file: 'many.yaml', text: docs.join('---\n') }] });
+    const diagram = buildDiagram(viewGraph(result.graph), result.findings);
+    expect(diagram.note).toMatch(/^301 objects \(more than 300\)/);
+    expect(diagram.nodes).toHaveLength(7);
   });
 });

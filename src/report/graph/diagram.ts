@@ -112,7 +112,9 @@ export function buildDiagram(view: GraphView, findings: readonly Finding[], opti
   const edges: DiagramEdge[] = view.edges.map((e, i) => ({ key: `e${i}`, from: keyOf.get(e.from) ?? '', to: keyOf.get(e.to) ?? '', type: e.type, path: e.path, count: 1 }));
   const limit = options.groupAbove ?? DEFAULT_GROUP_ABOVE;
   if (nodes.length <= limit) return { nodes, edges, note: null };
-  return groupDiagram(view, nodes, edges, limit);
+  const byApp = groupDiagram(view, nodes, edges, limit, true);
+  // Too many applications to draw: one box per namespace instead.
+  return byApp.nodes.length <= limit ? byApp : groupDiagram(view, nodes, edges, limit, false);
 }
 
 function objectNode(n: GraphNode, key: string, findings: DiagramFinding[]): DiagramNode {
@@ -132,11 +134,11 @@ function appOf(n: GraphNode): string | undefined {
   return undefined;
 }
 
-function groupDiagram(view: GraphView, objects: DiagramNode[], objectEdges: DiagramEdge[], limit: number): Diagram {
+function groupDiagram(view: GraphView, objects: DiagramNode[], objectEdges: DiagramEdge[], limit: number, byApp: boolean): Diagram {
   const groups = new Map<string, DiagramNode>();
   const groupKeyOf = new Map<string, string>();
   view.nodes.forEach((n, i) => {
-    const app = appOf(n);
+    const app = byApp ? appOf(n) : undefined;
     const id = `group:${n.namespace ?? ''}/${app ?? ''}`;
     let group = groups.get(id);
     if (!group) {
@@ -163,6 +165,7 @@ function groupDiagram(view: GraphView, objects: DiagramNode[], objectEdges: Diag
     if (edge) edge.count++;
     else merged.set(id, { key: `e${merged.size}`, from, to, type: e.type, path: '', count: 1 });
   }
-  const note = `${objects.length} objects (more than ${limit}): grouped per application label (${APP_LABELS.join(', ')}) or, without one, per namespace. Use --namespace, --kind or --focus to see single objects.`;
+  const how = byApp ? `per application label (${APP_LABELS.join(', ')}) or, without one, per namespace` : 'per namespace';
+  const note = `${objects.length} objects (more than ${limit}): grouped ${how}. Use --namespace, --kind or --focus to see single objects.`;
   return { nodes: [...groups.values()], edges: [...merged.values()], note };
 }
