@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildGraph } from '../graph/build.js';
 import { resolveFocus, viewGraph, type GraphFilter } from '../graph/view.js';
-import { loadInputs, ObjectSet } from '../load/index.js';
+import { lint } from '../index.js';
 import { UsageError } from '../load/errors.js';
+import { findingNodeId } from '../report/graph/diagram.js';
 import { GRAPH_RENDERERS } from '../report/graph/index.js';
 import { GRAPH_HELP } from './help.js';
 import { EXIT, readAll, type CliIO } from './io.js';
@@ -20,6 +20,7 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
       focus: { type: 'string' },
       depth: { type: 'string' },
       'hide-implied': { type: 'boolean' },
+      'only-findings': { type: 'boolean' },
       'stdin-filename': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -36,20 +37,21 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
 
   const inputs = positionals.length ? positionals : ['.'];
   const inline = inputs.includes('-') ? [{ file: values['stdin-filename'] ?? '<stdin>', text: await readAll(io.stdin) }] : undefined;
-  const loaded = loadInputs(inputs, { inline });
-  const graph = buildGraph(new ObjectSet(loaded.objects));
+  // The lint run gives the graph and the findings diagrams mark on their objects.
+  const { graph, findings } = await lint(inputs, { inline });
   const filter: GraphFilter = {
     namespace: values.namespace,
     kinds: values.kind?.flatMap((k) => k.split(',')),
     depth: values.depth === undefined ? undefined : Number(values.depth),
     hideImplied: values['hide-implied'],
+    around: values['only-findings'] ? [...new Set(findings.map(findingNodeId).filter((id): id is string => id !== null))] : undefined,
   };
   if (values.focus !== undefined) {
     const node = resolveFocus(graph, values.focus);
     if (!node) throw new UsageError(`--focus ${values.focus}: no such object in the input (write Kind/namespace/name, or Kind/name for cluster-scoped kinds)`);
     filter.focus = node.id;
   }
-  const text = await render(viewGraph(graph, filter));
+  const text = await render(viewGraph(graph, filter), { findings });
   if (values.output) writeFileSync(values.output, text);
   else io.stdout.write(text);
   return EXIT.ok;

@@ -3,7 +3,7 @@ export const MAIN_HELP = `kubeknit — Kubernetes manifest linter and relationsh
 Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
-  kubeknit graph [paths...] [options]  print the relationship graph (json)
+  kubeknit graph [paths...] [options]  print the relationship graph (json, svg, html)
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -48,13 +48,15 @@ Prints the relationship graph of the manifests: objects, the objects controllers
 run time (implied), references to objects missing from the input, and typed edges.
 
 Options:
-  -f, --format <name>        json (default)
+  -f, --format <name>        json (default), svg (a styled picture), html (an interactive page:
+                             pan, zoom, search, filters, details and findings on click)
   -o, --output <file>        write to a file instead of standard output
   -n, --namespace <ns>       only objects of this namespace
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)
       --focus <Kind/ns/name> only the neighbourhood of one object
-      --depth <n>            with --focus: how many edges away (default 1)
+      --depth <n>            with --focus or --only-findings: how many edges away (default 1)
       --hide-implied         leave out implied ReplicaSets, Jobs and Pods
+      --only-findings        only objects with findings and their neighbours (--depth, default 1)
       --stdin-filename <f>   the name to show for standard input (-)
   -h, --help                 print this help
 `;

@@ -9,6 +9,8 @@ export interface GraphFilter {
   /** How many edges away from the focus to include (either direction); default 1. */
   depth?: number;
   hideImplied?: boolean;
+  /** Only the neighbourhood (within `depth`, default 1) of these node ids, e.g. objects with findings. */
+  around?: readonly string[];
 }
 
 /** A plain, filtered snapshot of the graph that renderers draw. */
@@ -21,6 +23,10 @@ export interface GraphView {
 export function viewGraph(graph: KnitGraph, filter: GraphFilter = {}): GraphView {
   let keep = new Set(graph.nodes().map((n) => n.id));
   if (filter.focus !== undefined) keep = neighbourhood(graph, filter.focus, filter.depth ?? 1);
+  if (filter.around !== undefined) {
+    const near = new Set(filter.around.filter((id) => graph.node(id)).flatMap((id) => [...neighbourhood(graph, id, filter.depth ?? 1)]));
+    keep = new Set([...keep].filter((id) => near.has(id)));
+  }
   const nodes = graph.nodes().filter((n) => {
     if (!keep.has(n.id)) return false;
     if (filter.hideImplied && n.implied) return false;

@@ -1,9 +1,19 @@
 import type { GraphView } from '../../graph/view.js';
+import type { Finding } from '../../types.js';
+import { graphToHtml } from './html.js';
 import { graphToJson } from './json.js';
+import { graphToSvg } from './svg.js';
+
+/** What a renderer may use besides the view: the run's findings (diagrams mark them on objects). */
+export interface GraphRenderContext {
+  findings: readonly Finding[];
+}
 
 /** Renders a graph view as text (a diagram or JSON). */
-export type GraphRenderer = (view: GraphView) => string | Promise<string>;
+export type GraphRenderer = (view: GraphView, context: GraphRenderContext) => string | Promise<string>;
 
 export const GRAPH_RENDERERS: Record<string, GraphRenderer> = {
   json: graphToJson,
+  svg: graphToSvg,
+  html: graphToHtml,
 };
