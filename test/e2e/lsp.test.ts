@@ -133,6 +133,8 @@ describe('kubeknit lsp (built server, spoken to over stdio)', () => {
   it('survives a malformed request and a broken YAML buffer', async () => {
     await expect(lsp.connection.sendRequest('textDocument/hover', { textDocument: {} })).rejects.toThrow();
     await expect(lsp.connection.sendRequest('textDocument/definition', null)).rejects.toThrow();
+    const garbage = '{"jsonrpc": "2.0", this is not JSON';
+    lsp.child.stdin.write(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
 
     const broken = uri('broken.yaml');
     await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: broken, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: [Service\nmetadata: {name: x\n' } });
