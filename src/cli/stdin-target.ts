@@ -11,8 +11,13 @@ export interface StdinTarget {
 
 export function stdinTarget(stdinFilename: string, positionals: readonly string[], cwd = process.cwd()): StdinTarget {
   const absolute = path.resolve(cwd, stdinFilename);
-  const file = (path.relative(cwd, absolute) || stdinFilename).split(path.sep).join('/');
-  if (positionals.length) return { inputs: [...positionals], file };
+  if (positionals.length) return { inputs: [...positionals], file: toSlashes(path.relative(cwd, absolute) || stdinFilename) };
   const root = findConfigDir(path.dirname(absolute)) ?? cwd;
-  return { inputs: [path.relative(cwd, root).split(path.sep).join('/') || '.'], file };
+  const input = toSlashes(path.relative(cwd, root)) || '.';
+  // Walking `..` yields `../apps/svc.yaml`, so name the file the same way.
+  return { inputs: [input], file: toSlashes(path.join(input, path.relative(root, absolute))) };
+}
+
+function toSlashes(file: string): string {
+  return file.split(path.sep).join('/');
 }

@@ -11,7 +11,7 @@ import type { ParsedFile } from '../load/parse.js';
 import { readManifestFile } from '../load/read.js';
 import type { Finding, K8sObject } from '../types.js';
 import { gitignoreToGlobs, relativeMatcher } from './gitignore.js';
-import { readWorkspaceConfig } from './workspace-config.js';
+import { CONFIG_FILE_NAMES, readWorkspaceConfig } from './workspace-config.js';
 
 /** One workspace folder and what to leave out of it. */
 interface Root {
@@ -66,7 +66,7 @@ export class Workspace {
 
   /** Whether a path is a manifest the workspace lints even when it is not open. */
   isWorkspaceFile(file: string): boolean {
-    if (!MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase())) return false;
+    if (!MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()) || CONFIG_FILE_NAMES.includes(path.basename(file))) return false;
     const root = this.rootOf(file);
     if (!root) return false;
     const relative = path.relative(root.dir, file).split(path.sep);
