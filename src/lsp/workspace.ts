@@ -55,7 +55,7 @@ export class Workspace {
     const globs = [...readWorkspaceConfig(dir).ignore, ...(existsSync(gitignore) ? gitignoreToGlobs(readFileSync(gitignore, 'utf8')) : [])];
     const root: Root = { dir, isIgnored: relativeMatcher(globs) };
     this.roots.push(root);
-    let found: string[] = [];
+    let found: string[];
     try {
       found = discoverFiles([dir]);
     } catch {
