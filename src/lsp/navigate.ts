@@ -33,12 +33,21 @@ export function objectAtPath(objects: readonly K8sObject[], at: PathAtOffset): {
 export function navigationTargets(graph: KnitGraph, object: K8sObject, path: readonly PathSegment[]): NavigationTarget[] {
   const own = nodesOf(graph, object);
   const targets = new Map<string, NavigationTarget>();
+  // Only the edges of the most specific field: on a configMapKeyRef, not those of its whole container.
+  let matched: GraphEdge[] = [];
+  let depth = -1;
   for (const node of own) {
     for (const edge of graph.outEdges(node.id)) {
-      if (!isPrefix(parseFieldPath(edge.path), path)) continue;
-      const target = graph.node(edge.to);
-      if (target && !targets.has(target.id)) targets.set(target.id, { relation: edge.type, node: target, ...whereIs(target) });
+      const edgePath = parseFieldPath(edge.path);
+      if (!isPrefix(edgePath, path) || edgePath.length < depth) continue;
+      if (graph.node(edge.to)?.impliedBy === object) continue; // the object's own ReplicaSets and Pods
+      if (edgePath.length > depth) [matched, depth] = [[], edgePath.length];
+      matched.push(edge);
     }
+  }
+  for (const edge of matched) {
+    const target = graph.node(edge.to);
+    if (target && !targets.has(target.id)) targets.set(target.id, { relation: edge.type, node: target, ...whereIs(target) });
   }
   const pathText = formatFieldPath(path);
   for (const node of own) {
