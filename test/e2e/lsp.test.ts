@@ -92,6 +92,15 @@ describe('kubeknit lsp (built server, spoken to over stdio)', () => {
     await lsp.waitForDiagnostics(uri('api-svc.yaml'), dangling);
   });
 
+  it('picks up files created, changed and deleted on disk (workspace/didChangeWatchedFiles)', async () => {
+    writeFileSync(path.join(root, 'extra.yaml'), SERVICE('extra', 'nothing'));
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('extra.yaml'), type: 1 }] });
+    await lsp.waitForDiagnostics(uri('extra.yaml'), dangling);
+    rmSync(path.join(root, 'extra.yaml'));
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('extra.yaml'), type: 3 }] });
+    expect(await lsp.waitForDiagnostics(uri('extra.yaml'), (d) => d.length === 0)).toEqual([]);
+  });
+
   it('hover on a Service selector lists the Pod templates it selects, with file:line; definition jumps there', async () => {
     const position = { line: 7, character: 6 }; // on `app: web` under spec.selector
     const hover = (await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('svc.yaml') }, position })) as Hover;
