@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES } from '../../rules/index.js';
-import { resolveActiveRules, type RuleSelection } from '../engine/active-rules.js';
-import { runRules, type ActiveRule } from '../engine/run.js';
-import { buildGraph } from '../graph/build.js';
 import type { KnitGraph } from '../graph/graph.js';
-import { applyCustomResourceScopes, discoverFiles, ObjectSet, parseManifestText } from '../load/index.js';
+import { lintLoaded, type LintOptions } from '../index.js';
+import { applyCustomResourceScopes, discoverFiles, parseManifestText, type LoadProblem } from '../load/index.js';
 import { MANIFEST_EXTENSIONS } from '../load/discover.js';
 import type { ParsedFile } from '../load/parse.js';
 import { readManifestFile } from '../load/read.js';
@@ -21,7 +18,6 @@ interface Root {
 
 /** The result of one analysis of the whole workspace. */
 export interface Analysis {
-  objects: ObjectSet;
   graph: KnitGraph;
   findings: Finding[];
   /** Findings per file path; files without findings are absent. */
@@ -29,25 +25,23 @@ export interface Analysis {
 }
 
 export interface WorkspaceOptions {
-  selection?: RuleSelection;
+  /** Rule selection and settings, as for `lint()`. */
+  lint?: LintOptions;
   maxFileSize?: number;
 }
 
 /**
  * The files of the open workspace, each parsed once and kept by path; an edit re-parses only its
- * file. Every analysis rebuilds the object set and graph from the kept objects and runs the rules
- * (a few milliseconds for thousands of objects, see bench/lsp.js).
+ * file. Every analysis hands the kept objects to `lintLoaded()` (the stages of `lint()` after
+ * loading), which rebuilds the graph and runs the rules: milliseconds for thousands of objects (bench/lsp.js).
  */
 export class Workspace {
   private readonly roots: Root[] = [];
   private readonly files = new Map<string, { text?: string; parsed: ParsedFile }>();
   private order: string[] | undefined;
   private clusterKinds = '';
-  private readonly rules: ActiveRule[];
 
-  constructor(private readonly options: WorkspaceOptions = {}) {
-    this.rules = resolveActiveRules(RULES, options.selection);
-  }
+  constructor(private readonly options: WorkspaceOptions = {}) {}
 
   /** Adds a workspace folder and loads its manifests (honouring `.gitignore` and the config's `ignore`). */
   addRoot(dir: string): void {
@@ -115,27 +109,25 @@ export class Workspace {
     return this.order;
   }
 
-  /** Builds the object set and graph from every kept file and runs the rules. */
+  /** Lints every kept file as one application. */
   analyze(): Analysis {
     this.refreshClusterScopes();
-    const all: K8sObject[] = [];
-    const problems = [];
+    const objects: K8sObject[] = [];
+    const problems: LoadProblem[] = [];
     for (const file of this.paths()) {
       const { parsed } = this.files.get(file)!;
-      for (const obj of parsed.objects) all.push(obj);
+      for (const obj of parsed.objects) objects.push(obj);
       for (const problem of parsed.problems) problems.push(problem);
     }
-    applyCustomResourceScopes(all);
-    const objects = new ObjectSet(all);
-    const graph = buildGraph(objects);
-    const findings = runRules({ objects, graph, problems, rules: this.rules });
+    applyCustomResourceScopes(objects);
+    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems }, this.options.lint);
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
       let list = byFile.get(finding.file);
       if (!list) byFile.set(finding.file, (list = []));
       list.push(finding);
     }
-    return { objects, graph, findings, byFile };
+    return { graph, findings, byFile };
   }
 
   /**
