@@ -5,7 +5,8 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 /** The comment that silences one rule on the next line (read by the suppression support). */
 export const DISABLE_NEXT_LINE = 'kubeknit-disable-next-line';
 
-const SUGGESTION = /did you mean `([^`]+)`/;
+/** `did you mean `X`` or `did you mean "X"` right after the words (not `did you mean kind "X"`). */
+const SUGGESTION = /did you mean (?:`([^`]+)`|"([^"]+)")/;
 const KEY_AT_START = /^(["']?)([^\s:"'#{}[\],]+)\1\s*:/;
 
 /** Quick fixes for kubeknit's diagnostics in one document. */
@@ -34,10 +35,11 @@ function disableForLine(document: TextDocument, diagnostic: Diagnostic, ruleId: 
   };
 }
 
-/** For "unknown field … did you mean `X`": replaces the field name the diagnostic starts at with X. */
+/** For "unknown field … did you mean `X`" (or "X"): replaces the field name the diagnostic starts at with X. */
 function replaceSuggestedField(document: TextDocument, diagnostic: Diagnostic): CodeAction | undefined {
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-  const suggestion = SUGGESTION.exec(message)?.[1];
+  const found = SUGGESTION.exec(message);
+  const suggestion = found?.[1] ?? found?.[2];
   if (!suggestion) return undefined;
   const start = diagnostic.range.start;
   const rest = document.getText({ start, end: { line: start.line + 1, character: 0 } });
