@@ -38,6 +38,7 @@ class KubeknitServer {
   /** Files to re-read before the next analysis (edited buffers, or files changed on disk). */
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private flushImmediately = false;
   /** The diagnostics last sent per file, to publish only what changed. */
   private readonly published = new Map<string, string>();
   private readonly parsedVersions = new Map<string, number>();
@@ -97,11 +98,16 @@ class KubeknitServer {
     this.analyzeAndPublish(new Set());
   }
 
-  /** Queues a file for re-reading; 0 ms still waits for the messages already received. */
+  /**
+   * Queues a file for re-reading. A keystroke postpones a debounced run; it never postpones one
+   * already due now (an open or a save). 0 ms still waits for the messages already received.
+   */
   private schedule(file: string, delayMs: number): void {
     this.pending.add(file);
+    if (this.timer && this.flushImmediately) return;
     clearTimeout(this.timer);
-    this.timer = delayMs === 0 ? setTimeout(() => this.flush(), 0) : setTimeout(() => this.flush(), delayMs);
+    this.flushImmediately = delayMs === 0;
+    this.timer = setTimeout(() => this.flush(), delayMs);
   }
 
   /** Re-reads the pending files (buffer if open, disk otherwise), re-analyzes and publishes. */
