@@ -7,7 +7,7 @@ import { resolveActiveRules, type RuleSelection } from './engine/active-rules.js
 import { runRules } from './engine/run.js';
 import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
-import { loadInputs, ObjectSet, type InlineSource } from './load/index.js';
+import { loadInputs, ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
 import type { Finding, K8sObject } from './types.js';
 
 export * from './types.js';
@@ -15,7 +15,7 @@ export { RULES, findRule } from '../rules/index.js';
 export { UsageError } from './load/errors.js';
 export type { KnitGraph } from './graph/graph.js';
 export type { Rule, RuleDefinition, RuleContext, Preset } from './engine/rule.js';
-export type { InlineSource } from './load/index.js';
+export type { InlineSource, LoadResult } from './load/index.js';
 
 export interface LintOptions extends RuleSelection {
   /** Globs of files to skip. */
@@ -53,6 +53,14 @@ export interface LintResult {
 /** Lints files, directories, globs and inline texts together, as one application. */
 export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline });
+  return lintLoaded(loaded, options);
+}
+
+/**
+ * Everything after loading: objects → graph → rules → findings. For callers that load and cache
+ * files themselves (the language server re-parses only the file being edited).
+ */
+export function lintLoaded(loaded: LoadResult, options: LintOptions = {}): LintResult {
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);
   const rules = resolveActiveRules(RULES, options);

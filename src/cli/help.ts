@@ -4,6 +4,7 @@ Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
   kubeknit graph [paths...] [options]  print the relationship graph (json, svg, html)
+  kubeknit lsp [--stdio]               run the language server for editors
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -22,6 +23,8 @@ Options:
   -o, --output <file>        write the report to a file instead of standard output
       --max-warnings <n>     exit 1 when there are more than n warnings
       --stdin-filename <f>   the name to report for standard input (default: <stdin>)
+      --stdin                read standard input as the text of --stdin-filename, lint it with
+                             the rest of the workspace on disk, report only that file
       --ignore-pattern <g>   skip files matching this glob (repeatable)
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable)
@@ -59,4 +62,16 @@ Options:
       --only-findings        only objects with findings and their neighbours (--depth, default 1)
       --stdin-filename <f>   the name to show for standard input (-)
   -h, --help                 print this help
+`;
+
+export const LSP_HELP = `Usage: kubeknit lsp [--stdio]
+
+Runs the kubeknit language server on standard input and output (the Language Server
+Protocol). Editors start it; it lints the workspace folders as one application and
+publishes diagnostics as you type, with hover and go-to-definition on references and
+quick fixes. --stdio is accepted because editors pass it; stdio is the only transport.
+
+Options:
+      --stdio      speak LSP on standard input and output (the default)
+  -h, --help       print this help
 `;

@@ -9,6 +9,7 @@ import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
 import { startProgress } from './spinner.js';
+import { stdinTarget } from './stdin-target.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
 
@@ -21,6 +22,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
+      stdin: { type: 'boolean' },
       'ignore-pattern': { type: 'string', multiple: true },
       'max-file-size': { type: 'string' },
       rule: { type: 'string', multiple: true },
@@ -44,14 +46,23 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   const preset = values.preset;
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) throw new UsageError(`unknown preset "${preset}"; choose one of: ${PRESETS.join(', ')}`);
 
-  const inputs = positionals.length ? positionals : ['.'];
+  let inputs = positionals.length ? positionals : ['.'];
   const options: LintOptions = {
     ignore: values['ignore-pattern'],
     maxFileSize,
     preset: preset as Preset | undefined,
     rules: parseRuleFlags(values.rule ?? []),
   };
-  if (inputs.includes('-')) {
+  let stdinFile: { given: string; loaded: string } | undefined;
+  if (values.stdin) {
+    const given = values['stdin-filename'];
+    if (!given) throw new UsageError('--stdin needs --stdin-filename <path>: the file the text on standard input stands for');
+    const target = stdinTarget(given, positionals.filter((p) => p !== '-'));
+    inputs = target.inputs;
+    stdinFile = { given, loaded: target.file };
+    options.inline = [{ file: target.file, text: await readAll(io.stdin) }];
+    options.reportFiles = [target.file];
+  } else if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
     options.inline = [{ file, text: await readAll(io.stdin) }];
   }
@@ -63,7 +74,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   } finally {
     progress.stop();
   }
-  const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  let findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
   const colorWanted = values['no-color'] ? false : values.color ? true : shouldColor(values.output ? {} : io.stdout, io.env);
   const text = reporter({ findings, summary: result.summary }, { color: colorWanted });
   if (values.output) writeFileSync(values.output, text);

@@ -3,6 +3,7 @@ import { MAIN_HELP } from './help.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { graphCommand } from './graph-command.js';
 import { lintCommand } from './lint-command.js';
+import { lspCommand } from './lsp-command.js';
 import { rulesCommand } from './rules-command.js';
 import { kubeknitVersion } from './version.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   lint: lintCommand,
   rules: rulesCommand,
   graph: graphCommand,
+  lsp: lspCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */

@@ -62,7 +62,7 @@ export function loadInputs(inputs: readonly string[], options: LoadOptions = {})
 }
 
 /** A CRD in the input with `scope: Cluster` makes its custom resources cluster-scoped. */
-function applyCustomResourceScopes(objects: K8sObject[]): void {
+export function applyCustomResourceScopes(objects: K8sObject[]): void {
   const clusterKinds = new Set<string>();
   for (const obj of objects) {
     if (obj.kind !== 'CustomResourceDefinition') continue;

@@ -1,0 +1,106 @@
+// Language server benchmark (not a test): a workspace of 2,000 objects in 200 files.
+// Measures the initial load (initialized → first diagnostics) and, over many edits, the time from
+// a didChange of one file to the publishDiagnostics for it. Run after `npm run build`.
+// Wall times depend on machine load; the in-process CPU figure at the end does much less.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const FILES = 200;
+const OBJECTS_PER_FILE = 10;
+const EDITS = 60;
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Ten objects of one app: Deployment, Service, ServiceAccount, 3 ConfigMaps, 2 Secrets, a PVC and a PDB. */
+function appFile(i, serviceApp = `app-${i}`) {
+  const ns = `team-${i % 20}`;
+  const doc = (kind, apiVersion, name, rest = '') => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n${rest}`;
+  return [
+    doc('Deployment', 'apps/v1', `app-${i}`, `spec:\n  replicas: 2\n  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      serviceAccountName: app-${i}\n      containers:\n        - name: app\n          image: app:${i}\n          ports: [{containerPort: 8080}]\n          envFrom: [{configMapRef: {name: app-${i}-env}}]\n          volumeMounts: [{name: data, mountPath: /data}]\n      volumes:\n        - name: data\n          persistentVolumeClaim: {claimName: app-${i}-data}\n`),
+    doc('Service', 'v1', `app-${i}`, `spec:\n  selector:\n    app: ${serviceApp}\n  ports: [{port: 80, targetPort: 8080}]\n`),
+    doc('ServiceAccount', 'v1', `app-${i}`),
+    doc('ConfigMap', 'v1', `app-${i}-env`, 'data: {MODE: prod}\n'),
+    doc('ConfigMap', 'v1', `app-${i}-files`, 'data: {a.conf: "x=1"}\n'),
+    doc('ConfigMap', 'v1', `app-${i}-flags`, 'data: {FLAG: "on"}\n'),
+    doc('Secret', 'v1', `app-${i}-token`, 'stringData: {token: t}\n'),
+    doc('Secret', 'v1', `app-${i}-tls`, 'stringData: {tls.crt: c}\n'),
+    doc('PersistentVolumeClaim', 'v1', `app-${i}-data`, 'spec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n'),
+    doc('PodDisruptionBudget', 'policy/v1', `app-${i}`, `spec:\n  minAvailable: 1\n  selector:\n    matchLabels: {app: app-${i}}\n`),
+  ].join('---\n');
+}
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'kk-bench-lsp-'));
+for (let i = 0; i < FILES; i++) writeFileSync(path.join(workspace, `app-${String(i).padStart(3, '0')}.yaml`), appFile(i, i === FILES - 1 ? 'nothing' : `app-${i}`));
+const uriOf = (i) => pathToFileURL(path.join(workspace, `app-${String(i).padStart(3, '0')}.yaml`)).href;
+
+const child = spawn(process.execPath, [path.join(root, 'bin/kubeknit.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+connection.onNotification('textDocument/publishDiagnostics', ({ uri, version }) => {
+  const wake = waiting.get(uri);
+  if (wake && (wake.version === undefined || wake.version === version)) {
+    waiting.delete(uri);
+    wake.resolve(performance.now());
+  }
+});
+connection.listen();
+const published = (uri, version) => new Promise((resolve) => waiting.set(uri, { version, resolve }));
+
+const spawnedAt = performance.now();
+await connection.sendRequest('initialize', {
+  processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {},
+  workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
+  initializationOptions: { debounceMs: 0 },
+});
+const initializedAt = performance.now();
+const firstDiagnostics = published(uriOf(FILES - 1));
+await connection.sendNotification('initialized', {});
+const loadedAt = await firstDiagnostics;
+
+// Edit one file back and forth: its Service selects its Deployment, then nothing, then it again.
+const target = 7;
+await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(target), languageId: 'yaml', version: 1, text: appFile(target) } });
+await published(uriOf(target), 1);
+const times = [];
+for (let v = 2; v < EDITS + 2; v++) {
+  const text = appFile(target, v % 2 ? `app-${target}` : 'nothing');
+  const done = published(uriOf(target), v);
+  const sentAt = performance.now();
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(target), version: v }, contentChanges: [{ text }] });
+  times.push((await done) - sentAt);
+}
+times.sort((a, b) => a - b);
+const ms = (x) => `${x.toFixed(1)} ms`;
+console.log(`workspace: ${FILES} files, ${FILES * OBJECTS_PER_FILE} objects`);
+console.log(`start-up (spawn → initialize answered): ${ms(initializedAt - spawnedAt)}`);
+console.log(`initial load (initialized → diagnostics published): ${ms(loadedAt - initializedAt)}`);
+console.log(`didChange → publishDiagnostics over ${EDITS} edits (debounce 0; editors add the 150 ms default): median ${ms(times[times.length >> 1])}, p90 ${ms(times[Math.floor(times.length * 0.9)])}, min ${ms(times[0])}`);
+
+// The same edit in-process, without the protocol: wall and CPU time of re-parse + re-analysis.
+const { Workspace } = await import(pathToFileURL(path.join(root, 'dist/src/lsp/workspace.js')).href);
+const inProcess = new Workspace();
+inProcess.addRoot(workspace);
+inProcess.analyze();
+const wall = [];
+const cpu = [];
+for (let v = 0; v < EDITS; v++) {
+  const before = process.cpuUsage();
+  const startedAt = performance.now();
+  inProcess.setText(path.join(workspace, 'app-007.yaml'), appFile(target, v % 2 ? `app-${target}` : 'nothing'));
+  inProcess.analyze();
+  wall.push(performance.now() - startedAt);
+  const used = process.cpuUsage(before);
+  cpu.push((used.user + used.system) / 1000);
+}
+wall.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
+console.log(`in-process re-parse + analyze of one edit: median ${ms(wall[wall.length >> 1])} wall, ${ms(cpu[cpu.length >> 1])} CPU`);
+
+await connection.sendRequest('shutdown');
+await connection.sendNotification('exit');
+connection.dispose();
+child.kill();
+rmSync(workspace, { recursive: true, force: true });

@@ -1,0 +1,194 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures,
+  StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
+  type Connection, type Hover, type InitializeParams, type InitializeResult, type Location, type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionsFor } from './code-actions.js';
+import { toDiagnostic } from './diagnostics.js';
+import { describeNode, navigationTargets, objectAtPath, type NavigationTarget } from './navigate.js';
+import { pathAtOffset } from './path-at-offset.js';
+import { Workspace, type Analysis } from './workspace.js';
+
+/** Options an editor may pass in `initializationOptions`. */
+export interface ServerOptions {
+  /** How long to wait after the last keystroke before linting again (default 150 ms). */
+  debounceMs?: number;
+}
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Serves LSP on the given streams until the client disconnects. */
+export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output));
+  const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+  new KubeknitServer(connection).listen();
+  return closed;
+}
+
+class KubeknitServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private workspace = new Workspace();
+  private analysis: Analysis | undefined;
+  private debounceMs = DEFAULT_DEBOUNCE_MS;
+  private roots: string[] = [];
+  private canWatchFiles = false;
+  /** Files to re-read before the next analysis (edited buffers, or files changed on disk). */
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushImmediately = false;
+  /** The diagnostics last sent per file, to publish only what changed. */
+  private readonly published = new Map<string, string>();
+  private readonly parsedVersions = new Map<string, number>();
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    documents.onDidOpen((e) => this.schedule(pathOf(e.document.uri), 0));
+    documents.onDidChangeContent((e) => {
+      if (this.parsedVersions.get(pathOf(e.document.uri)) !== e.document.version) this.schedule(pathOf(e.document.uri), this.debounceMs);
+    });
+    documents.onDidSave((e) => this.schedule(pathOf(e.document.uri), 0));
+    documents.onDidClose((e) => this.schedule(pathOf(e.document.uri), 0));
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) {
+        const file = pathOf(change.uri);
+        if (this.documents.get(change.uri)) continue; // the open buffer wins over the disk
+        if (change.type === FileChangeType.Deleted) this.workspace.remove(file);
+        this.schedule(file, 0);
+      }
+    });
+    connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
+    connection.onDefinition(({ textDocument, position }) => this.definition(textDocument.uri, position));
+    connection.onCodeAction(({ textDocument, context }) => {
+      const document = documents.get(textDocument.uri);
+      return document ? codeActionsFor(document, context.diagnostics) : [];
+    });
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as ServerOptions;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) this.debounceMs = options.debounceMs;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'kubeknit' },
+    };
+  }
+
+  private initialized(): void {
+    for (const root of this.roots) this.workspace.addRoot(root);
+    if (this.canWatchFiles) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+    }
+    this.analyzeAndPublish(new Set());
+  }
+
+  /**
+   * Queues a file for re-reading. A keystroke postpones a debounced run; it never postpones one
+   * already due now (an open or a save). 0 ms still waits for the messages already received.
+   */
+  private schedule(file: string, delayMs: number): void {
+    this.pending.add(file);
+    if (this.timer && this.flushImmediately) return;
+    clearTimeout(this.timer);
+    this.flushImmediately = delayMs === 0;
+    this.timer = setTimeout(() => this.flush(), delayMs);
+  }
+
+  /** Re-reads the pending files (buffer if open, disk otherwise), re-analyzes and publishes. */
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.pending.size) return;
+    const touched = new Set(this.pending);
+    this.pending.clear();
+    for (const file of touched) this.refresh(file);
+    this.analyzeAndPublish(touched);
+  }
+
+  private refresh(file: string): void {
+    const document = this.documents.get(uriOf(file));
+    if (document) {
+      this.workspace.setText(file, document.getText());
+      this.parsedVersions.set(file, document.version);
+      return;
+    }
+    this.parsedVersions.delete(file);
+    if (this.workspace.isWorkspaceFile(file) && existsSync(file)) this.workspace.readFromDisk(file);
+    else this.workspace.remove(file);
+  }
+
+  private analyzeAndPublish(touched: ReadonlySet<string>): void {
+    try {
+      this.analysis = this.workspace.analyze();
+    } catch (err) {
+      this.connection.console.error(`kubeknit: analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return;
+    }
+    const files = new Set([...this.published.keys(), ...this.analysis.byFile.keys(), ...touched]);
+    for (const file of files) {
+      const diagnostics = (this.analysis.byFile.get(file) ?? []).map(toDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      if (!touched.has(file) && (this.published.get(file) ?? '[]') === key) continue;
+      if (diagnostics.length) this.published.set(file, key);
+      else this.published.delete(file);
+      const document = this.documents.get(uriOf(file));
+      void this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics });
+    }
+  }
+
+  /** The reference under the cursor and what it leads to, with the analysis brought up to date. */
+  private targetsAt(uri: string, position: Position): NavigationTarget[] {
+    this.flush();
+    const file = pathOf(uri);
+    const text = this.documents.get(uri)?.getText() ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    if (text === undefined || !this.analysis) return [];
+    const document = TextDocument.create(uri, 'yaml', 0, text);
+    const at = pathAtOffset(text, document.offsetAt(position));
+    const hit = at && objectAtPath(this.workspace.objectsOf(file), at);
+    return hit ? navigationTargets(this.analysis.graph, hit.object, hit.path) : [];
+  }
+
+  private hover(uri: string, position: Position): Hover | null {
+    const targets = this.targetsAt(uri, position);
+    if (!targets.length) return null;
+    const lines = targets.map((t) => {
+      const where = t.file && t.range ? `${this.workspace.displayPath(t.file)}:${t.range.start.line}` : 'not defined in the workspace';
+      return `- ${t.relation} → ${describeNode(t.node)} — \`${where}\``;
+    });
+    return { contents: { kind: MarkupKind.Markdown, value: `**kubeknit**\n\n${lines.join('\n')}` } };
+  }
+
+  private definition(uri: string, position: Position): Location[] {
+    return this.targetsAt(uri, position).flatMap((t) => {
+      if (!t.file || !t.range) return [];
+      const start = { line: t.range.start.line - 1, character: t.range.start.column - 1 };
+      const end = { line: t.range.end.line - 1, character: t.range.end.column - 1 };
+      return [{ uri: uriOf(t.file), range: { start, end } }];
+    });
+  }
+}
+
+/** Files are kept by path; documents that are not files (untitled:) by their URI. */
+function pathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function uriOf(file: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : pathToFileURL(file).href;
+}
