@@ -5,6 +5,7 @@ import duplicateObject from './duplicate-object.js';
 import invalidObject from './invalid-object.js';
 import invalidYaml from './invalid-yaml.js';
 import volumeMountMissingVolume from './volume-mount-missing-volume.js';
+import unusedDisableDirective from './unused-disable-directive.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   danglingServiceSelector,
   duplicateContainerPort,
   volumeMountMissingVolume,
+  unusedDisableDirective,
 ];
 
 export function findRule(id: string): Rule | undefined {
