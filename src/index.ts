@@ -7,6 +7,7 @@ import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
+import { isConfigFile } from './config/find.js';
 import { configGlobMatcher } from './config/globs.js';
 import { perFileSelection } from './config/selection.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -69,7 +70,8 @@ export interface LintResult {
 export async function lint(inputs: readonly string[], lintOptions: LintOptions = {}): Promise<LintResult> {
   const options = withConfig(lintOptions);
   const config = options.config;
-  const exclude = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : undefined;
+  const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
+  const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
   const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude });
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);

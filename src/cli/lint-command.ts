@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
 import { lint, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
@@ -8,17 +9,23 @@ import { FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
 import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
+import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
+import { kubeknitVersion } from './version.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
 
 export async function lintCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args,
     allowPositionals: true,
+    tokens: true,
     options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      output: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f', multiple: true },
+      output: { type: 'string', short: 'o', multiple: true },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean' },
+      'report-unused-disable-directives': { type: 'boolean' },
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
       'ignore-pattern': { type: 'string', multiple: true },
@@ -36,9 +43,10 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(LINT_HELP);
     return EXIT.ok;
   }
-  const format = values.format ?? 'stylish';
-  const reporter = REPORTERS[format];
-  if (!reporter) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  const targets = pairFormatsWithOutputs(tokens);
+  for (const { format } of targets) {
+    if (!REPORTERS[format]) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const maxFileSize = parseCount(values['max-file-size'], '--max-file-size');
   const preset = values.preset;
@@ -50,13 +58,17 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     maxFileSize,
     preset: preset as Preset | undefined,
     rules: parseRuleFlags(values.rule ?? []),
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'],
   };
+  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
+  if (configFile !== undefined) options.config = await loadConfigFile(configFile);
   if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
     options.inline = [{ file, text: await readAll(io.stdin) }];
   }
 
-  const progress = startProgress(io, format === 'stylish' && !values.output, `linting ${inputs.join(' ')}`);
+  const toTerminal = (t: ReportTarget) => t.output === undefined;
+  const progress = startProgress(io, targets.some((t) => t.format === 'stylish' && toTerminal(t)), `linting ${inputs.join(' ')}`);
   let result;
   try {
     result = await lint(inputs, options);
@@ -64,10 +76,14 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     progress.stop();
   }
   const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const colorWanted = values['no-color'] ? false : values.color ? true : shouldColor(values.output ? {} : io.stdout, io.env);
-  const text = reporter({ findings, summary: result.summary }, { color: colorWanted });
-  if (values.output) writeFileSync(values.output, text);
-  else io.stdout.write(text);
+  const report = { findings, summary: result.summary, files: result.files, objects: result.objects, rules: result.rules };
+  const rootDir = findRepoRoot(process.cwd()) ?? process.cwd();
+  for (const target of targets) {
+    const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(io.stdout, io.env);
+    const text = REPORTERS[target.format](report, { color, rootDir, toolVersion: kubeknitVersion() });
+    if (target.output !== undefined) writeFileSync(target.output, text);
+    else io.stdout.write(text);
+  }
 
   if (result.summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {

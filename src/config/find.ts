@@ -3,6 +3,11 @@ import path from 'node:path';
 
 export const CONFIG_FILE_NAMES = ['.kubeknit.yaml', '.kubeknit.yml', '.kubeknit.json'];
 
+/** Whether a discovered file is a kubeknit config file (never linted as a manifest). */
+export function isConfigFile(file: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.basename(file));
+}
+
 /**
  * The config file that applies in a folder: the first `.kubeknit.{yaml,yml,json}` found from the
  * folder upwards, stopping at the repository root (the folder that holds `.git`).
