@@ -7,9 +7,10 @@ import picomatch from 'picomatch';
  * Files outside the folder match nothing.
  */
 export function configGlobMatcher(globs: readonly string[], baseDir: string, cwd = process.cwd()): (file: string) => boolean {
-  const positive = globs.filter((g) => !g.startsWith('!'));
-  const negative = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
-  const options = { dot: true, basename: true };
+  const anywhere = (g: string) => (g.includes('/') ? g : `**/${g}`);
+  const positive = globs.filter((g) => !g.startsWith('!')).map(anywhere);
+  const negative = globs.filter((g) => g.startsWith('!')).map((g) => anywhere(g.slice(1)));
+  const options = { dot: true };
   const included = positive.length ? picomatch(positive, options) : () => true;
   const excluded = negative.length ? picomatch(negative, options) : () => false;
   return (file) => {

@@ -26,8 +26,11 @@ interface Problem {
   text: string;
 }
 
-/** Reads a config file, checks it against the config schema and the rules' option schemas, and resolves it. */
-export async function loadConfigFile(file: string): Promise<ResolvedConfig> {
+/**
+ * Reads a config file, checks it against the config schema and the rules' option schemas, and
+ * resolves it. `rules` are the rules ids and options are checked against (default: the built-in ones).
+ */
+export async function loadConfigFile(file: string, rules: readonly Rule[] = RULES): Promise<ResolvedConfig> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   let text: string;
@@ -49,7 +52,7 @@ export async function loadConfigFile(file: string): Promise<ResolvedConfig> {
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   const ajv = await createAjv({ verbose: true });
   const problems = validateConfig(ajv, data);
-  if (!problems.length) problems.push(...checkRulesAndCustomRules(ajv, data as KubeknitConfigFile));
+  if (!problems.length) problems.push(...checkRulesAndCustomRules(ajv, data as KubeknitConfigFile, rules));
   if (problems.length) {
     const located = problems.map((p) => ({ ...p, at: locatePath(doc.contents as Node, p.segments, lineCounter).start }));
     located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
@@ -80,9 +83,9 @@ function knownKeys(error: ErrorObject): string[] {
 }
 
 /** Rule ids that exist, options that fit each rule's schema, custom rules that do not clash. */
-function checkRulesAndCustomRules(ajv: AjvInstance, config: KubeknitConfigFile): Problem[] {
+function checkRulesAndCustomRules(ajv: AjvInstance, config: KubeknitConfigFile, rules: readonly Rule[]): Problem[] {
   const problems: Problem[] = [];
-  const builtIn = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
+  const builtIn = new Map<string, Rule>(rules.map((r) => [r.id, r]));
   const customIds = new Set<string>();
   (config.customRules ?? []).forEach((custom, i) => {
     if (builtIn.has(custom.id)) problems.push({ segments: ['customRules', i, 'id'], text: `"${custom.id}" is the id of a built-in rule; pick another id` });
@@ -110,12 +113,12 @@ function checkRulesAndCustomRules(ajv: AjvInstance, config: KubeknitConfigFile):
   return problems;
 }
 
-const optionValidators = new Map<string, ValidateFunction>();
+const optionValidators = new WeakMap<Rule, ValidateFunction>();
 
 function checkRuleOptions(ajv: AjvInstance, rule: Rule | undefined, options: Record<string, unknown>, at: Segments): Problem[] {
   if (!rule?.options) return [{ segments: at, text: `rule "${rule?.id ?? at[at.length - 2]}" takes no options` }];
-  let validate = optionValidators.get(rule.id);
-  if (!validate) optionValidators.set(rule.id, (validate = ajv.compile(rule.options)));
+  let validate = optionValidators.get(rule);
+  if (!validate) optionValidators.set(rule, (validate = ajv.compile(rule.options)));
   if (validate({ ...(rule.defaultOptions ?? {}), ...options })) return [];
   return usefulSchemaErrors(validate.errors ?? []).map((error) => {
     const { segments, text } = describeSchemaError(error);

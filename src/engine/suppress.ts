@@ -73,6 +73,9 @@ export function applySuppressions(input: SuppressInput): SuppressResult {
     if (byComment) suppressed.push({ finding, by: 'comment', reason: byComment.reason });
     else kept.push(finding);
   }
+  // silencers in files without findings are unused too: collect them where the rule is on
+  for (const file of input.texts.keys()) if (input.unusedSeverity(file) !== 'off') commentScopes(file, input.texts, comments);
+  for (const obj of input.objects) if (input.unusedSeverity(obj.source.file) !== 'off') annotationSilencers(obj, annotations);
   kept.push(...unusedFindings(input, [...[...annotations.values()].flat(), ...[...comments.values()].flat()]));
   return { findings: kept.sort(compareFindings), suppressed };
 }
