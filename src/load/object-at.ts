@@ -1,6 +1,9 @@
-import type { K8sObject } from '../types.js';
+import type { K8sObject, Position } from '../types.js';
 
-/** Finds the object whose source range holds a position of a file (the innermost one for `List` items). */
+/**
+ * Finds the object whose source range holds a position of a file. Objects of one file do not
+ * overlap (documents, or the items of a `List`), so a binary search over their starts finds it.
+ */
 export function objectLocator(objects: readonly K8sObject[]): (file: string, line: number, column: number) => K8sObject | undefined {
   const byFile = new Map<string, K8sObject[]>();
   for (const obj of objects) {
@@ -8,14 +11,27 @@ export function objectLocator(objects: readonly K8sObject[]): (file: string, lin
     if (!list) byFile.set(obj.source.file, (list = []));
     list.push(obj);
   }
+  for (const list of byFile.values()) list.sort((a, b) => compare(a.source.range.start, b.source.range.start));
   return (file, line, column) => {
-    let found: K8sObject | undefined;
-    for (const obj of byFile.get(file) ?? []) {
-      const { start, end } = obj.source.range;
-      const after = line > start.line || (line === start.line && column >= start.column);
-      const before = line < end.line || (line === end.line && column <= end.column);
-      if (after && before && (!found || obj.source.range.start.line >= found.source.range.start.line)) found = obj;
+    const list = byFile.get(file);
+    if (!list) return undefined;
+    const at = { line, column };
+    let low = 0;
+    let high = list.length - 1;
+    let candidate: K8sObject | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (compare(list[mid].source.range.start, at) <= 0) {
+        candidate = list[mid];
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
     }
-    return found;
+    return candidate && compare(at, candidate.source.range.end) <= 0 ? candidate : undefined;
   };
+}
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.column - b.column;
 }
