@@ -53,15 +53,16 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) throw new UsageError(`unknown preset "${preset}"; choose one of: ${PRESETS.join(', ')}`);
 
   const inputs = positionals.length ? positionals : ['.'];
+  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
+  const config = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
   const options: LintOptions = {
     ignore: values['ignore-pattern'],
     maxFileSize,
     preset: preset as Preset | undefined,
-    rules: parseRuleFlags(values.rule ?? []),
+    rules: parseRuleFlags(values.rule ?? [], config?.customRules.map((r) => r.id) ?? []),
     reportUnusedDisableDirectives: values['report-unused-disable-directives'],
+    config,
   };
-  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
-  if (configFile !== undefined) options.config = await loadConfigFile(configFile);
   if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
     options.inline = [{ file, text: await readAll(io.stdin) }];
@@ -99,11 +100,12 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return Number(value);
 }
 
-function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
+/** `--rule id=severity` flags; `customIds` are the config's custom rules. */
+function parseRuleFlags(flags: string[], customIds: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const [id, severity] = flag.split('=');
-    if (!findRule(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}" (see "kubeknit rules")`);
+    if (!findRule(id) && !customIds.includes(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}" (see "kubeknit rules")`);
     if (!SEVERITY_SETTINGS.includes(severity)) throw new UsageError(`--rule ${flag}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
     rules[id] = severity as RuleSetting;
   }
