@@ -84,11 +84,13 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
   });
   let findings = kept;
+  let silenced = suppressed;
   if (options.reportFiles) {
     const wanted = new Set(options.reportFiles);
     findings = findings.filter((f) => wanted.has(f.file));
+    silenced = silenced.filter((s) => wanted.has(s.finding.file));
   }
-  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed };
+  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced };
 }
 
 /** Fills options the caller left unset from the config (the caller's values win). */

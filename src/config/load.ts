@@ -49,7 +49,12 @@ export async function loadConfigFile(file: string, rules: readonly Rule[] = RULE
     const pos = lineCounter.linePos(err.pos[0]);
     fail({ line: pos.line, column: pos.col }, `not valid YAML: ${err.message.split('\n')[0]}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    fail({ line: 1, column: 1 }, `cannot expand the YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
   const ajv = await createAjv({ verbose: true });
   const problems = validateConfig(ajv, data);
   if (!problems.length) problems.push(...checkRulesAndCustomRules(ajv, data as KubeknitConfigFile, rules));

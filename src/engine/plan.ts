@@ -50,7 +50,7 @@ export function planRules(rules: readonly Rule[], files: readonly string[], sele
   for (const rule of rules) {
     const byFile = new Map<string, Severity | 'off'>();
     severities.set(rule.id, byFile);
-    const byVariant = new Map<string, PlannedRun>();
+    const byVariant = new Map<string, { active: ActiveRule; files: Set<string> }>();
     for (const group of groups.values()) {
       let resolved = presetSetting(rule, selection.preset);
       for (const layer of group.layers) resolved = applyRuleSetting(rule, resolved, layer[rule.id]);
@@ -58,7 +58,7 @@ export function planRules(rules: readonly Rule[], files: readonly string[], sele
       if (resolved.severity === 'off') continue;
       const variant = `${resolved.severity}|${JSON.stringify(resolved.options)}`;
       const run = byVariant.get(variant);
-      if (run) for (const file of group.files) (run.files as Set<string>).add(file);
+      if (run) for (const file of group.files) run.files.add(file);
       else byVariant.set(variant, { active: { rule, severity: resolved.severity, options: resolved.options }, files: new Set(group.files) });
     }
     runs.push(...byVariant.values());
