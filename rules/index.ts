@@ -27,6 +27,7 @@ import cronjobMissingDeadline from './cronjob-missing-deadline.js';
 import invalidRestartPolicy from './invalid-restart-policy.js';
 import missingNamespace from './missing-namespace.js';
 import missingNetworkPolicy from './missing-network-policy.js';
+import unusedDisableDirective from './unused-disable-directive.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   invalidRestartPolicy,
   missingNamespace,
   missingNetworkPolicy,
+  unusedDisableDirective,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -3,8 +3,14 @@
  * Data flows one way: load → objects → graph → rules → findings → report.
  */
 import { RULES } from '../rules/index.js';
-import { resolveActiveRules, type RuleSelection } from './engine/active-rules.js';
-import { runRules } from './engine/run.js';
+import type { RuleSelection } from './engine/active-rules.js';
+import { planRules, runPlan } from './engine/plan.js';
+import type { Rule } from './engine/rule.js';
+import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
+import { isConfigFile } from './config/find.js';
+import { configGlobMatcher } from './config/globs.js';
+import { perFileSelection } from './config/selection.js';
+import type { ResolvedConfig } from './config/types.js';
 import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
 import { loadInputs, ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
@@ -16,6 +22,8 @@ export { UsageError } from './load/errors.js';
 export type { KnitGraph } from './graph/graph.js';
 export type { Rule, RuleDefinition, RuleContext, Preset } from './engine/rule.js';
 export type { InlineSource, LoadResult } from './load/index.js';
+export { findConfigFile, findRepoRoot, loadConfigFile, ConfigError, type ResolvedConfig } from './config/index.js';
+export type { Suppression } from './engine/suppress.js';
 
 export interface LintOptions extends RuleSelection {
   /** Globs of files to skip. */
@@ -32,6 +40,10 @@ export interface LintOptions extends RuleSelection {
   schemaLocations?: readonly string[];
   /** Do not report objects whose kind has no known schema. */
   ignoreMissingSchemas?: boolean;
+  /** A config file read by `loadConfigFile`; the options above win over it (as command-line flags do). */
+  config?: ResolvedConfig;
+  /** Turns on `unused-disable-directive`: suppressions that silence nothing become findings. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintSummary {
@@ -48,28 +60,60 @@ export interface LintResult {
   graph: KnitGraph;
   findings: Finding[];
   summary: LintSummary;
+  /** Every rule this run knew (built-in and the config's custom rules), e.g. for SARIF. */
+  rules: Rule[];
+  /** Findings that annotations or comments silenced. */
+  suppressed: Suppression[];
 }
 
 /** Lints files, directories, globs and inline texts together, as one application. */
-export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
-  const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline });
-  return lintLoaded(loaded, options);
+export async function lint(inputs: readonly string[], lintOptions: LintOptions = {}): Promise<LintResult> {
+  const options = withConfig(lintOptions);
+  const config = options.config;
+  const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
+  const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
+  const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude });
+  return lintLoaded(loaded, lintOptions);
 }
 
 /**
  * Everything after loading: objects → graph → rules → findings. For callers that load and cache
- * files themselves (the language server re-parses only the file being edited).
+ * files themselves (the language server re-parses only the file being edited). `options` should
+ * already carry the config (as `lint()` passes them).
  */
-export function lintLoaded(loaded: LoadResult, options: LintOptions = {}): LintResult {
+export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}): LintResult {
+  const options = withConfig(lintOptions);
+  const config = options.config;
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);
-  const rules = resolveActiveRules(RULES, options);
-  let findings = runRules({ objects, graph, problems: loaded.problems, rules, settings: { kubernetesVersion: options.kubernetesVersion } });
+  const rules = [...RULES, ...(config?.customRules ?? [])];
+  const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
+  const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { kubernetesVersion: options.kubernetesVersion } });
+  const { findings: kept, suppressed } = applySuppressions({
+    findings: ran, objects: loaded.objects, texts: loaded.texts,
+    unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
+  });
+  let findings = kept;
+  let silenced = suppressed;
   if (options.reportFiles) {
     const wanted = new Set(options.reportFiles);
     findings = findings.filter((f) => wanted.has(f.file));
+    silenced = silenced.filter((s) => wanted.has(s.finding.file));
   }
-  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings) };
+  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced };
+}
+
+/** Fills options the caller left unset from the config (the caller's values win). */
+function withConfig(options: LintOptions): LintOptions {
+  const config = options.config;
+  if (!config) return options;
+  return {
+    ...options,
+    preset: options.preset ?? config.preset,
+    kubernetesVersion: options.kubernetesVersion ?? config.kubernetesVersion,
+    schemaLocations: [...(options.schemaLocations ?? []), ...config.schemaLocations],
+  };
 }
 
 export function summarize(files: number, objects: number, findings: readonly Finding[]): LintSummary {

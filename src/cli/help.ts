@@ -19,16 +19,23 @@ directory) as one application, so relationships across files are checked.
 Paths may be files, directories, globs ("deploy/**/*.yaml") or - for standard input.
 
 Options:
-  -f, --format <name>        report format: stylish (default), json
-  -o, --output <file>        write the report to a file instead of standard output
+  -f, --format <name>        report format: stylish (default), json, sarif, github, junit
+  -o, --output <file>        write the report of the --format before it to a file; repeat the
+                             pair for several reports (-f stylish -f sarif -o kubeknit.sarif)
+  -c, --config <file>        the config file (default: the first .kubeknit.yaml, .kubeknit.yml
+                             or .kubeknit.json from the current directory up to the repo root)
+      --no-config            use no config file
+      --report-unused-disable-directives
+                             report kubeknit-disable comments and kubeknit.io/ignore
+                             annotations that silence nothing
       --max-warnings <n>     exit 1 when there are more than n warnings
       --stdin-filename <f>   the name to report for standard input (default: <stdin>)
       --stdin                read standard input as the text of --stdin-filename, lint it with
                              the rest of the workspace on disk, report only that file
       --ignore-pattern <g>   skip files matching this glob (repeatable)
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
-      --rule <id=severity>   set a rule to off, info, warning or error (repeatable)
-      --preset <name>        recommended (default), strict or all
+      --rule <id=severity>   set a rule to off, info, warning or error (repeatable; wins over the config)
+      --preset <name>        recommended (default), strict or all (wins over the config's extends)
   -q, --quiet                report errors only
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
       --debug                print stack traces of internal errors

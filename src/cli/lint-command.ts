@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
 import { lint, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
@@ -8,18 +9,24 @@ import { FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
 import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
+import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
 import { stdinTarget } from './stdin-target.js';
+import { kubeknitVersion } from './version.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
 
 export async function lintCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args,
     allowPositionals: true,
+    tokens: true,
     options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      output: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f', multiple: true },
+      output: { type: 'string', short: 'o', multiple: true },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean' },
+      'report-unused-disable-directives': { type: 'boolean' },
       'max-warnings': { type: 'string' },
       'stdin-filename': { type: 'string' },
       stdin: { type: 'boolean' },
@@ -38,20 +45,25 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(LINT_HELP);
     return EXIT.ok;
   }
-  const format = values.format ?? 'stylish';
-  const reporter = REPORTERS[format];
-  if (!reporter) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  const targets = pairFormatsWithOutputs(tokens);
+  for (const { format } of targets) {
+    if (!REPORTERS[format]) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const maxFileSize = parseCount(values['max-file-size'], '--max-file-size');
   const preset = values.preset;
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) throw new UsageError(`unknown preset "${preset}"; choose one of: ${PRESETS.join(', ')}`);
 
   let inputs = positionals.length ? positionals : ['.'];
+  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
+  const config = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
   const options: LintOptions = {
     ignore: values['ignore-pattern'],
     maxFileSize,
     preset: preset as Preset | undefined,
-    rules: parseRuleFlags(values.rule ?? []),
+    rules: parseRuleFlags(values.rule ?? [], config?.customRules.map((r) => r.id) ?? []),
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'],
+    config,
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {
@@ -67,7 +79,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     options.inline = [{ file, text: await readAll(io.stdin) }];
   }
 
-  const progress = startProgress(io, format === 'stylish' && !values.output, `linting ${inputs.join(' ')}`);
+  const toTerminal = (t: ReportTarget) => t.output === undefined;
+  const progress = startProgress(io, targets.some((t) => t.format === 'stylish' && toTerminal(t)), `linting ${inputs.join(' ')}`);
   let result;
   try {
     result = await lint(inputs, options);
@@ -76,10 +89,14 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   }
   let findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
-  const colorWanted = values['no-color'] ? false : values.color ? true : shouldColor(values.output ? {} : io.stdout, io.env);
-  const text = reporter({ findings, summary: result.summary }, { color: colorWanted });
-  if (values.output) writeFileSync(values.output, text);
-  else io.stdout.write(text);
+  const report = { findings, summary: result.summary, files: result.files, objects: result.objects, rules: result.rules };
+  const rootDir = findRepoRoot(process.cwd()) ?? process.cwd();
+  for (const target of targets) {
+    const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(io.stdout, io.env);
+    const text = REPORTERS[target.format](report, { color, rootDir, toolVersion: kubeknitVersion() });
+    if (target.output !== undefined) writeFileSync(target.output, text);
+    else io.stdout.write(text);
+  }
 
   if (result.summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
@@ -95,11 +112,12 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return Number(value);
 }
 
-function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
+/** `--rule id=severity` flags; `customIds` are the config's custom rules. */
+function parseRuleFlags(flags: string[], customIds: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const [id, severity] = flag.split('=');
-    if (!findRule(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}" (see "kubeknit rules")`);
+    if (!findRule(id) && !customIds.includes(id)) throw new UsageError(`--rule ${flag}: unknown rule "${id}" (see "kubeknit rules")`);
     if (!SEVERITY_SETTINGS.includes(severity)) throw new UsageError(`--rule ${flag}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}`);
     rules[id] = severity as RuleSetting;
   }

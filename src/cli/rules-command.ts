@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { RULES, findRule } from '../../rules/index.js';
-import { ruleInPreset, type Rule } from '../engine/rule.js';
+import { presetsOf, type Rule } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { EXIT, type CliIO } from './io.js';
 import { RULES_HELP } from './help.js';
@@ -32,10 +32,6 @@ function lookup(id: string): Rule {
   const rule = findRule(id);
   if (rule) return rule;
   throw new UsageError(`unknown rule "${id}"; "kubeknit rules" lists them`);
-}
-
-function presetsOf(rule: Rule): string[] {
-  return (['recommended', 'strict', 'all'] as const).filter((p) => ruleInPreset(rule, p));
 }
 
 function ruleSummary(rule: Rule) {

@@ -10,19 +10,35 @@ export interface RuleSelection {
   rules?: Readonly<Record<string, RuleSetting>>;
 }
 
+/** A rule's severity and options once presets and settings are applied. */
+export interface ResolvedRuleSetting {
+  severity: Severity | 'off';
+  options: Record<string, unknown>;
+}
+
+/** Where a rule starts: on at its default severity when the preset has it, with its default options. */
+export function presetSetting(rule: Rule, preset: Preset = 'recommended'): ResolvedRuleSetting {
+  return { severity: ruleInPreset(rule, preset) ? rule.severity : 'off', options: { ...(rule.defaultOptions ?? {}) } };
+}
+
+/**
+ * Applies one setting on top of another. An object without a severity turns an off rule on at
+ * its default severity; options merge key by key.
+ */
+export function applyRuleSetting(rule: Rule, current: ResolvedRuleSetting, setting: RuleSetting | undefined): ResolvedRuleSetting {
+  if (setting === undefined) return current;
+  if (typeof setting === 'string') return { severity: setting, options: current.options };
+  return {
+    severity: setting.severity ?? (current.severity === 'off' ? rule.severity : current.severity),
+    options: { ...current.options, ...(setting.options ?? {}) },
+  };
+}
+
 /** Resolves which rules run, at what severity, with which options. */
 export function resolveActiveRules(all: readonly Rule[], selection: RuleSelection = {}): ActiveRule[] {
-  const preset = selection.preset ?? 'recommended';
   const active: ActiveRule[] = [];
   for (const rule of all) {
-    const setting = selection.rules?.[rule.id];
-    let severity: Severity | 'off' = ruleInPreset(rule, preset) ? rule.severity : 'off';
-    let options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
-    if (typeof setting === 'string') severity = setting;
-    else if (setting) {
-      severity = setting.severity ?? (severity === 'off' ? rule.severity : severity);
-      options = { ...options, ...(setting.options ?? {}) };
-    }
+    const { severity, options } = applyRuleSetting(rule, presetSetting(rule, selection.preset), selection.rules?.[rule.id]);
     if (severity !== 'off') active.push({ rule, severity, options });
   }
   return active;

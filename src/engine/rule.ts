@@ -84,3 +84,8 @@ export function ruleInPreset(rule: Rule, preset: Preset): boolean {
   if (preset === 'strict') return rule.presets.length > 0;
   return rule.presets.includes('recommended');
 }
+
+/** The presets a rule is on in, e.g. `['recommended', 'strict', 'all']`. */
+export function presetsOf(rule: Rule): Preset[] {
+  return PRESETS.filter((preset) => ruleInPreset(rule, preset));
+}

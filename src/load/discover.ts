@@ -9,6 +9,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 export interface DiscoverOptions {
   /** Globs of files to leave out (matched against the path as displayed). */
   ignore?: readonly string[];
+  /** Leaves out more files (e.g. a config file's `ignore`, whose globs are relative to its folder). */
+  exclude?: (file: string) => boolean;
 }
 
 /** `-` in the input list stands for standard input. */
@@ -36,7 +38,8 @@ export function discoverFiles(inputs: readonly string[], options: DiscoverOption
       throw new UsageError(`no such file or directory: ${input}`);
     }
   }
-  return [...found].filter((file) => !isIgnored(file)).sort(comparePaths);
+  const exclude = options.exclude ?? (() => false);
+  return [...found].filter((file) => !isIgnored(file) && !exclude(file)).sort(comparePaths);
 }
 
 function expandGlob(pattern: string): string[] {

@@ -25,21 +25,25 @@ export interface LoadOptions {
   maxFileSize?: number;
   /** Texts that replace (or add to) what is on disk under the same file name. */
   inline?: readonly InlineSource[];
+  /** Leaves out files a predicate rejects (a config file's `ignore`). */
+  exclude?: (file: string) => boolean;
 }
 
 export interface LoadResult {
   files: string[];
   objects: K8sObject[];
   problems: LoadProblem[];
+  /** The text of every file read, by file name (for comment directives such as `# kubeknit-disable`). */
+  texts: Map<string, string>;
 }
 
 /** Loads every manifest named by the inputs. Broken files become problems; the rest still loads. */
 export function loadInputs(inputs: readonly string[], options: LoadOptions = {}): LoadResult {
   const inline = new Map((options.inline ?? []).map((s) => [s.file, s.text]));
   if (inputs.includes(STDIN_INPUT) && inline.size === 0) throw new UsageError('"-" reads standard input, but no input was given');
-  const files = discoverFiles(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore });
+  const files = discoverFiles(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
   for (const file of inline.keys()) if (!files.includes(file)) files.push(file);
-  const result: LoadResult = { files, objects: [], problems: [] };
+  const result: LoadResult = { files, objects: [], problems: [], texts: new Map() };
   for (const file of files) {
     const text = inline.get(file);
     const read = text !== undefined ? { text } : readManifestFile(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -47,6 +51,7 @@ export function loadInputs(inputs: readonly string[], options: LoadOptions = {})
       result.problems.push(read.problem);
       continue;
     }
+    result.texts.set(file, read.text);
     const notYetManifest = detectUnrenderedSource(file, read.text);
     if (notYetManifest) {
       result.problems.push(notYetManifest);

@@ -114,13 +114,15 @@ export class Workspace {
     this.refreshClusterScopes();
     const objects: K8sObject[] = [];
     const problems: LoadProblem[] = [];
+    const texts = new Map<string, string>();
     for (const file of this.paths()) {
-      const { parsed } = this.files.get(file)!;
+      const { parsed, text } = this.files.get(file)!;
+      if (text !== undefined) texts.set(file, text);
       for (const obj of parsed.objects) objects.push(obj);
       for (const problem of parsed.problems) problems.push(problem);
     }
     applyCustomResourceScopes(objects);
-    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems }, this.options.lint);
+    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems, texts }, this.options.lint);
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
       let list = byFile.get(finding.file);

@@ -1,7 +1,23 @@
+import type { Rule } from '../engine/rule.js';
 import type { LintResult } from '../index.js';
+import type { K8sObject } from '../types.js';
+
+/** What a report is made of: the findings and summary, and for some formats the run's files, objects and rules. */
+export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
+  files?: readonly string[];
+  objects?: readonly K8sObject[];
+  /** Rules to describe (SARIF); default: the built-in rules. */
+  rules?: readonly Rule[];
+}
 
 export interface ReportOptions {
   color: boolean;
+  /** SARIF and GitHub paths are relative to this folder (the repository root); default: `cwd`. */
+  rootDir?: string;
+  /** The folder the findings' file names are relative to; default: the current directory. */
+  cwd?: string;
+  /** kubeknit's version, for SARIF. */
+  toolVersion?: string;
 }
 
-export type Reporter = (result: Pick<LintResult, 'findings' | 'summary'>, options: ReportOptions) => string;
+export type Reporter = (result: ReportInput, options: ReportOptions) => string;
