@@ -5,6 +5,8 @@ import duplicateObject from './duplicate-object.js';
 import invalidObject from './invalid-object.js';
 import invalidYaml from './invalid-yaml.js';
 import volumeMountMissingVolume from './volume-mount-missing-volume.js';
+// workload hygiene and security (issue 6)
+import latestTag from './latest-tag.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -14,6 +16,8 @@ export const RULES: readonly Rule[] = [
   danglingServiceSelector,
   duplicateContainerPort,
   volumeMountMissingVolume,
+  // workload hygiene and security (issue 6)
+  latestTag,
 ];
 
 export function findRule(id: string): Rule | undefined {
