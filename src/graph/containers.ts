@@ -86,3 +86,23 @@ export function capabilities(ref: ContainerRef, which: 'add' | 'drop'): Array<Se
 export function normalizeCapability(name: string): string {
   return name.trim().toUpperCase().replace(/^CAP_/, '');
 }
+
+/** A sysctl the Pod sets (`spec.securityContext.sysctls`), its name with dots (`net/ipv4/x` → `net.ipv4.x`). */
+export interface PodSysctl {
+  name: string;
+  written: string;
+  value: JsonValue | undefined;
+  path: string;
+}
+
+export function podSysctls(template: PodTemplate): PodSysctl[] {
+  const { context, path } = podSecurityContext(template);
+  if (!Array.isArray(context.sysctls)) return [];
+  const out: PodSysctl[] = [];
+  context.sysctls.forEach((sysctl, i) => {
+    if (isPlainObject(sysctl) && typeof sysctl.name === 'string') {
+      out.push({ name: sysctl.name.trim().replace(/\//g, '.'), written: sysctl.name, value: sysctl.value, path: `${path}.sysctls[${i}]` });
+    }
+  });
+  return out;
+}
