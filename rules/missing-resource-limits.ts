@@ -1,13 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, isLongRunning, workloadContainers } from '../src/graph/containers.js';
-import { containerResources, isUnsetResource, resourcePath } from '../src/graph/resources.js';
+import { describeContainer } from '../src/graph/containers.js';
+import { containersMissingResources, resourcePath, resourceRuleOptionsSchema, type ResourceRuleOptions } from '../src/graph/resources.js';
 
-interface Options {
-  resources: string[];
-  checkInitContainers: boolean;
-}
-
-export default defineRule<Options>({
+export default defineRule<ResourceRuleOptions>({
   id: 'missing-resource-limits',
   family: 'hygiene',
   severity: 'warning',
@@ -19,21 +14,10 @@ export default defineRule<Options>({
     bad: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n',
     good: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n    limits: {memory: 256Mi}\n',
   },
-  options: {
-    type: 'object',
-    properties: {
-      resources: { type: 'array', items: { type: 'string' }, description: 'Resources every container must limit.' },
-      checkInitContainers: { type: 'boolean', description: 'Also check init containers that run to completion before the app starts (sidecars are always checked).' },
-    },
-    additionalProperties: false,
-  },
+  options: resourceRuleOptionsSchema('limit'),
   defaultOptions: { resources: ['memory'], checkInitContainers: false },
   check({ objects, report, options }) {
-    for (const ref of workloadContainers(objects, ['initContainers', 'containers'])) {
-      if (!options.checkInitContainers && !isLongRunning(ref)) continue;
-      const limits = containerResources(ref, 'limits');
-      const missing = options.resources.filter((name) => isUnsetResource(limits.get(name)));
-      if (!missing.length) continue;
+    for (const { ref, entries: limits, missing } of containersMissingResources(objects, 'limits', options)) {
       const single = missing.length === 1 ? limits.get(missing[0]) : undefined;
       const what = single ? `sets its ${single.name} limit to 0` : `sets no ${missing.join(' or ')} limit`;
       report(ref.object, single?.path ?? resourcePath(ref, 'limits'), `${describeContainer(ref)} ${what}, so it can use all of its node's ${missing.join(' and ')} and starve the other Pods there`);
