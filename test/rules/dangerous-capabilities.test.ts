@@ -1,18 +1,7 @@
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (add: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: app}
-  spec:
-    containers:
-    - name: app
-      image: app:1.0
-      securityContext:
-        capabilities:
-          drop: [ALL]
-          add: ${add}
-`;
+const pod = (add: string) => singleContainerPod(`securityContext:\n  capabilities:\n    drop: [ALL]\n    add: ${add}`);
 
 ruleTester('dangerous-capabilities', {
   valid: [

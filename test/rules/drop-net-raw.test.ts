@@ -1,17 +1,8 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (capabilities: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: app}
-  spec:
-    containers:
-    - name: app
-      image: app:1.0
-      securityContext:
-        capabilities: ${capabilities}
-`;
+const pod = (capabilities: string) => singleContainerPod(`securityContext:\n  capabilities: ${capabilities}`);
 
 ruleTester('drop-net-raw', {
   valid: [

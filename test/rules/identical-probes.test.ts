@@ -1,16 +1,7 @@
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (readiness: string, liveness: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: web}
-  spec:
-    containers:
-    - name: web
-      image: web:1.0
-      readinessProbe: ${readiness}
-      livenessProbe: ${liveness}
-`;
+const pod = (readiness: string, liveness: string) => singleContainerPod(`readinessProbe: ${readiness}\nlivenessProbe: ${liveness}`);
 
 ruleTester('identical-probes', {
   valid: [
@@ -23,7 +14,7 @@ ruleTester('identical-probes', {
     {
       name: 'the same probe',
       yaml: pod('{httpGet: {path: /healthz, port: 8080}, periodSeconds: 5}', '{periodSeconds: 5, httpGet: {port: 8080, path: /healthz}}'),
-      findings: [{ line: 9, column: 5, message: 'container "web"\'s livenessProbe is the same as its readinessProbe' }],
+      findings: [{ line: 9, column: 5, message: 'container "app"\'s livenessProbe is the same as its readinessProbe' }],
     },
     {
       name: 'an omitted field equals its default',

@@ -1,16 +1,8 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (resources: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: web}
-  spec:
-    containers:
-    - name: web
-      image: nginx:1.27.3
-${resources}
-`;
+const pod = (resources: string) => singleContainerPod(resources);
 
 ruleTester('missing-resource-limits', {
   valid: [
@@ -18,7 +10,7 @@ ruleTester('missing-resource-limits', {
     { name: 'no cpu limit is needed by default', yaml: pod('      resources:\n        requests: {cpu: 100m}\n        limits: {memory: 256Mi}') },
   ],
   invalid: [
-    { name: 'no resources', yaml: pod(''), findings: [{ line: 6, message: 'container "web" sets no memory limit' }] },
+    { name: 'no resources', yaml: pod(''), findings: [{ line: 6, message: 'container "app" sets no memory limit' }] },
     { name: 'requests but no limits', yaml: pod('      resources:\n        requests: {cpu: 100m, memory: 128Mi}'), findings: [{ line: 8, message: 'sets no memory limit' }] },
     { name: 'a zero limit', yaml: pod('      resources:\n        limits: {memory: 0}'), findings: [{ line: 9, message: 'sets its memory limit to 0' }] },
     {

@@ -1,17 +1,8 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (securityContext: string, os = '') => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: app}
-  spec:
-    ${os}
-    containers:
-    - name: app
-      image: app:1.0
-      ${securityContext}
-`;
+const pod = (securityContext: string, os = '') => singleContainerPod(securityContext, os);
 
 ruleTester('privilege-escalation-allowed', {
   valid: [
@@ -22,10 +13,10 @@ ruleTester('privilege-escalation-allowed', {
     { name: 'a Windows Pod', yaml: pod('', 'os: {name: windows}') },
   ],
   invalid: [
-    { name: 'explicitly true', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), findings: [{ line: 9, column: 23, message: 'sets allowPrivilegeEscalation: true' }] },
-    { name: 'explicitly true, with flagUnset off', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), options: { flagUnset: false }, findings: [{ line: 9 }] },
-    { name: 'unset: Kubernetes allows escalation by default', yaml: pod(''), findings: [{ line: 7, message: 'does not set allowPrivilegeEscalation: false' }] },
-    { name: 'a securityContext without the field', yaml: pod('securityContext: {readOnlyRootFilesystem: true}'), findings: [{ line: 9, message: 'Kubernetes allows escalation by default' }] },
+    { name: 'explicitly true', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), findings: [{ line: 8, column: 23, message: 'sets allowPrivilegeEscalation: true' }] },
+    { name: 'explicitly true, with flagUnset off', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), options: { flagUnset: false }, findings: [{ line: 8 }] },
+    { name: 'unset: Kubernetes allows escalation by default', yaml: pod(''), findings: [{ line: 6, message: 'does not set allowPrivilegeEscalation: false' }] },
+    { name: 'a securityContext without the field', yaml: pod('securityContext: {readOnlyRootFilesystem: true}'), findings: [{ line: 8, message: 'Kubernetes allows escalation by default' }] },
   ],
 });
 

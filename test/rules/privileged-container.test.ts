@@ -1,16 +1,8 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
+import { singleContainerPod } from '../helpers/manifests.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
 
-const pod = (securityContext: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: agent}
-  spec:
-    containers:
-    - name: agent
-      image: agent:1.0
-      securityContext: ${securityContext}
-`;
+const pod = (securityContext: string) => singleContainerPod(`securityContext: ${securityContext}`);
 
 ruleTester('privileged-container', {
   valid: [
@@ -18,7 +10,7 @@ ruleTester('privileged-container', {
     { name: 'no privileged field', yaml: pod('{runAsNonRoot: true}') },
   ],
   invalid: [
-    { name: 'privileged: true', yaml: pod('{privileged: true}'), findings: [{ line: 8, column: 23, message: 'container "agent" is privileged' }] },
+    { name: 'privileged: true', yaml: pod('{privileged: true}'), findings: [{ line: 8, column: 23, message: 'container "app" is privileged' }] },
     {
       name: 'an init container',
       yaml: yaml`

@@ -1,17 +1,8 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (ports: string, podSpec = '') => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: web}
-  spec:
-    ${podSpec}
-    containers:
-    - name: web
-      image: web:1.0
-      ports: ${ports}
-`;
+const pod = (ports: string, podSpec = '') => singleContainerPod(`ports: ${ports}`, podSpec);
 
 ruleTester('privileged-ports', {
   valid: [
@@ -20,7 +11,7 @@ ruleTester('privileged-ports', {
     { name: 'the Pod makes low ports unprivileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "0"}]}') },
   ],
   invalid: [
-    { name: 'port 80', yaml: pod('[{containerPort: 8080}, {containerPort: 80}]'), findings: [{ line: 9, column: 37, message: 'container "web" listens on port 80, below 1024' }] },
+    { name: 'port 80', yaml: pod('[{containerPort: 8080}, {containerPort: 80}]'), findings: [{ line: 8, column: 37, message: 'container "app" listens on port 80, below 1024' }] },
     { name: 'a sysctl that still leaves the port privileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "443"}]}'), findings: [{ line: 9, message: 'below 443' }] },
   ],
 });

@@ -1,17 +1,7 @@
+import { singleContainerPod } from '../helpers/manifests.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
 
-const pod = (requests: string, limits: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: web}
-  spec:
-    containers:
-    - name: web
-      image: nginx:1.27.3
-      resources:
-        requests: ${requests}
-        limits: ${limits}
-`;
+const pod = (requests: string, limits: string) => singleContainerPod(`resources:\n  requests: ${requests}\n  limits: ${limits}`);
 
 ruleTester('requests-exceed-limits', {
   valid: [

@@ -1,22 +1,14 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (procMount: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: app}
-  spec:
-    containers:
-    - name: app
-      image: app:1.0
-      securityContext: {procMount: ${procMount}}
-`;
+const pod = (procMount: string, podFields = '') => singleContainerPod(`securityContext: {procMount: ${procMount}}`, podFields);
 
 ruleTester('unsafe-proc-mount', {
   valid: [{ name: 'Default', yaml: pod('Default') }],
   invalid: [
     { name: 'Unmasked', yaml: pod('Unmasked'), findings: [{ line: 8, column: 23, message: 'container "app" sets procMount: Unmasked' }] },
-    { name: 'Unmasked in a user namespace', yaml: pod('Unmasked').replace('spec:\n', 'spec:\n  hostUsers: false\n'), findings: [{ line: 9, message: 'runs in a user namespace' }] },
+    { name: 'Unmasked in a user namespace', yaml: pod('Unmasked', 'hostUsers: false'), findings: [{ line: 9, message: 'runs in a user namespace' }] },
   ],
 });
 

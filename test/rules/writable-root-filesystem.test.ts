@@ -1,21 +1,13 @@
 import { kubeLinterParity } from '../helpers/kube-linter.js';
-import { ruleTester, yaml } from '../helpers/rule-tester.js';
+import { singleContainerPod } from '../helpers/manifests.js';
+import { ruleTester } from '../helpers/rule-tester.js';
 
-const pod = (securityContext: string) => yaml`
-  apiVersion: v1
-  kind: Pod
-  metadata: {name: app}
-  spec:
-    containers:
-    - name: app
-      image: app:1.0
-      ${securityContext}
-`;
+const pod = (securityContext: string, podFields = '') => singleContainerPod(securityContext, podFields);
 
 ruleTester('writable-root-filesystem', {
   valid: [
     { name: 'readOnlyRootFilesystem: true', yaml: pod('securityContext: {readOnlyRootFilesystem: true}') },
-    { name: 'a Windows Pod', yaml: pod('').replace('spec:\n', 'spec:\n  os: {name: windows}\n') },
+    { name: 'a Windows Pod', yaml: pod('', 'os: {name: windows}') },
   ],
   invalid: [
     { name: 'explicitly false', yaml: pod('securityContext: {readOnlyRootFilesystem: false}'), findings: [{ line: 8, column: 23, message: 'sets readOnlyRootFilesystem: false' }] },
