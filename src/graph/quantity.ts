@@ -13,8 +13,9 @@ const DECIMAL_EXPONENT: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k
  * quantity. Equal quantities written differently (`0.5` and `500m`) give the same number: decimal
  * suffixes become an exponent that JavaScript rounds once, and binary ones a power of two.
  */
-export function parseQuantity(text: string | number): number | undefined {
+export function parseQuantity(text: unknown): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
+  if (typeof text !== 'string') return undefined;
   const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const [, number, suffix = ''] = match;

@@ -13,7 +13,7 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
-  // OpenShift's Deployment predecessor (apps.openshift.io/v1); kube-linter's fixtures use it throughout.
+  // OpenShift's DeploymentConfig (apps.openshift.io) makes ReplicationControllers like a Deployment makes ReplicaSets.
   DeploymentConfig: ['spec', 'template'],
 };
 

@@ -47,6 +47,12 @@ describe('parseQuantity', () => {
     expect(parseQuantity('1001m')!).toBeGreaterThan(parseQuantity('1')!);
   });
 
+  it('rejects what is not a string or a finite number', () => {
+    expect(parseQuantity(null)).toBeUndefined();
+    expect(parseQuantity(true)).toBeUndefined();
+    expect(parseQuantity(Infinity)).toBeUndefined();
+  });
+
   it.each(['', 'abc', '1GB', '1gi', '1.2.3', 'Mi', '1 Gi', '1e', '0x10'])('rejects %j', (text) => {
     expect(parseQuantity(text)).toBeUndefined();
   });
