@@ -28,6 +28,26 @@ import invalidRestartPolicy from './invalid-restart-policy.js';
 import missingNamespace from './missing-namespace.js';
 import missingNetworkPolicy from './missing-network-policy.js';
 import unusedDisableDirective from './unused-disable-directive.js';
+// workload hygiene and security (issue 6)
+import latestTag from './latest-tag.js';
+import imageRegistryAllowlist from './image-registry-allowlist.js';
+import missingResourceRequests from './missing-resource-requests.js';
+import missingResourceLimits from './missing-resource-limits.js';
+import requestsExceedLimits from './requests-exceed-limits.js';
+import missingReadinessProbe from './missing-readiness-probe.js';
+import missingLivenessProbe from './missing-liveness-probe.js';
+import identicalProbes from './identical-probes.js';
+import privilegedContainer from './privileged-container.js';
+import privilegeEscalationAllowed from './privilege-escalation-allowed.js';
+import runAsRoot from './run-as-root.js';
+import writableRootFilesystem from './writable-root-filesystem.js';
+import dangerousCapabilities from './dangerous-capabilities.js';
+import dropNetRaw from './drop-net-raw.js';
+import hostNamespaces from './host-namespaces.js';
+import dockerSocketMount from './docker-socket-mount.js';
+import unsafeSysctls from './unsafe-sysctls.js';
+import unsafeProcMount from './unsafe-proc-mount.js';
+import privilegedPorts from './privileged-ports.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -59,6 +79,26 @@ export const RULES: readonly Rule[] = [
   missingNamespace,
   missingNetworkPolicy,
   unusedDisableDirective,
+  // workload hygiene and security (issue 6)
+  latestTag,
+  imageRegistryAllowlist,
+  missingResourceRequests,
+  missingResourceLimits,
+  requestsExceedLimits,
+  missingReadinessProbe,
+  missingLivenessProbe,
+  identicalProbes,
+  privilegedContainer,
+  privilegeEscalationAllowed,
+  runAsRoot,
+  writableRootFilesystem,
+  dangerousCapabilities,
+  dropNetRaw,
+  hostNamespaces,
+  dockerSocketMount,
+  unsafeSysctls,
+  unsafeProcMount,
+  privilegedPorts,
 ];
 
 export function findRule(id: string): Rule | undefined {

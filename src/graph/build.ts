@@ -13,9 +13,10 @@ const IMPLIED_CHAIN: Record<string, string[]> = {
   Job: ['Pod'],
   ReplicaSet: ['Pod'],
   ReplicationController: ['Pod'],
+  DeploymentConfig: ['ReplicationController', 'Pod'],
 };
 
-const IMPLIED_API_VERSION: Record<string, string> = { ReplicaSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1' };
+const IMPLIED_API_VERSION: Record<string, string> = { ReplicaSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1', ReplicationController: 'v1' };
 
 /** Builds the run's graph: one node per object, implied nodes, and typed edges between them. */
 export function buildGraph(objects: ObjectSet): KnitGraph {

@@ -1,0 +1,60 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer } from '../src/graph/containers.js';
+import { containersOf, podTemplateOf } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+interface Options {
+  sockets: string[];
+}
+
+export default defineRule<Options>({
+  id: 'docker-socket-mount',
+  family: 'security',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A container mounts the container runtime\'s socket (docker.sock, containerd.sock, crio.sock) from the node',
+  docs: {
+    why: 'Whoever can talk to the container runtime\'s socket can start a privileged container with the node\'s root filesystem mounted, so mounting the socket is root on the node. Mounting a directory that holds the socket (/var/run, /run) gives the same access. Runtime sockets are checked by default for Docker, containerd and CRI-O.',
+    fix: 'Do not mount the socket. To build images use a daemonless builder (BuildKit rootless, kaniko); to inspect containers use the Kubernetes API. List any other socket path in the sockets option.',
+    bad: 'containers:\n- name: ci\n  volumeMounts: [{name: docker, mountPath: /var/run/docker.sock}]\nvolumes:\n- name: docker\n  hostPath: {path: /var/run/docker.sock}\n',
+    good: 'containers:\n- name: ci\n  volumeMounts: [{name: work, mountPath: /workspace}]\nvolumes:\n- name: work\n  emptyDir: {}\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      sockets: { type: 'array', items: { type: 'string' }, description: 'Host paths of runtime sockets; mounting one, or a directory holding one, is flagged.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: {
+    sockets: [
+      '/var/run/docker.sock', '/run/docker.sock',
+      '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock',
+      '/var/run/crio/crio.sock', '/run/crio/crio.sock',
+    ],
+  },
+  check({ objects, report, options }) {
+    const sockets = options.sockets.map(normalizeHostPath);
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template || !Array.isArray(template.spec.volumes)) continue;
+      template.spec.volumes.forEach((volume, i) => {
+        if (!isPlainObject(volume) || !isPlainObject(volume.hostPath) || typeof volume.hostPath.path !== 'string') return;
+        const hostPath = normalizeHostPath(volume.hostPath.path);
+        const socket = sockets.find((s) => s === hostPath || s.startsWith(hostPath === '/' ? '/' : `${hostPath}/`));
+        if (!socket) return;
+        // An unmounted volume exposes nothing; name the containers that mount it.
+        const users = containersOf(template).filter(({ container }) => Array.isArray(container.volumeMounts) && container.volumeMounts.some((m) => isPlainObject(m) && m.name === volume.name));
+        if (!users.length) return;
+        const holds = socket === hostPath ? 'the container runtime socket' : `a directory holding the container runtime socket ${socket}`;
+        report(obj, `${template.specPath}.volumes[${i}].hostPath.path`, `${users.map(describeContainer).join(', ')} ${users.length > 1 ? 'mount' : 'mounts'} ${hostPath} from the node, ${holds}: that is root on the node`);
+      });
+    }
+  },
+});
+
+/** `/var/run//docker.sock/` → `/var/run/docker.sock`. */
+function normalizeHostPath(path: string): string {
+  const collapsed = path.trim().replace(/\/+/g, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}

@@ -1,0 +1,47 @@
+import { defineRule } from '../src/engine/rule.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+const NAMESPACES = {
+  hostNetwork: 'the node\'s network: it can bind any node port and reach services listening only on the node',
+  hostPID: 'the node\'s process table: it can see, signal and (with ptrace) enter every process of the node',
+  hostIPC: 'the node\'s IPC namespace: it can read shared memory of processes outside the Pod',
+} as const;
+
+type HostNamespace = keyof typeof NAMESPACES;
+
+interface Options {
+  allowed: HostNamespace[];
+}
+
+export default defineRule<Options>({
+  id: 'host-namespaces',
+  family: 'security',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC)',
+  docs: {
+    why: 'Namespaces are what separate a Pod from its node. With hostNetwork the Pod uses the node\'s network stack (and bypasses NetworkPolicies), with hostPID it sees every process of the node, with hostIPC it shares the node\'s shared memory. Each one gives a compromised container a way into the node and the other Pods on it.',
+    fix: 'Remove hostNetwork, hostPID and hostIPC (or set them to false). Node agents that need one (a CNI plugin needs hostNetwork) can be exempted: list the field in the allowed option, or disable the rule for that object.',
+    bad: 'spec:\n  hostNetwork: true\n  hostPID: true\n',
+    good: 'spec:\n  containers:\n  - name: app\n    ports: [{containerPort: 8080}]\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      allowed: { type: 'array', items: { enum: Object.keys(NAMESPACES) }, description: 'Host namespaces to accept.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { allowed: [] },
+  check({ objects, report, options }) {
+    const checked = (Object.keys(NAMESPACES) as HostNamespace[]).filter((field) => !options.allowed.includes(field));
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const field of checked) {
+        if (template.spec[field] !== true) continue;
+        report(obj, `${template.specPath}.${field}`, `the Pod sets ${field}: true, so it shares ${NAMESPACES[field]}`);
+      }
+    }
+  },
+});

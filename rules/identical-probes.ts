@@ -1,0 +1,60 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer, workloadContainers } from '../src/graph/containers.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { JsonObject, JsonValue } from '../src/types.js';
+
+interface Options {
+  handlerOnly: boolean;
+}
+
+/** Timing fields of a probe and the values Kubernetes uses when they are omitted. */
+const PROBE_DEFAULTS: Record<string, number> = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+
+export default defineRule<Options>({
+  id: 'identical-probes',
+  family: 'hygiene',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A container\'s liveness probe is the same as its readiness probe',
+  docs: {
+    why: 'A readiness probe takes a busy container out of traffic; a liveness probe restarts it. When both are the same check with the same thresholds, they fail together: an overloaded container is restarted instead of being given time, which spreads the load to the others and can restart them all in turn. Omitted timing fields count as their defaults.',
+    fix: 'Give the liveness probe more tolerance (a higher failureThreshold or periodSeconds), or point it at a cheaper endpoint that fails only when the process is stuck. The handlerOnly option also flags probes that differ only in timing.',
+    bad: 'readinessProbe:\n  httpGet: {path: /healthz, port: 8080}\nlivenessProbe:\n  httpGet: {path: /healthz, port: 8080}\n',
+    good: 'readinessProbe:\n  httpGet: {path: /healthz, port: 8080}\nlivenessProbe:\n  httpGet: {path: /healthz, port: 8080}\n  failureThreshold: 6\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      handlerOnly: { type: 'boolean', description: 'Compare only what the probes check (httpGet, tcpSocket, grpc, exec), not their timing.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { handlerOnly: false },
+  check({ objects, report, options }) {
+    for (const ref of workloadContainers(objects, ['initContainers', 'containers'])) {
+      const { livenessProbe: liveness, readinessProbe: readiness } = ref.container;
+      if (!isPlainObject(liveness) || !isPlainObject(readiness)) continue;
+      if (canonicalProbe(liveness, options.handlerOnly) !== canonicalProbe(readiness, options.handlerOnly)) continue;
+      const same = options.handlerOnly ? 'checks the same thing as' : 'is the same as';
+      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)}'s livenessProbe ${same} its readinessProbe, so a container too busy to be ready is also restarted`, {
+        related: [{ object: ref.object, path: `${ref.path}.readinessProbe`, message: 'the readiness probe' }],
+      });
+    }
+  },
+});
+
+/** A probe as a string that is equal for equal probes: keys sorted, omitted timings at their defaults. */
+function canonicalProbe(probe: JsonObject, handlerOnly: boolean): string {
+  const filled: JsonObject = handlerOnly ? {} : { ...PROBE_DEFAULTS };
+  for (const [key, value] of Object.entries(probe)) {
+    if (handlerOnly && (key in PROBE_DEFAULTS || key === 'terminationGracePeriodSeconds')) continue;
+    if (value !== undefined && value !== null) filled[key] = value;
+  }
+  return stableStringify(filled);
+}
+
+function stableStringify(value: JsonValue | undefined): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (isPlainObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(value[k])}`).join(',')}}`;
+  return JSON.stringify(value ?? null);
+}

@@ -1,0 +1,60 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer, workloadContainers } from '../src/graph/containers.js';
+import { isTemplatedImage, parseImageRef, type ImageRef } from '../src/graph/image.js';
+
+interface Options {
+  registries: string[];
+}
+
+export default defineRule<Options>({
+  id: 'image-registry-allowlist',
+  family: 'security',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A container image comes from a registry the team has not allowed',
+  docs: {
+    why: 'Images from registries a team does not control can change or vanish, and are a common way in for malicious code. Many teams mirror what they run into their own registry. This rule does nothing until the registries option lists the allowed ones.',
+    fix: 'Pull the image from an allowed registry (mirror it there), or add its registry to the registries option. An entry is a registry host (registry.example.com, localhost:5000), a host with a path prefix (ghcr.io/my-org), or a wildcard host (*.pkg.dev). Images without a registry come from docker.io.',
+    bad: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: nginx:1.27.3\n',
+    good: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: registry.example.com/mirror/nginx:1.27.3\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      registries: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Allowed registries: a host, host/path-prefix, or *.domain. Empty (the default) turns the rule off.',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { registries: [] },
+  check({ objects, report, options }) {
+    if (!options.registries.length) return;
+    const allowed = options.registries.map((entry) => entry.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
+    for (const ref of workloadContainers(objects)) {
+      const image = ref.container.image;
+      if (typeof image !== 'string' || image.trim() === '' || isTemplatedImage(image)) continue;
+      const parsed = parseImageRef(image);
+      if (allowed.some((entry) => registryAllows(entry, parsed))) continue;
+      const implied = parsed.explicitRegistry ? '' : ' (an image without a registry comes from docker.io)';
+      report(ref.object, `${ref.path}.image`, `${describeContainer(ref)} pulls "${image}" from ${parsed.registry}${implied}, which is not an allowed registry (${options.registries.join(', ')})`);
+    }
+  },
+});
+
+/** Whether one allowlist entry (lower-cased) admits an image. */
+function registryAllows(entry: string, image: ImageRef): boolean {
+  const slash = entry.indexOf('/');
+  const host = slash >= 0 ? entry.slice(0, slash) : entry;
+  const prefix = slash >= 0 ? entry.slice(slash + 1) : '';
+  const registry = image.registry.toLowerCase();
+  const hostMatches = host.startsWith('*.') ? registry.endsWith(host.slice(1)) : registry === host || (host === 'docker.io' && registry === 'index.docker.io');
+  if (!hostMatches) return false;
+  if (!prefix) return true;
+  let repository = image.repository.toLowerCase();
+  // Docker Hub's official images live under library/ even when written `nginx`.
+  if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
+  return repository === prefix || repository.startsWith(`${prefix}/`);
+}

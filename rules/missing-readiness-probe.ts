@@ -1,0 +1,78 @@
+import { defineRule, type RelatedObject } from '../src/engine/rule.js';
+import { describeContainer } from '../src/graph/containers.js';
+import { containersOf, type ContainerRef } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+interface Options {
+  ignoreContainers: string[];
+}
+
+export default defineRule<Options>({
+  id: 'missing-readiness-probe',
+  family: 'hygiene',
+  severity: 'warning',
+  presets: ['recommended'],
+  description: 'A container that serves a Service\'s traffic has no readiness probe',
+  docs: {
+    why: 'A Service sends traffic to every ready Pod it selects, and without a readiness probe a container is ready as soon as its process starts. Requests then reach Pods that are still starting, and keep reaching Pods that are overloaded or shutting down. Pods no Service selects (workers, Jobs) are not checked: nothing routes to them. Only the containers that declare a port a Service targets are checked (a metrics sidecar is not); when no container declares one, the Pod is flagged only if none of its containers has a readiness probe. Services with publishNotReadyAddresses: true do not wait for readiness and are ignored.',
+    fix: 'Add a readinessProbe that answers only when the container can serve (an HTTP endpoint or a TCP port). Containers that serve nothing (a log shipper) can be named in the ignoreContainers option.',
+    bad: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n',
+    good: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        readinessProbe:\n          httpGet: {path: /healthz, port: 80}\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      ignoreContainers: { type: 'array', items: { type: 'string' }, description: 'Container names that serve no traffic and need no readiness probe.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { ignoreContainers: [] },
+  check({ graph, report, options }) {
+    const ignored = new Set(options.ignoreContainers);
+    const seen = new Set<K8sObject>();
+    for (const pod of graph.pods()) {
+      if (seen.has(pod.owner)) continue;
+      const services = [...new Set(graph.inEdges(pod.nodeId, 'selects').map((e) => graph.node(e.from)?.object))]
+        .filter((s): s is K8sObject => s !== undefined && !publishesNotReady(s));
+      if (!services.length) continue;
+      seen.add(pod.owner);
+      const names = services.slice(0, 3).map((s) => `"${s.name}"`).join(', ') + (services.length > 3 ? ` and ${services.length - 3} more` : '');
+      const sends = services.length > 1 ? `Services ${names} send` : `Service ${names} sends`;
+      const related: RelatedObject[] = services.map((s) => ({ object: s, path: 'spec.selector', message: `Service "${s.name}" selects these Pods` }));
+      for (const ref of servingContainers(containersOf(pod, ['containers']), services)) {
+        if (hasProbe(ref)) continue;
+        if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
+        report(pod.owner, `${ref.path}.readinessProbe`, `${describeContainer(ref)} has no readinessProbe, yet ${sends} it traffic: it counts as ready as soon as it starts, before it can serve`, { related });
+      }
+    }
+  },
+});
+
+function hasProbe(ref: ContainerRef): boolean {
+  return ref.container.readinessProbe !== undefined && ref.container.readinessProbe !== null;
+}
+
+/** A Service that publishes not-ready Pods (publishNotReadyAddresses) does not wait for readiness. */
+function publishesNotReady(service: K8sObject): boolean {
+  return isPlainObject(service.body.spec) && service.body.spec.publishNotReadyAddresses === true;
+}
+
+/**
+ * The containers that receive the Services' traffic: those declaring a port a Service targets
+ * (by number or name; targetPort defaults to port). A Pod is ready only when all its containers
+ * are, so when no container declares a targeted port, the Pod waits for nothing only if none of
+ * its containers has a readiness probe; then every container is a suspect.
+ * Probes apply to regular containers; init containers have none (sidecars may, but are optional).
+ */
+function servingContainers(containers: ContainerRef[], services: readonly K8sObject[]): ContainerRef[] {
+  const targets = new Set<string>();
+  for (const svc of services) {
+    const ports = isPlainObject(svc.body.spec) ? svc.body.spec.ports : undefined;
+    if (!Array.isArray(ports)) continue;
+    for (const port of ports) if (isPlainObject(port)) targets.add(String(port.targetPort ?? port.port));
+  }
+  const serving = containers.filter(({ container }) => Array.isArray(container.ports) && container.ports.some((p) => isPlainObject(p) && (targets.has(String(p.containerPort)) || (typeof p.name === 'string' && targets.has(p.name)))));
+  if (serving.length) return serving;
+  return containers.some(hasProbe) ? [] : containers;
+}

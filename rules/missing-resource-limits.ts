@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer } from '../src/graph/containers.js';
+import { containersMissingResources, resourcePath, resourceRuleOptionsSchema, type ResourceRuleOptions } from '../src/graph/resources.js';
+
+export default defineRule<ResourceRuleOptions>({
+  id: 'missing-resource-limits',
+  family: 'hygiene',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A container sets no memory limit',
+  docs: {
+    why: 'Without a memory limit a container can use all the memory of its node: a leak then makes the kernel kill processes of other Pods, not just its own. A CPU limit is not required by default, since CPU is throttled rather than exhausted and limits often slow services down; teams that want one add cpu to the resources option.',
+    fix: 'Set resources.limits.memory a little above what the container needs at peak.',
+    bad: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n',
+    good: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n    limits: {memory: 256Mi}\n',
+  },
+  options: resourceRuleOptionsSchema('limit'),
+  defaultOptions: { resources: ['memory'], checkInitContainers: false },
+  check({ objects, report, options }) {
+    for (const { ref, entries: limits, missing } of containersMissingResources(objects, 'limits', options)) {
+      const single = missing.length === 1 ? limits.get(missing[0]) : undefined;
+      const what = single ? `sets its ${single.name} limit to 0` : `sets no ${missing.join(' or ')} limit`;
+      report(ref.object, single?.path ?? resourcePath(ref, 'limits'), `${describeContainer(ref)} ${what}, so it can use all of its node's ${missing.join(' and ')} and starve the other Pods there`);
+    }
+  },
+});

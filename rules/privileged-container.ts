@@ -1,0 +1,23 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containerSecurityContext, describeContainer, workloadContainers } from '../src/graph/containers.js';
+
+export default defineRule({
+  id: 'privileged-container',
+  family: 'security',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A container runs privileged',
+  docs: {
+    why: 'A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
+    fix: 'Remove privileged: true and add only the capabilities the process needs (securityContext.capabilities.add). For a trusted system component, disable this rule for that object.',
+    bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
+    good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',
+  },
+  check({ objects, report }) {
+    for (const ref of workloadContainers(objects)) {
+      const { context, path } = containerSecurityContext(ref);
+      if (context.privileged !== true) continue;
+      report(ref.object, `${path}.privileged`, `${describeContainer(ref)} is privileged: it gets every capability and device of the node, so escaping to the node is trivial`);
+    }
+  },
+});

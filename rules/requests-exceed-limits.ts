@@ -1,0 +1,29 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer, workloadContainers } from '../src/graph/containers.js';
+import { containerResources } from '../src/graph/resources.js';
+
+export default defineRule({
+  id: 'requests-exceed-limits',
+  family: 'hygiene',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A container requests more of a resource than its limit allows',
+  docs: {
+    why: 'A request is what the container is guaranteed and a limit the most it may use, so a request above the limit cannot be met. The API server rejects such a Pod ("must be less than or equal to … limit"), and the workload never starts. Quantities are compared by value: 1Gi is 1024Mi, 0.5 is 500m.',
+    fix: 'Lower the request or raise the limit so that the request is at most the limit.',
+    bad: 'resources:\n  requests: {memory: 1Gi}\n  limits: {memory: 512Mi}\n',
+    good: 'resources:\n  requests: {memory: 512Mi}\n  limits: {memory: 1Gi}\n',
+  },
+  check({ objects, report }) {
+    for (const ref of workloadContainers(objects)) {
+      const limits = containerResources(ref, 'limits');
+      for (const request of containerResources(ref, 'requests').values()) {
+        const limit = limits.get(request.name);
+        if (request.quantity === undefined || limit?.quantity === undefined || request.quantity <= limit.quantity) continue;
+        report(ref.object, request.path, `${describeContainer(ref)} requests ${request.text} of ${request.name}, more than its limit of ${limit.text}; the API server rejects a request above the limit`, {
+          related: [{ object: ref.object, path: limit.path, message: `the ${request.name} limit is ${limit.text}` }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { defineRule } from '../src/engine/rule.js';
+import { describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type WorkloadContainer } from '../src/graph/containers.js';
+
+interface Options {
+  flagRootGroup: boolean;
+}
+
+export default defineRule<Options>({
+  id: 'run-as-root',
+  family: 'security',
+  severity: 'warning',
+  presets: ['recommended'],
+  description: 'A container may run as root: neither it nor its Pod sets runAsNonRoot: true or a runAsUser above 0',
+  docs: {
+    why: 'A container runs as the user its image names, which is root for most images unless the manifest says otherwise. Root in a container is root on the node\'s kernel: one kernel or runtime bug away from the node. runAsNonRoot: true makes the kubelet refuse to start a container whose user is root; runAsUser picks the user outright. The container\'s securityContext overrides the Pod\'s. runAsGroup 0 (the root group) is allowed by default, since OpenShift runs every container with group 0; set flagRootGroup to flag it. Windows Pods are skipped.',
+    fix: 'Set runAsNonRoot: true (and a runAsUser above 0 if the image\'s user is root) in the Pod\'s securityContext, which applies to every container, or in the container\'s.',
+    bad: 'spec:\n  containers:\n  - name: app\n    image: app:1.0\n',
+    good: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n  containers:\n  - name: app\n    image: app:1.0\n',
+  },
+  options: {
+    type: 'object',
+    properties: {
+      flagRootGroup: { type: 'boolean', description: 'Also flag containers whose runAsGroup is 0 (the root group).' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { flagRootGroup: false },
+  check({ objects, report, options }) {
+    // A Pod-level setting is reported once, not once per container it applies to.
+    const reported = new Set<string>();
+    const reportOnce = (ref: WorkloadContainer, path: string, message: string) => {
+      const key = `${ref.object.id}|${path}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      report(ref.object, path, message);
+    };
+    for (const ref of workloadContainers(objects)) {
+      if (isWindowsPod(ref.template)) continue;
+      // Who set the field, and who runs as a result: the container, or every container of the Pod.
+      const who = (path: string) => (path.startsWith(`${ref.path}.`) ? { setter: describeContainer(ref), runner: 'it runs' } : { setter: 'the Pod', runner: 'its containers run' });
+      const user = effectiveSecurityField(ref.template, ref, 'runAsUser');
+      const nonRoot = effectiveSecurityField(ref.template, ref, 'runAsNonRoot');
+      if (user?.value === 0) {
+        const refused = nonRoot?.value === true ? ' (with runAsNonRoot: true as well, the kubelet refuses to start the container)' : '';
+        const { setter, runner } = who(user.path);
+        reportOnce(ref, user.path, `${setter} sets runAsUser: 0, so ${runner} as root${refused}`);
+      } else if (!(typeof user?.value === 'number' && user.value > 0) && nonRoot?.value !== true) {
+        if (nonRoot?.value === false) {
+          const { setter } = who(nonRoot.path);
+          reportOnce(ref, nonRoot.path, `${setter} sets runAsNonRoot: false and no runAsUser above 0 is set, so ${describeContainer(ref)} runs as its image's user, which is root unless the image says otherwise`);
+        } else {
+          reportOnce(ref, `${ref.path}.securityContext.runAsNonRoot`, `neither ${describeContainer(ref)} nor its Pod sets runAsNonRoot: true or a runAsUser above 0, so it runs as its image's user, which is root unless the image says otherwise`);
+        }
+      }
+      if (options.flagRootGroup) {
+        const group = effectiveSecurityField(ref.template, ref, 'runAsGroup');
+        if (group?.value === 0) {
+          const { setter, runner } = who(group.path);
+          reportOnce(ref, group.path, `${setter} sets runAsGroup: 0, so ${runner} in the root group and can use files only that group may`);
+        }
+      }
+    }
+  },
+});

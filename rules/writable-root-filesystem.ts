@@ -1,0 +1,25 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containerSecurityContext, describeContainer, isWindowsPod, workloadContainers } from '../src/graph/containers.js';
+
+export default defineRule({
+  id: 'writable-root-filesystem',
+  family: 'security',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A container\'s root filesystem is writable (readOnlyRootFilesystem is not true)',
+  docs: {
+    why: 'A writable root filesystem lets an attacker who gets into the container replace its binaries or drop tools, and lets the app itself write state that vanishes on restart. The container\'s root filesystem is writable unless readOnlyRootFilesystem is true. Windows Pods are skipped (the field does not apply there).',
+    fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir volume where the app must write (/tmp, caches).',
+    bad: 'containers:\n- name: app\n  image: app:1.0\n',
+    good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts: [{name: tmp, mountPath: /tmp}]\nvolumes:\n- name: tmp\n  emptyDir: {}\n',
+  },
+  check({ objects, report }) {
+    for (const ref of workloadContainers(objects)) {
+      if (isWindowsPod(ref.template)) continue;
+      const { context, path } = containerSecurityContext(ref);
+      if (context.readOnlyRootFilesystem === true) continue;
+      const how = context.readOnlyRootFilesystem === false ? 'sets readOnlyRootFilesystem: false' : 'does not set readOnlyRootFilesystem: true';
+      report(ref.object, `${path}.readOnlyRootFilesystem`, `${describeContainer(ref)} ${how}, so a process in it can change its binaries and configuration`);
+    }
+  },
+});
