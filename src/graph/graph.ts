@@ -1,5 +1,5 @@
 import { Graph } from '@dagrejs/graphlib';
-import type { K8sObject } from '../types.js';
+import type { JsonObject, K8sObject } from '../types.js';
 import { LabelIndex } from './label-index.js';
 import type { LabelSelector } from './selector.js';
 import type { PodTemplate } from './workloads.js';
@@ -23,6 +23,8 @@ export interface GraphNode {
   impliedBy?: K8sObject;
   /** For Pod nodes: the Pod template they run. */
   podTemplate?: PodTemplate;
+  /** For PVCs a StatefulSet implies: its volumeClaimTemplates entry and that entry's field path. */
+  claimTemplate?: { body: JsonObject; path: string };
 }
 
 export interface GraphEdge {
@@ -62,6 +64,17 @@ export class KnitGraph {
   missingNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
     const id = namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
     return this.node(id) ?? this.addNode({ id, apiVersion, kind, namespace, name, implied: false, missing: true });
+  }
+
+  /** The node of a referenced object: the input object when present, else a *missing* node. */
+  referenceNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
+    return this.missingNode(apiVersion, kind, namespace, name);
+  }
+
+  /** Namespaces that have at least one Pod node. */
+  podNamespaces(): string[] {
+    this.podIndex ??= new LabelIndex(this.podNodes);
+    return this.podIndex.namespaces();
   }
 
   node(id: string): GraphNode | undefined {

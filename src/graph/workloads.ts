@@ -13,11 +13,13 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
+  // OpenShift's DeploymentConfig (apps.openshift.io) makes ReplicationControllers like a Deployment makes ReplicaSets.
+  DeploymentConfig: ['spec', 'template'],
 };
 
 export const POD_TEMPLATE_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS);
 /** Kinds whose selector owns Pods (the Pods count for Services, PDBs and NetworkPolicies). */
-export const POD_CONTROLLER_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+export const POD_CONTROLLER_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'DeploymentConfig'];
 
 /** The Pods an object stands for: a Pod itself, or a controller's template. */
 export interface PodTemplate {
@@ -73,7 +75,7 @@ function replicasOf(obj: K8sObject): number {
 export function controllerSelector(obj: K8sObject): { selector: LabelSelector; path: string } | undefined {
   const spec = obj.body.spec;
   if (!isPlainObject(spec) || spec.selector === undefined || spec.selector === null) return undefined;
-  if (obj.kind === 'ReplicationController') {
+  if (obj.kind === 'ReplicationController' || obj.kind === 'DeploymentConfig') {
     const selector = selectorFromMap(spec.selector);
     return selector ? { selector, path: 'spec.selector' } : undefined;
   }
