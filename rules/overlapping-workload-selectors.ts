@@ -23,14 +23,15 @@ export default defineRule({
       if (!own || obj.namespace === null) continue;
       for (const pod of graph.podsMatching(obj.namespace, own.selector)) {
         const other = pod.owner;
-        if (other === obj || !controllerSelector(other)) continue;
+        // The same id twice is a duplicate object (duplicate-object), not two workloads.
+        if (other === obj || other.id === obj.id || !controllerSelector(other)) continue;
         // One finding per pair, on the controller that comes later in the input.
         const [first, second] = (order.get(other) ?? 0) < (order.get(obj) ?? 0) ? [other, obj] : [obj, other];
         const pair = `${first.id}|${second.id}`;
         if (reported.has(pair)) continue;
         reported.add(pair);
         const secondSelector = controllerSelector(second);
-        report(second, secondSelector?.path ?? 'spec.selector', `${second.kind} "${second.name}" and ${first.kind} "${first.name}" in namespace "${obj.namespace}" select each other's Pods (${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, which matches the Pods of ${other.kind} "${other.name}")`, {
+        report(second, secondSelector?.path ?? 'spec.selector', `the selectors of ${second.kind} "${second.name}" and ${first.kind} "${first.name}" overlap in namespace "${obj.namespace}": ${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, which matches the Pods of ${other.kind} "${other.name}"`, {
           related: [{ object: first, path: controllerSelector(first)?.path ?? 'spec.selector', message: `${first.kind} "${first.name}" is here` }],
         });
       }
