@@ -15,7 +15,7 @@ ruleTester('missing-configmap-key', {
       yaml: configMap + pod('  containers:\n  - name: app\n    env:\n    - name: L\n      valueFrom:\n        configMapKeyRef: {name: settings, key: log_level}\n  volumes:\n  - name: v\n    configMap:\n      name: settings\n      items:\n      - key: favicon.ico\n        path: favicon.ico\n'),
       findings: [
         { line: 16, column: 43, message: 'ConfigMap "settings" has no key "log_level" (its keys: LOG_LEVEL, logo.png)' },
-        { line: 21, column: 9, message: 'no key "favicon.ico"' },
+        { line: 22, column: 9, message: 'no key "favicon.ico"' },
       ],
     },
   ],
