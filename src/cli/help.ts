@@ -3,7 +3,7 @@ export const MAIN_HELP = `kubeknit — Kubernetes manifest linter and relationsh
 Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
-  kubeknit graph [paths...] [options]  print the relationship graph (json)
+  kubeknit graph [paths...] [options]  print the relationship graph (json, mermaid, dot)
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -48,7 +48,7 @@ Prints the relationship graph of the manifests: objects, the objects controllers
 run time (implied), references to objects missing from the input, and typed edges.
 
 Options:
-  -f, --format <name>        json (default)
+  -f, --format <name>        json (default), mermaid (GitHub Markdown) or dot (Graphviz)
   -o, --output <file>        write to a file instead of standard output
   -n, --namespace <ns>       only objects of this namespace
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)

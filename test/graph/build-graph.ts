@@ -1,0 +1,13 @@
+import { buildGraph } from '../../src/graph/build.js';
+import type { GraphEdge, KnitGraph } from '../../src/graph/graph.js';
+import { loadInputs, ObjectSet } from '../../src/load/index.js';
+
+/** The graph of one YAML text. */
+export function graphOf(yaml: string): KnitGraph {
+  return buildGraph(new ObjectSet(loadInputs([], { inline: [{ file: 'test.yaml', text: yaml }] }).objects));
+}
+
+/** Edges of a type as `from -> to @ path`, sorted, for readable assertions. */
+export function edgesOf(graph: KnitGraph, type: GraphEdge['type']): string[] {
+  return graph.edges().filter((e) => e.type === type).map((e) => `${e.from} -> ${e.to} @ ${e.path}`).sort();
+}
