@@ -3,6 +3,9 @@ import { defineRule } from '../src/engine/rule.js';
 import { serviceMentions } from '../src/graph/service-mentions.js';
 import { podTemplateOf } from '../src/graph/workloads.js';
 
+/** Services every cluster has: the API server's and (in kubeadm and most distributions) cluster DNS. */
+const CLUSTER_SERVICES = new Set(['default/kubernetes', 'kube-system/kube-dns']);
+
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-service-reference',
   family: 'relationships',
@@ -16,8 +19,7 @@ export default defineRule<AssumeExistingOptions>({
     good: 'kind: Service\nmetadata: {name: redis-master, namespace: cache}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
-  // Every cluster has the API server's Service and (usually) cluster DNS.
-  defaultOptions: { assumeExisting: ['default/kubernetes', 'kube-system/kube-dns'] },
+  defaultOptions: { assumeExisting: [] },
   check({ objects, options, report }) {
     const reported = new Set<string>();
     for (const obj of objects) {
@@ -25,7 +27,7 @@ export default defineRule<AssumeExistingOptions>({
       if (!template) continue;
       for (const mention of serviceMentions(template, objects)) {
         if (!mention.clear || objects.find('Service', mention.namespace, mention.name)) continue;
-        if (assumedToExist(options.assumeExisting, mention.namespace, mention.name)) continue;
+        if (CLUSTER_SERVICES.has(`${mention.namespace}/${mention.name}`) || assumedToExist(options.assumeExisting, mention.namespace, mention.name)) continue;
         const key = `${mention.object.id}|${mention.path}|${mention.namespace}/${mention.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
