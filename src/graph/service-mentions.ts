@@ -69,11 +69,16 @@ function isAddress(text: string, start: number, end: number): boolean {
 export function serviceMentions(template: PodTemplate, objects: ObjectSet): ServiceMention[] {
   const out: ServiceMention[] = [];
   const owner = template.owner;
+  // A variable the container sets itself (`env: [{name: DB_SERVICE_HOST, …}]`) is not one Kubernetes injects.
+  let ownVariables = new Set<string>();
   const add = (text: unknown, object: K8sObject, path: string, podPath: string) => {
     if (typeof text !== 'string' || !text) return;
-    for (const name of namesInText(text, template.namespace)) out.push({ ...name, object, path, podPath });
+    for (const name of namesInText(text, template.namespace)) {
+      if (!ownVariables.has(name.written)) out.push({ ...name, object, path, podPath });
+    }
   };
   for (const { container, path } of containersOf(template)) {
+    ownVariables = new Set(Array.isArray(container.env) ? container.env.map((env) => (isPlainObject(env) ? String(env.name) : '')) : []);
     if (Array.isArray(container.env)) {
       container.env.forEach((env, i) => {
         if (isPlainObject(env)) add(env.value, owner, `${path}.env[${i}].value`, `${path}.env[${i}].value`);
@@ -84,6 +89,7 @@ export function serviceMentions(template: PodTemplate, objects: ObjectSet): Serv
       if (Array.isArray(list)) list.forEach((arg, i) => add(arg, owner, `${path}.${field}[${i}]`, `${path}.${field}[${i}]`));
     }
   }
+  ownVariables = new Set();
   const seen = new Set<string>();
   for (const ref of podReferences(template)) {
     // A single-key env reference reads one value, not the ConfigMap's files; only volumes and envFrom are scanned.

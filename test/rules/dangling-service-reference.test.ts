@@ -8,6 +8,7 @@ ruleTester('dangling-service-reference', {
     { name: 'full cluster DNS name of a Service in the input', yaml: service('redis', 'cache') + deployment('        env: [{name: REDIS_URL, value: "redis://redis.cache.svc.cluster.local:6379/0"}]\n') },
     { name: 'bare names and svc.ns without a Service are not checked', yaml: deployment('        env: [{name: A, value: "cartservice:7070"}, {name: B, value: "example.com"}]\n') },
     { name: '_SERVICE_HOST of a Service in the namespace', yaml: service('redis-master', 'shop') + deployment('        args: ["--redis=$(REDIS_MASTER_SERVICE_HOST):$(REDIS_MASTER_SERVICE_PORT)"]\n') },
+    { name: 'a _SERVICE_HOST variable the container sets itself', yaml: deployment('        env: [{name: DB_SERVICE_HOST, value: db.example.com}]\n        args: ["--db=$(DB_SERVICE_HOST)"]\n') },
     { name: 'the API server Service is always there', yaml: deployment('        env: [{name: K, value: "https://kubernetes.default.svc"}]\n') },
     { name: 'assumed to exist', yaml: deployment('        env: [{name: M, value: "http://prometheus.monitoring.svc:9090"}]\n'), options: { assumeExisting: ['monitoring/*'] } },
   ],
