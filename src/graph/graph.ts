@@ -45,7 +45,11 @@ export class KnitGraph {
 
   addNode(node: GraphNode): GraphNode {
     const existing = this.g.node(node.id) as GraphNode | undefined;
-    if (existing) return existing;
+    if (existing) {
+      // A duplicate object (same id; duplicate-object reports it) shares the first one's node and edges.
+      if (node.object && !this.byObject.has(node.object)) this.byObject.set(node.object, existing.id);
+      return existing;
+    }
     this.g.setNode(node.id, node);
     if (node.object) this.byObject.set(node.object, node.id);
     if (node.kind === 'Pod' && node.podTemplate) {
@@ -57,7 +61,8 @@ export class KnitGraph {
   }
 
   addEdge(edge: GraphEdge): void {
-    this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}|${this.g.edgeCount()}`);
+    // Named by type and path: the same edge made twice (duplicate objects) is kept once.
+    this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
   }
 
   /** Adds (once) a node for a reference whose target is not in the input. */

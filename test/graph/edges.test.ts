@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/graph/build.js';
 import { yaml } from '../helpers/rule-tester.js';
-import { edgesOf, graphOf } from './build-graph.js';
+import { edgesOf, graphOf, objectsOf } from './build-graph.js';
 
 describe('owns: controllers and what they create', () => {
   it('StatefulSet → implied Pod and one implied PVC per claim template; its Pods mount them', () => {
@@ -210,6 +211,20 @@ describe('connects: which application talks to which Service', () => {
   it('a bare name never crosses namespaces', () => {
     const graph = graphOf(`${services}apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: blog}\nspec:\n  containers: [{name: c, env: [{name: R, value: "redis:6379"}]}]\n`);
     expect(edgesOf(graph, 'connects')).toEqual([]);
+  });
+});
+
+describe('duplicate objects', () => {
+  it('share the first one\'s node and edges, made once', () => {
+    const app = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template: {metadata: {labels: {app: web}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}}\n---\n';
+    const objects = objectsOf(app + app);
+    const graph = buildGraph(objects);
+    expect(edgesOf(graph, 'selects')).toEqual(['Service/default/web -> Deployment/default/web#Pod @ spec.selector']);
+    expect(graph.nodes().filter((n) => n.kind === 'Service')).toHaveLength(1);
+    const [first, second] = objects.ofKind('Service');
+    expect(second.source.documentIndex).toBe(3);
+    expect(graph.targets(second, 'selects').map((n) => n.id)).toEqual(graph.targets(first, 'selects').map((n) => n.id));
+    expect(graph.targets(second, 'selects')).toHaveLength(1);
   });
 });
 
