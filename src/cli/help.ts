@@ -3,7 +3,7 @@ export const MAIN_HELP = `kubeknit — Kubernetes manifest linter and relationsh
 Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
-  kubeknit graph [paths...] [options]  print the relationship graph (json, svg, html)
+  kubeknit graph [paths...] [options]  print the relationship graph (json, mermaid, dot, svg, html)
   kubeknit lsp [--stdio]               run the language server for editors
   kubeknit --version                   print the version
   kubeknit --help                      print this help
@@ -58,8 +58,9 @@ Prints the relationship graph of the manifests: objects, the objects controllers
 run time (implied), references to objects missing from the input, and typed edges.
 
 Options:
-  -f, --format <name>        json (default), svg (a styled picture), html (an interactive page:
-                             pan, zoom, search, filters, details and findings on click)
+  -f, --format <name>        json (default), mermaid (GitHub Markdown), dot (Graphviz),
+                             svg (a styled picture), html (an interactive page: pan, zoom,
+                             search, filters, details and findings on click)
   -o, --output <file>        write to a file instead of standard output
   -n, --namespace <ns>       only objects of this namespace
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)

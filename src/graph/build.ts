@@ -1,4 +1,5 @@
 import type { ObjectSet } from '../load/object-set.js';
+import { isPlainObject } from '../load/parse.js';
 import type { K8sObject } from '../types.js';
 import { KnitGraph, type GraphNode } from './graph.js';
 import { EDGE_BUILDERS } from './edges/index.js';
@@ -32,6 +33,7 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
     id: obj.id, apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.namespace, name: obj.name,
     implied: false, missing: false, object: obj, podTemplate: obj.kind === 'Pod' ? template : undefined,
   });
+  if (obj.kind === 'StatefulSet') addClaimTemplateNodes(graph, obj);
   const chain = IMPLIED_CHAIN[obj.kind];
   if (!chain || !template) return;
   let parent = obj.id;
@@ -45,6 +47,26 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
     graph.addNode(node);
     graph.addEdge({ from: parent, to: node.id, type: 'owns', path: i === chain.length - 1 ? templatePath(template) : 'spec' });
     parent = node.id;
+  });
+}
+
+/** The id of the claim a StatefulSet makes per Pod from one of its volumeClaimTemplates. */
+export function impliedClaimId(statefulSet: K8sObject, claimName: string): string {
+  return `${statefulSet.id}#PersistentVolumeClaim/${claimName}`;
+}
+
+/** StatefulSet → implied PVCs (`<template>-<statefulset>-<ordinal>`), one node per claim template. */
+function addClaimTemplateNodes(graph: KnitGraph, sts: K8sObject): void {
+  const spec = sts.body.spec;
+  if (!isPlainObject(spec) || !Array.isArray(spec.volumeClaimTemplates) || sts.namespace === null) return;
+  spec.volumeClaimTemplates.forEach((claim, i) => {
+    if (!isPlainObject(claim) || !isPlainObject(claim.metadata) || typeof claim.metadata.name !== 'string') return;
+    const path = `spec.volumeClaimTemplates[${i}]`;
+    const node = graph.addNode({
+      id: impliedClaimId(sts, claim.metadata.name), apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: sts.namespace,
+      name: `${claim.metadata.name}-${sts.name}-*`, implied: true, missing: false, impliedBy: sts, claimTemplate: { body: claim, path },
+    });
+    graph.addEdge({ from: sts.id, to: node.id, type: 'owns', path });
   });
 }
 

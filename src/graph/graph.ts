@@ -1,5 +1,5 @@
 import { Graph } from '@dagrejs/graphlib';
-import type { K8sObject } from '../types.js';
+import type { JsonObject, K8sObject } from '../types.js';
 import { LabelIndex } from './label-index.js';
 import type { LabelSelector } from './selector.js';
 import type { PodTemplate } from './workloads.js';
@@ -23,6 +23,8 @@ export interface GraphNode {
   impliedBy?: K8sObject;
   /** For Pod nodes: the Pod template they run. */
   podTemplate?: PodTemplate;
+  /** For PVCs a StatefulSet implies: its volumeClaimTemplates entry and that entry's field path. */
+  claimTemplate?: { body: JsonObject; path: string };
 }
 
 export interface GraphEdge {
@@ -43,7 +45,11 @@ export class KnitGraph {
 
   addNode(node: GraphNode): GraphNode {
     const existing = this.g.node(node.id) as GraphNode | undefined;
-    if (existing) return existing;
+    if (existing) {
+      // A duplicate object (same id; duplicate-object reports it) shares the first one's node and edges.
+      if (node.object && !this.byObject.has(node.object)) this.byObject.set(node.object, existing.id);
+      return existing;
+    }
     this.g.setNode(node.id, node);
     if (node.object) this.byObject.set(node.object, node.id);
     if (node.kind === 'Pod' && node.podTemplate) {
@@ -55,13 +61,25 @@ export class KnitGraph {
   }
 
   addEdge(edge: GraphEdge): void {
-    this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}|${this.g.edgeCount()}`);
+    // Named by type and path: the same edge made twice (duplicate objects) is kept once.
+    this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
   }
 
   /** Adds (once) a node for a reference whose target is not in the input. */
   missingNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
     const id = namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
     return this.node(id) ?? this.addNode({ id, apiVersion, kind, namespace, name, implied: false, missing: true });
+  }
+
+  /** The node of a referenced object: the input object when present, else a *missing* node. */
+  referenceNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
+    return this.missingNode(apiVersion, kind, namespace, name);
+  }
+
+  /** Namespaces that have at least one Pod node. */
+  podNamespaces(): string[] {
+    this.podIndex ??= new LabelIndex(this.podNodes);
+    return this.podIndex.namespaces();
   }
 
   node(id: string): GraphNode | undefined {

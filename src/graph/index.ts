@@ -3,3 +3,5 @@ export { KnitGraph, EDGE_TYPES, type EdgeType, type GraphEdge, type GraphNode } 
 export { LabelIndex } from './label-index.js';
 export * from './selector.js';
 export * from './workloads.js';
+export { podReferences, type PodReference } from './pod-references.js';
+export { namesInText, serviceMentions, type ServiceMention } from './service-mentions.js';

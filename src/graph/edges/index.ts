@@ -1,4 +1,12 @@
+import { connectsEdges } from './connects.js';
+import { ingressEdges } from './ingress.js';
+import { networkPolicyEdges } from './network-policy.js';
+import { pdbEdges } from './pdb.js';
+import { rbacEdges } from './rbac.js';
+import { referenceEdges } from './references.js';
+import { scalingEdges } from './scaling.js';
 import { serviceEdges } from './service.js';
+import { statefulSetEdges } from './statefulset.js';
 import type { EdgeBuilder } from './types.js';
 
 export type { EdgeBuilder } from './types.js';
@@ -6,4 +14,12 @@ export type { EdgeBuilder } from './types.js';
 /** Every edge family, in the order they are built. A new family is one file plus one line here. */
 export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   serviceEdges,
+  networkPolicyEdges,
+  pdbEdges,
+  ingressEdges,
+  referenceEdges,
+  scalingEdges,
+  rbacEdges,
+  statefulSetEdges,
+  connectsEdges,
 ];

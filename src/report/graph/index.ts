@@ -1,7 +1,9 @@
 import type { GraphView } from '../../graph/view.js';
 import type { Finding } from '../../types.js';
+import { graphToDot } from './dot.js';
 import { graphToHtml } from './html.js';
 import { graphToJson } from './json.js';
+import { graphToMermaid } from './mermaid.js';
 import { graphToSvg } from './svg.js';
 
 /** What a renderer may use besides the view: the run's findings (diagrams mark them on objects). */
@@ -16,4 +18,6 @@ export const GRAPH_RENDERERS: Record<string, GraphRenderer> = {
   json: graphToJson,
   svg: graphToSvg,
   html: graphToHtml,
+  mermaid: graphToMermaid,
+  dot: graphToDot,
 };

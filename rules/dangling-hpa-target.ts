@@ -1,0 +1,28 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { scaleTargetOf } from '../src/graph/edges/scaling.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'dangling-hpa-target',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A HorizontalPodAutoscaler scales an object that is not in its namespace',
+  docs: {
+    why: 'A HorizontalPodAutoscaler scales the object its scaleTargetRef names, in its own namespace. When that object does not exist the HPA reports FailedGetScale and nothing is autoscaled, while the workload it was meant for runs with a fixed replica count.',
+    fix: 'Correct spec.scaleTargetRef (kind and name) to the workload in the HPA\'s namespace. Targets made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api-server}\n---\nkind: Deployment\nmetadata: {name: api}\n',
+    good: 'kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n---\nkind: Deployment\nmetadata: {name: api}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, graph, options, report }) {
+    for (const hpa of objects.ofKind('HorizontalPodAutoscaler')) {
+      const target = scaleTargetOf(hpa);
+      if (!target) continue;
+      const missing = graph.targets(hpa, 'scales').some((node) => node.missing);
+      if (!missing || assumedToExist(options.assumeExisting, hpa.namespace, target.name)) continue;
+      report(hpa, 'spec.scaleTargetRef.name', `HorizontalPodAutoscaler "${hpa.name}" scales ${target.kind} "${target.name}", which is not in namespace "${hpa.namespace}" of the input`);
+    }
+  },
+});

@@ -1,0 +1,59 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { ingressBackends } from '../src/graph/edges/ingress.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'dangling-ingress-backend',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'An Ingress backend names a Service that is not in its namespace, or a port that Service does not have',
+  docs: {
+    why: 'An Ingress sends requests to a Service of its own namespace, on a port given by number or name. When the Service is missing, or has no such port, the controller answers 503 (or 404) for every request on that path.',
+    fix: 'Correct the backend\'s service name and port to a Service in the Ingress\'s namespace and one of its spec.ports (port number, or port name). Services made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: Service\nmetadata: {name: web}\nspec:\n  ports: [{name: http, port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: web, port: {number: 8080}}\n',
+    good: 'kind: Service\nmetadata: {name: web}\nspec:\n  ports: [{name: http, port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: web, port: {name: http}}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, options, report }) {
+    for (const ingress of objects.ofKind('Ingress')) {
+      for (const { service } of ingressBackends(ingress)) {
+        if (!service) continue;
+        const svc = objects.find('Service', ingress.namespace, service.name);
+        if (!svc) {
+          if (!assumedToExist(options.assumeExisting, ingress.namespace, service.name)) {
+            report(ingress, service.namePath, `Ingress "${ingress.name}" routes to Service "${service.name}", which is not in namespace "${ingress.namespace}" of the input`);
+          }
+          continue;
+        }
+        const ports = servicePorts(svc);
+        if (service.port === undefined || ports === undefined) continue;
+        const port = typeof service.port === 'string' && /^\d+$/.test(service.port) ? Number(service.port) : service.port;
+        if (typeof port === 'number' ? ports.numbers.includes(port) : ports.names.includes(port)) continue;
+        const has = ports.numbers.length ? ports.numbers.map((n, i) => (ports.names[i] ? `${n} (${ports.names[i]})` : String(n))).join(', ') : 'none';
+        report(ingress, service.portPath, `Ingress "${ingress.name}" routes to port ${typeof port === 'number' ? port : `"${port}"`} of Service "${service.name}", which has no such port (its ports: ${has})`, {
+          related: [{ object: svc, path: 'spec.ports', message: `Service "${svc.name}" ports` }],
+        });
+      }
+    }
+  },
+});
+
+/** A Service's port numbers and names, index-aligned; undefined for an ExternalName Service (no ports to check). */
+function servicePorts(svc: K8sObject): { numbers: number[]; names: string[] } | undefined {
+  const spec = svc.body.spec;
+  if (!isPlainObject(spec) || spec.type === 'ExternalName') return undefined;
+  const numbers: number[] = [];
+  const names: string[] = [];
+  if (Array.isArray(spec.ports)) {
+    for (const p of spec.ports) {
+      if (!isPlainObject(p)) continue;
+      numbers.push(typeof p.port === 'number' ? p.port : Number(p.port));
+      names.push(typeof p.name === 'string' ? p.name : '');
+    }
+  }
+  return { numbers, names };
+}

@@ -1,0 +1,27 @@
+import { defineRule } from '../src/engine/rule.js';
+import { policySelectors } from '../src/graph/edges/network-policy.js';
+import { formatSelector, isEmptySelector } from '../src/graph/selector.js';
+
+export default defineRule({
+  id: 'dangling-networkpolicy-selector',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A NetworkPolicy podSelector (its own or a peer\'s) matches no Pod in its namespace',
+  docs: {
+    why: 'A NetworkPolicy applies to the Pods its spec.podSelector matches, and its ingress/egress peers allow traffic from and to the Pods their podSelector matches, in the policy\'s namespace. A selector that matches nothing protects nothing, or allows traffic from Pods that do not exist while the real clients stay blocked.',
+    fix: 'Make the selector equal to labels of the intended workload\'s Pod template in the same namespace. Peers that select Pods in other namespaces (with a namespaceSelector) are not checked.',
+    bad: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: db}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
+    good: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
+  },
+  check({ objects, graph, report }) {
+    for (const policy of objects.ofKind('NetworkPolicy')) {
+      for (const sel of policySelectors(policy, graph, objects)) {
+        // An empty selector means "every Pod of the namespace"; other namespaces' Pods may be outside the input.
+        if (sel.crossNamespace || isEmptySelector(sel.selector) || graph.podsMatching(policy.namespace as string, sel.selector).length > 0) continue;
+        const what = sel.peer ? 'allows traffic for Pods with' : 'applies to Pods with';
+        report(policy, sel.path, `NetworkPolicy "${policy.name}" ${what} ${formatSelector(sel.selector)}, but no Pod in namespace "${policy.namespace}" has these labels`);
+      }
+    }
+  },
+});

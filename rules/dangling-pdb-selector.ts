@@ -1,0 +1,30 @@
+import { defineRule } from '../src/engine/rule.js';
+import { formatSelector, selectorFromLabelSelector } from '../src/graph/selector.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+export default defineRule({
+  id: 'dangling-pdb-selector',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A PodDisruptionBudget whose selector matches no Pod in its namespace',
+  docs: {
+    why: 'A PodDisruptionBudget protects only the Pods its selector matches in its namespace. With no match (or no selector, which in policy/v1 selects nothing) node drains and upgrades evict the workload it was written for without limit.',
+    fix: 'Make spec.selector equal to labels of the workload\'s Pod template, in the same namespace.',
+    bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api-server}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
+    good: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
+  },
+  check({ objects, graph, report }) {
+    for (const pdb of objects.ofKind('PodDisruptionBudget')) {
+      const spec = pdb.body.spec;
+      if (!isPlainObject(spec)) continue;
+      const selector = selectorFromLabelSelector(spec.selector);
+      if (!selector) {
+        report(pdb, 'spec', `PodDisruptionBudget "${pdb.name}" has no selector, so it protects no Pod`);
+        continue;
+      }
+      if (graph.targets(pdb, 'selects').length > 0) continue;
+      report(pdb, 'spec.selector', `PodDisruptionBudget "${pdb.name}" selects no Pod in namespace "${pdb.namespace}": no Pod template has the labels ${formatSelector(selector)}`);
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { roleRefOf } from '../src/graph/edges/rbac.js';
+
+/** User-facing ClusterRoles every cluster has (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles). */
+const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'dangling-role-binding',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A RoleBinding or ClusterRoleBinding grants a Role or ClusterRole that is not in the input',
+  docs: {
+    why: 'A binding to a role that does not exist grants nothing: the ServiceAccounts and users it names get "forbidden" errors. If the role is created later, perhaps by someone else with broader rules, they silently get its permissions. The built-in ClusterRoles (cluster-admin, admin, edit, view, system:*) are known.',
+    fix: 'Add the Role/ClusterRole, or correct roleRef (kind and name; a RoleBinding\'s Role must be in the binding\'s namespace). Roles made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: RoleBinding\nmetadata: {name: read-pods}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api}]\n',
+    good: 'kind: Role\nmetadata: {name: pod-reader}\nrules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]\n---\nkind: RoleBinding\nmetadata: {name: read-pods}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api}]\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, options, report }) {
+    for (const binding of objects.ofKind('RoleBinding', 'ClusterRoleBinding')) {
+      const role = roleRefOf(binding);
+      if (!role || objects.find(role.kind, role.namespace, role.name)) continue;
+      if (role.kind === 'ClusterRole' && (BUILT_IN_CLUSTER_ROLES.has(role.name) || role.name.startsWith('system:'))) continue;
+      if (assumedToExist(options.assumeExisting, role.namespace, role.name)) continue;
+      const where = role.namespace === null ? 'the input' : `namespace "${role.namespace}" of the input`;
+      report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ${role.kind} "${role.name}", which is not in ${where}`);
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { serviceMentions } from '../src/graph/service-mentions.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+/** Services every cluster has: the API server's and (in kubeadm and most distributions) cluster DNS. */
+const CLUSTER_SERVICES = new Set(['default/kubernetes', 'kube-system/kube-dns']);
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'dangling-service-reference',
+  family: 'relationships',
+  severity: 'warning',
+  presets: ['recommended'],
+  description: 'A container names a Service by cluster DNS name (or reads its _SERVICE_HOST variable) that is not in the input',
+  docs: {
+    why: 'Applications find each other by Service DNS names (`redis.cache.svc.cluster.local:6379`) or by the `REDIS_SERVICE_HOST` variables Kubernetes injects. When no such Service exists, lookups fail at run time (the variable is simply unset), typically after a rename or a namespace move. Only clear cluster DNS names (`*.svc`, `*.svc.cluster.local`) and `_SERVICE_HOST`/`_SERVICE_PORT` variables are checked, in env values, command, args and the data of ConfigMaps the Pod uses.',
+    fix: 'Correct the host name (service.namespace.svc…) or add the Service. Services made outside these manifests can be listed in the `assumeExisting` option as "namespace/name".',
+    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
+    good: 'kind: Service\nmetadata: {name: redis-master, namespace: cache}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, options, report }) {
+    const reported = new Set<string>();
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const mention of serviceMentions(template, objects)) {
+        if (!mention.clear || objects.find('Service', mention.namespace, mention.name)) continue;
+        if (CLUSTER_SERVICES.has(`${mention.namespace}/${mention.name}`) || assumedToExist(options.assumeExisting, mention.namespace, mention.name)) continue;
+        const key = `${mention.object.id}|${mention.path}|${mention.namespace}/${mention.name}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        report(mention.object, mention.path, `"${mention.written}" names Service "${mention.name}" in namespace "${mention.namespace}", which is not in the input`);
+      }
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { reportMissingKeys } from '../src/engine/missing-references.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  id: 'missing-configmap-key',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod template reads a key that its ConfigMap (in the input) does not have',
+  docs: {
+    why: 'A configMapKeyRef whose key is not in the ConfigMap keeps the container in CreateContainerConfigError; a volume item naming a missing key keeps the Pod in ContainerCreating. References marked `optional: true` are not reported.',
+    fix: 'Add the key to the ConfigMap\'s data or binaryData, or correct the key in the Pod template.',
+    bad: 'kind: ConfigMap\nmetadata: {name: app-config}\ndata: {other: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
+    good: 'kind: ConfigMap\nmetadata: {name: app-config}\ndata: {log-level: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
+  },
+  check(ctx) {
+    reportMissingKeys(ctx, 'ConfigMap');
+  },
+});

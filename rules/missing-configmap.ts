@@ -1,0 +1,23 @@
+import { ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { reportMissingPodReferences } from '../src/engine/missing-references.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'missing-configmap',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod template mounts or reads a ConfigMap that is not in the input',
+  docs: {
+    why: 'A Pod whose configMap volume, envFrom or configMapKeyRef names a ConfigMap that does not exist stays in ContainerCreating (volumes) or CreateContainerConfigError (env) until the ConfigMap appears.',
+    fix: 'Add the ConfigMap to the manifests, correct the name, or mark the reference `optional: true` when the Pod can run without it. ConfigMaps made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-confg}}]\n---\nkind: ConfigMap\nmetadata: {name: app-config}\n',
+    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-config}}]\n---\nkind: ConfigMap\nmetadata: {name: app-config}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check(ctx) {
+    // Kubernetes publishes kube-root-ca.crt in every namespace.
+    reportMissingPodReferences(ctx, 'ConfigMap', (ref) => ref.name === 'kube-root-ca.crt');
+  },
+});

@@ -1,0 +1,34 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { reportMissingPodReferences } from '../src/engine/missing-references.js';
+import { defineRule } from '../src/engine/rule.js';
+import { ingressTlsSecrets } from '../src/graph/edges/ingress.js';
+
+/** Annotations that make cert-manager create an Ingress's TLS Secrets. */
+const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer'];
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'missing-secret',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod template or Ingress names a Secret that is not in the input',
+  docs: {
+    why: 'A Pod whose secret volume, envFrom, secretKeyRef or imagePullSecrets names a Secret that does not exist does not start (or cannot pull its image); an Ingress whose TLS Secret is missing serves the controller\'s default certificate.',
+    fix: 'Add the Secret (or the tool that makes it, e.g. a cert-manager Certificate or an ExternalSecret), correct the name, or mark the reference `optional: true`. Secrets made outside these manifests can be listed in the `assumeExisting` option ("*-tls", "prod/db-credentials").',
+    bad: 'kind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
+    good: 'kind: Secret\nmetadata: {name: db-credentials}\nstringData: {password: change-me}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check(ctx) {
+    reportMissingPodReferences(ctx, 'Secret');
+    const { objects, options, report } = ctx;
+    for (const ingress of objects.ofKind('Ingress')) {
+      if (CERT_MANAGER_ANNOTATIONS.some((a) => a in ingress.annotations)) continue;
+      for (const tls of ingressTlsSecrets(ingress)) {
+        if (objects.find('Secret', ingress.namespace, tls.name) || assumedToExist(options.assumeExisting, ingress.namespace, tls.name)) continue;
+        report(ingress, tls.path, `Ingress "${ingress.name}" serves TLS with Secret "${tls.name}", which is not in the input (namespace "${ingress.namespace}") and no cert-manager issuer annotation makes it`);
+      }
+    }
+  },
+});

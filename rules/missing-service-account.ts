@@ -1,0 +1,22 @@
+import { ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { reportMissingPodReferences } from '../src/engine/missing-references.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'missing-service-account',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod template runs as a ServiceAccount (other than "default") that is not in the input',
+  docs: {
+    why: 'The API server refuses to create Pods whose serviceAccountName does not exist in their namespace, so the controller keeps failing and the workload never starts. Every namespace has a "default" ServiceAccount, so that one is never reported.',
+    fix: 'Add the ServiceAccount to the manifests, or correct serviceAccountName. ServiceAccounts made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: api\n',
+    good: 'kind: ServiceAccount\nmetadata: {name: api}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: api\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check(ctx) {
+    reportMissingPodReferences(ctx, 'ServiceAccount', (ref) => ref.name === 'default');
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule.js';
+import { formatSelector } from '../src/graph/selector.js';
+import { controllerSelector } from '../src/graph/workloads.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule({
+  id: 'overlapping-workload-selectors',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'Two controllers in one namespace whose selectors match each other\'s Pods',
+  docs: {
+    why: 'Controllers find their Pods by label selector. When one controller\'s selector also matches another\'s Pods, they count, adopt or delete each other\'s Pods: replica counts flap, rollouts stall, and a scale-down can kill the wrong application.',
+    fix: 'Give each workload a label no other workload in the namespace uses (for example app.kubernetes.io/name and app.kubernetes.io/instance) and select on it.',
+    bad: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {tier: front}}\n  template: {metadata: {labels: {tier: front, app: web}}}\n---\nkind: Deployment\nmetadata: {name: shop}\nspec:\n  selector: {matchLabels: {tier: front}}\n  template: {metadata: {labels: {tier: front, app: shop}}}\n',
+    good: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template: {metadata: {labels: {tier: front, app: web}}}\n---\nkind: Deployment\nmetadata: {name: shop}\nspec:\n  selector: {matchLabels: {app: shop}}\n  template: {metadata: {labels: {tier: front, app: shop}}}\n',
+  },
+  check({ objects, graph, report }) {
+    const order = new Map<K8sObject, number>(objects.all.map((obj, i) => [obj, i]));
+    const reported = new Set<string>();
+    for (const obj of objects) {
+      const own = controllerSelector(obj);
+      if (!own || obj.namespace === null) continue;
+      for (const pod of graph.podsMatching(obj.namespace, own.selector)) {
+        const other = pod.owner;
+        // The same id twice is a duplicate object (duplicate-object), not two workloads.
+        if (other === obj || other.id === obj.id || !controllerSelector(other)) continue;
+        // One finding per pair, on the controller that comes later in the input.
+        const [first, second] = (order.get(other) ?? 0) < (order.get(obj) ?? 0) ? [other, obj] : [obj, other];
+        const pair = `${first.id}|${second.id}`;
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        const secondSelector = controllerSelector(second);
+        report(second, secondSelector?.path ?? 'spec.selector', `the selectors of ${second.kind} "${second.name}" and ${first.kind} "${first.name}" overlap in namespace "${obj.namespace}": ${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, which matches the Pods of ${other.kind} "${other.name}"`, {
+          related: [{ object: first, path: controllerSelector(first)?.path ?? 'spec.selector', message: `${first.kind} "${first.name}" is here` }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { isPlainObject } from '../src/load/parse.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'statefulset-missing-service',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A StatefulSet\'s serviceName names a Service that is missing or not headless',
+  docs: {
+    why: 'A StatefulSet\'s Pods get stable DNS names (`<pod>.<serviceName>.<namespace>.svc`) from the headless Service its spec.serviceName names. Without that Service, or when it has a cluster IP, those names do not resolve, and peers that find each other by them (databases, queues) never form a cluster.',
+    fix: 'Add a Service with `clusterIP: None` whose name is spec.serviceName and whose selector matches the StatefulSet\'s Pods, or correct serviceName. Services made outside these manifests can be listed in the `assumeExisting` option.',
+    bad: 'kind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n---\nkind: Service\nmetadata: {name: db}\nspec:\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
+    good: 'kind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n---\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, options, report }) {
+    for (const sts of objects.ofKind('StatefulSet')) {
+      const spec = sts.body.spec;
+      if (!isPlainObject(spec) || typeof spec.serviceName !== 'string' || !spec.serviceName) continue;
+      const name = spec.serviceName;
+      const svc = objects.find('Service', sts.namespace, name);
+      if (!svc) {
+        if (!assumedToExist(options.assumeExisting, sts.namespace, name)) {
+          report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not in namespace "${sts.namespace}" of the input, so its Pods get no DNS names`);
+        }
+        continue;
+      }
+      const svcSpec = svc.body.spec;
+      if (isPlainObject(svcSpec) && svcSpec.clusterIP === 'None') continue;
+      report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not headless (it has no clusterIP: None), so its Pods get no DNS names of their own`, {
+        related: [{ object: svc, path: 'spec', message: `Service "${name}" is here` }],
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule.js';
+import { formatSelector, selectorMatches } from '../src/graph/selector.js';
+import { controllerSelector, podTemplateOf } from '../src/graph/workloads.js';
+
+export default defineRule({
+  id: 'workload-selector-mismatch',
+  family: 'relationships',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A controller\'s selector does not match the labels of its own Pod template',
+  docs: {
+    why: 'A Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or ReplicationController counts as its own only the Pods its selector matches. The API server rejects apps/v1 workloads whose selector does not match the template labels; where it does not check (ReplicationController, DeploymentConfig, older API versions), the controller creates Pods forever without ever counting them.',
+    fix: 'Make spec.selector a subset of spec.template.metadata.labels (usually the same app label on both).',
+    bad: 'kind: Deployment\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: frontend}}\n',
+    good: 'kind: Deployment\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n',
+  },
+  check({ objects, report }) {
+    for (const obj of objects) {
+      const own = controllerSelector(obj);
+      const template = own && podTemplateOf(obj);
+      if (!own || !template || selectorMatches(own.selector, template.labels)) continue;
+      const labels = Object.entries(template.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
+      report(obj, own.path, `${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, but its Pod template has ${labels}`);
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const pod = (ns: string, labels: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ${ns}, labels: {${labels}}}\nspec: {containers: [{name: c, image: busybox:1.36}]}\n---\n`;
+
+ruleTester('dangling-networkpolicy-selector', {
+  valid: [
+    {
+      name: 'podSelector and ingress peer match Pods of the namespace',
+      yaml: pod('shop', 'app: db') + pod('shop', 'app: api').replace('name: p,', 'name: q,') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: db}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {app: api}}\n',
+    },
+    { name: 'empty podSelector (every Pod, default deny)', yaml: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n' },
+    {
+      name: 'peer in other namespaces (namespaceSelector) is not checked',
+      yaml: pod('shop', 'app: db') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: db}}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: ops}}\n      podSelector: {matchLabels: {app: prometheus}}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'podSelector matches Pods only in another namespace',
+      yaml: pod('shop', 'app: db') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db, namespace: blog}\nspec:\n  podSelector:\n    matchLabels: {app: db}\n',
+      findings: [{ line: 10, column: 3, message: 'applies to Pods with app=db, but no Pod in namespace "blog"' }],
+    },
+    {
+      name: 'egress peer selects nothing',
+      yaml: pod('shop', 'app: api') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  egress:\n  - to:\n    - podSelector: {matchLabels: {app: cache}}\n',
+      findings: [{ line: 13, column: 7, message: 'allows traffic for Pods with app=cache' }],
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const deployment = (env: string, ns = 'shop') => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: ${ns}}\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: api:1.0\n${env}`;
+const service = (name: string, ns: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {ports: [{port: 6379}]}\n---\n`;
+
+ruleTester('dangling-service-reference', {
+  valid: [
+    { name: 'full cluster DNS name of a Service in the input', yaml: service('redis', 'cache') + deployment('        env: [{name: REDIS_URL, value: "redis://redis.cache.svc.cluster.local:6379/0"}]\n') },
+    { name: 'bare names and svc.ns without a Service are not checked', yaml: deployment('        env: [{name: A, value: "cartservice:7070"}, {name: B, value: "example.com"}]\n') },
+    { name: '_SERVICE_HOST of a Service in the namespace', yaml: service('redis-master', 'shop') + deployment('        args: ["--redis=$(REDIS_MASTER_SERVICE_HOST):$(REDIS_MASTER_SERVICE_PORT)"]\n') },
+    { name: 'a _SERVICE_HOST variable the container sets itself', yaml: deployment('        env: [{name: DB_SERVICE_HOST, value: db.example.com}]\n        args: ["--db=$(DB_SERVICE_HOST)"]\n') },
+    { name: 'the API server Service is always there', yaml: deployment('        env: [{name: K, value: "https://kubernetes.default.svc"}]\n') },
+    { name: 'assumed to exist', yaml: deployment('        env: [{name: M, value: "http://prometheus.monitoring.svc:9090"}]\n'), options: { assumeExisting: ['monitoring/*'] } },
+  ],
+  invalid: [
+    {
+      name: 'Service in another namespace than the DNS name says',
+      yaml: service('redis', 'cache') + deployment('        env:\n        - name: REDIS_URL\n          value: "redis://redis.shop.svc.cluster.local:6379"\n'),
+      findings: [{ line: 17, column: 11, message: '"redis.shop.svc.cluster.local" names Service "redis" in namespace "shop", which is not in the input' }],
+    },
+    {
+      name: '_SERVICE_HOST variable of no Service, in command',
+      yaml: deployment('        command: [sh, -c, "exec app --db=$POSTGRES_SERVICE_HOST"]\n'),
+      findings: [{ line: 10, message: 'Service "postgres" in namespace "shop"' }],
+    },
+    {
+      name: 'DNS name in a mounted ConfigMap (reported on the ConfigMap)',
+      yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\ndata:\n  app.yaml: |\n    cache: memcached.cache.svc:11211\n---\n${deployment('      volumes: [{name: cfg, configMap: {name: cfg}}]\n')}`,
+      findings: [{ line: 5, message: 'Service "memcached" in namespace "cache"' }],
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: app, namespace: shop}\nspec:\n${spec}`;
+const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {LOG_LEVEL: info}\n---\n';
+
+ruleTester('missing-configmap', {
+  valid: [
+    { name: 'envFrom and a volume of a ConfigMap in the input', yaml: configMap + pod('  containers:\n  - name: app\n    envFrom: [{configMapRef: {name: settings}}]\n  volumes:\n  - name: cfg\n    configMap: {name: settings}\n') },
+    { name: 'optional reference', yaml: pod('  containers:\n  - name: app\n    env:\n    - name: LEVEL\n      valueFrom: {configMapKeyRef: {name: extra, key: level, optional: true}}\n') },
+    { name: 'kube-root-ca.crt exists in every namespace', yaml: pod('  containers: [{name: app}]\n  volumes:\n  - name: ca\n    projected: {sources: [{configMap: {name: kube-root-ca.crt}}]}\n') },
+    { name: 'assumed to exist', yaml: pod('  containers: [{name: app, envFrom: [{configMapRef: {name: feature-flags}}]}]\n'), options: { assumeExisting: ['feature-*'] } },
+  ],
+  invalid: [
+    {
+      name: 'volume, projected source and env key reference to missing ConfigMaps',
+      yaml: pod('  containers:\n  - name: app\n    env:\n    - name: LEVEL\n      valueFrom:\n        configMapKeyRef: {name: levels, key: level}\n  volumes:\n  - name: cfg\n    configMap:\n      name: app-config\n  - name: all\n    projected:\n      sources:\n      - configMap: {name: extra}\n'),
+      findings: [
+        { line: 10, column: 27, message: 'Pod "app" refers to ConfigMap "levels", which is not in the input (namespace "shop")' },
+        { line: 14, column: 7, message: 'mounts ConfigMap "app-config"' },
+        { line: 18, column: 21, message: 'ConfigMap "extra"' },
+      ],
+    },
+    { name: 'the ConfigMap is in another namespace', yaml: configMap.replace('shop', 'blog') + pod('  containers: [{name: app, envFrom: [{configMapRef: {name: settings}}]}]\n'), findings: [{ line: 10, message: 'ConfigMap "settings"' }] },
+  ],
+});

@@ -1,0 +1,25 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: app, namespace: shop}\nspec:\n${spec}`;
+const ingress = (annotations: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\n  annotations: {${annotations}}\nspec:\n  tls:\n  - hosts: [shop.example.com]\n    secretName: shop-tls\n`;
+
+ruleTester('missing-secret', {
+  valid: [
+    { name: 'Secret in the input', yaml: `apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\nstringData: {password: x}\n---\n${pod('  containers: [{name: app, envFrom: [{secretRef: {name: db}}]}]\n')}` },
+    { name: 'optional secret volume', yaml: pod('  containers: [{name: app}]\n  volumes:\n  - name: s\n    secret: {secretName: extra, optional: true}\n') },
+    { name: 'TLS Secret made by cert-manager', yaml: ingress('cert-manager.io/cluster-issuer: letsencrypt') },
+    { name: 'TLS Secret assumed to exist', yaml: ingress(''), options: { assumeExisting: ['*-tls'] } },
+  ],
+  invalid: [
+    {
+      name: 'secret volume, secretKeyRef and imagePullSecrets',
+      yaml: pod('  imagePullSecrets: [{name: regcred}]\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n  volumes:\n  - name: certs\n    secret: {secretName: certs}\n'),
+      findings: [
+        { line: 5, column: 23, message: 'refers to Secret "regcred"' },
+        { line: 10, message: 'refers to Secret "db"' },
+        { line: 13, message: 'mounts Secret "certs"' },
+      ],
+    },
+    { name: 'TLS Secret of an Ingress', yaml: ingress(''), findings: [{ line: 10, column: 5, message: 'serves TLS with Secret "shop-tls", which is not in the input' }] },
+  ],
+});

@@ -1,0 +1,27 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const deployment = (name: string, ns: string, selector: string, labels: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  selector: {matchLabels: {${selector}}}\n  template:\n    metadata: {labels: {${labels}}}\n---\n`;
+
+ruleTester('overlapping-workload-selectors', {
+  valid: [
+    { name: 'distinct app labels', yaml: deployment('web', 'shop', 'app: web', 'app: web, tier: front') + deployment('api', 'shop', 'app: api', 'app: api, tier: front') },
+    { name: 'same selector in two namespaces', yaml: deployment('web', 'shop', 'app: web', 'app: web') + deployment('web', 'blog', 'app: web', 'app: web') },
+    {
+      name: 'a Service selecting several workloads is not a controller',
+      yaml: deployment('web', 'shop', 'app: web', 'app: web, tier: front') + deployment('api', 'shop', 'app: api', 'app: api, tier: front') + 'apiVersion: v1\nkind: Service\nmetadata: {name: front, namespace: shop}\nspec: {selector: {tier: front}}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'one selector matches the other workload\'s Pods (reported once, on the later one)',
+      yaml: deployment('web', 'shop', 'tier: front', 'tier: front, app: web') + deployment('shop', 'shop', 'app: shop', 'tier: front, app: shop'),
+      findings: [{ line: 13, column: 3, message: 'Deployment "web" selects tier=front, which matches the Pods of Deployment "shop"' }],
+    },
+    {
+      name: 'a ReplicationController and a StatefulSet with one label',
+      yaml: 'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  selector: {app: db}\n  template:\n    metadata: {labels: {app: db}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n',
+      findings: [{ line: 13, message: 'StatefulSet "db" and ReplicationController "rc" overlap in namespace "default"' }],
+    },
+  ],
+});
