@@ -12,11 +12,14 @@ interface Options {
 
 /** Host paths whose contents let a Pod read secrets of, or take over, the node. */
 const SENSITIVE_TREES = [
-  '/etc', '/proc', '/sys', '/boot', '/dev', '/root', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd',
+  '/etc', '/proc', '/sys', '/boot', '/dev', '/root', '/var/lib/kubelet',
   '/var/run/docker.sock', '/run/docker.sock', '/var/run/containerd', '/run/containerd', '/var/run/crio', '/run/crio', '/var/lib/etcd',
 ];
-/** Directories sensitive as a whole, though ordinary things live beneath them (/var/log, /usr/share). */
-const SENSITIVE_EXACT = ['/', '/var', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin', '/home'];
+/**
+ * Directories sensitive as a whole, though ordinary things live beneath them: /var/log, /usr/share,
+ * /var/lib/docker/containers (container logs that log collectors read).
+ */
+const SENSITIVE_EXACT = ['/', '/var', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin', '/home', '/var/lib', '/var/lib/docker', '/var/lib/containerd'];
 
 export default defineRule<Options>({
   id: 'sensitive-host-path',
