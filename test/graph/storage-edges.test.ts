@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+
+async function edgesOf(text: string, type: 'binds' | 'provisions') {
+  const { graph } = await lint([], { preset: 'all', rules: {}, inline: [{ file: 'storage.yaml', text }] });
+  return graph.edges().filter((e) => e.type === type).map((e) => ({ from: e.from, to: e.to, path: e.path, missing: graph.node(e.to)?.missing }));
+}
+
+const defaultClass = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: standard\n  annotations: {storageclass.kubernetes.io/is-default-class: "true"}\nprovisioner: pd.csi.storage.gke.io\n';
+const fastClass = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: pd.csi.storage.gke.io\n';
+const claim = (name: string, spec: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}, namespace: app}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}, ${spec}}\n`;
+const volume = (name: string, spec: string) => `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ${name}}\nspec: {accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}, ${spec}}\n`;
+
+describe('storage edges', () => {
+  it('provisions: a named class, the default class when none is named, none for ""', async () => {
+    const text = [defaultClass, fastClass, claim('named', 'storageClassName: fast'), claim('omitted', 'volumeMode: Filesystem'), claim('none', 'storageClassName: ""')].join('---\n');
+    expect(await edgesOf(text, 'provisions')).toEqual([
+      { from: 'PersistentVolumeClaim/app/named', to: 'StorageClass/fast', path: 'spec.storageClassName', missing: false },
+      { from: 'PersistentVolumeClaim/app/omitted', to: 'StorageClass/standard', path: 'spec', missing: false },
+    ]);
+  });
+
+  it('provisions: a class not in the input becomes a missing node; volumes point at their class too', async () => {
+    const text = [claim('data', 'storageClassName: gold'), volume('pv', 'storageClassName: gold')].join('---\n');
+    expect(await edgesOf(text, 'provisions')).toEqual([
+      { from: 'PersistentVolumeClaim/app/data', to: 'StorageClass/gold', path: 'spec.storageClassName', missing: true },
+      { from: 'PersistentVolume/pv', to: 'StorageClass/gold', path: 'spec.storageClassName', missing: true },
+    ]);
+  });
+
+  it('binds: volumeName, to a missing node when the volume is absent', async () => {
+    const text = [claim('a', 'volumeName: pv-a, storageClassName: ""'), claim('b', 'volumeName: pv-b, storageClassName: ""'), volume('pv-a', 'storageClassName: ""')].join('---\n');
+    expect(await edgesOf(text, 'binds')).toEqual([
+      { from: 'PersistentVolumeClaim/app/a', to: 'PersistentVolume/pv-a', path: 'spec.volumeName', missing: false },
+      { from: 'PersistentVolumeClaim/app/b', to: 'PersistentVolume/pv-b', path: 'spec.volumeName', missing: true },
+    ]);
+  });
+
+  it('binds: the static volumes that would bind (class, modes, capacity, volumeMode, selector, claimRef)', async () => {
+    const text = [
+      claim('data', 'storageClassName: "", selector: {matchLabels: {disk: ssd}}'),
+      volume('fits', 'storageClassName: "", capacity: {storage: 20Gi}'),
+      volume('other-class', 'storageClassName: fast'),
+      volume('too-small', 'storageClassName: "", capacity: {storage: 5Gi}'),
+      volume('read-only', 'storageClassName: "", accessModes: [ReadOnlyMany]'),
+      volume('block', 'storageClassName: "", volumeMode: Block'),
+      volume('taken', 'storageClassName: "", claimRef: {namespace: app, name: other}'),
+      volume('mine', 'storageClassName: "", claimRef: {namespace: app, name: data}'),
+    ].join('---\n').replace(/name: (fits|other-class|too-small|read-only|block|taken|mine)}/g, 'name: $1, labels: {disk: ssd}}');
+    const bound = (await edgesOf(text, 'binds')).map((e) => e.to);
+    expect(bound).toEqual(['PersistentVolume/fits', 'PersistentVolume/mine']);
+  });
+
+  it('binds: a selector the volume labels do not match', async () => {
+    const text = [claim('data', 'storageClassName: "", selector: {matchLabels: {disk: ssd}}'), volume('hdd', 'storageClassName: ""')].join('---\n');
+    expect(await edgesOf(text, 'binds')).toEqual([]);
+  });
+});
