@@ -1,6 +1,6 @@
 import { ASSUME_EXISTING_SCHEMA, isAssumedToExist } from '../src/engine/assumed-names.js';
 import { defineRule } from '../src/engine/rule.js';
-import { claimsOf, storageClassNameOf } from '../src/graph/storage.js';
+import { claimsOf, describeClaim, storageClassNameOf } from '../src/graph/storage.js';
 import { isPlainObject } from '../src/load/parse.js';
 import type { K8sObject } from '../src/types.js';
 
@@ -30,8 +30,7 @@ export default defineRule<Options>({
       report(owner, path, `${what} names StorageClass "${className}", which is not in the input (${classes})`);
     };
     for (const claim of claimsOf(objects)) {
-      const what = claim.template ? `volumeClaimTemplate "${claim.name}"` : `PersistentVolumeClaim "${claim.name}"`;
-      check(claim.owner, storageClassNameOf(claim.spec, claim.annotations), `${claim.specPath}.storageClassName`, what);
+      check(claim.owner, storageClassNameOf(claim.spec, claim.annotations), `${claim.specPath}.storageClassName`, describeClaim(claim));
     }
     for (const pv of objects.ofKind('PersistentVolume')) {
       const spec = isPlainObject(pv.body.spec) ? pv.body.spec : {};

@@ -1,7 +1,7 @@
 import { ASSUME_EXISTING_SCHEMA, isAssumedToExist } from '../src/engine/assumed-names.js';
 import { defineRule } from '../src/engine/rule.js';
 import { isPlainObject } from '../src/load/parse.js';
-import { bindingProblems, claimsOf, defaultStorageClass, effectiveClaimClass, storageClassNameOf } from '../src/graph/storage.js';
+import { bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, storageClassNameOf } from '../src/graph/storage.js';
 
 interface Options {
   assumeExisting: string[];
@@ -27,7 +27,7 @@ export default defineRule<Options>({
       const volumeName = claim.spec.volumeName;
       if (typeof volumeName !== 'string' || volumeName === '') continue;
       const path = `${claim.specPath}.volumeName`;
-      const what = claim.template ? `volumeClaimTemplate "${claim.name}"` : `PersistentVolumeClaim "${claim.name}"`;
+      const what = describeClaim(claim);
       const pv = objects.find('PersistentVolume', null, volumeName);
       if (!pv) {
         if (!isAssumedToExist(options.assumeExisting, null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);

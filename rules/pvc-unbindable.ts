@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { NO_PROVISIONER, bindableVolumes, claimsOf, defaultStorageClass, effectiveClaimClass, storageClassNameOf, type Claim } from '../src/graph/storage.js';
+import { bindableVolumes, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, NO_PROVISIONER, storageClassNameOf, type Claim } from '../src/graph/storage.js';
 import type { ObjectSet } from '../src/load/object-set.js';
 
 interface Options {
@@ -34,7 +34,7 @@ export default defineRule<Options>({
       if (reason === undefined) continue;
       const claimClass = effectiveClaimClass(claim, defaultClass);
       if (bindableVolumes(objects, claim, claimClass).length > 0) continue;
-      const what = claim.template ? `volumeClaimTemplate "${claim.name}"` : `PersistentVolumeClaim "${claim.name}"`;
+      const what = describeClaim(claim);
       report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and no PersistentVolume in the input matches it`);
     }
   },

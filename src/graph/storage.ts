@@ -8,20 +8,28 @@ import { isPlainObject } from '../load/parse.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { parseQuantity } from './quantity.js';
 import { selectorFromLabelSelector, selectorMatches } from './selector.js';
+import { podVolumes } from './volumes.js';
+import { podTemplateOf } from './workloads.js';
 
 /** The provisioner of classes that only bind pre-made (static) volumes, such as local volumes. */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] as const;
 
-/** A claim: a PersistentVolumeClaim of the input, or a StatefulSet's volumeClaimTemplate. */
+/**
+ * A claim: a PersistentVolumeClaim of the input, a StatefulSet's volumeClaimTemplate, or the
+ * claim template of a Pod's `ephemeral` volume.
+ */
 export interface Claim {
   /** The PVC itself, or the StatefulSet that holds the template. */
   owner: K8sObject;
   namespace: string;
-  /** The PVC's name; for a template, its `metadata.name` (real claims are `<name>-<statefulset>-<ordinal>`). */
+  /**
+   * The PVC's name; for a StatefulSet template its `metadata.name` (real claims are
+   * `<name>-<statefulset>-<ordinal>`); for an ephemeral volume, the volume's name.
+   */
   name: string;
-  /** Whether the claim is a StatefulSet template (one real claim per replica). */
+  /** Whether the claim is a template (real claims are made per replica or per Pod at run time). */
   template: boolean;
   spec: JsonObject;
   /** Field path of the claim's spec (`spec`, or `spec.volumeClaimTemplates[0].spec`). */
@@ -49,7 +57,22 @@ export function claimsOf(objects: ObjectSet): Claim[] {
       claims.push({ owner: sts, namespace: sts.namespace as string, name: metadata.name, template: true, spec: specOf(tpl), specPath: `spec.volumeClaimTemplates[${i}].spec`, annotations });
     });
   }
+  for (const obj of objects) {
+    const pod = podTemplateOf(obj);
+    if (!pod || obj.kind === 'PodTemplate') continue;
+    for (const volume of podVolumes(pod)) {
+      const ephemeral = volume.volume.ephemeral;
+      const tpl = isPlainObject(ephemeral) && isPlainObject(ephemeral.volumeClaimTemplate) ? ephemeral.volumeClaimTemplate : undefined;
+      if (tpl) claims.push({ owner: obj, namespace: pod.namespace, name: volume.name, template: true, spec: specOf(tpl), specPath: `${volume.path}.ephemeral.volumeClaimTemplate.spec`, annotations: {} });
+    }
+  }
   return claims;
+}
+
+/** How messages name a claim: `PersistentVolumeClaim "data"`, `volumeClaimTemplate "data"`, `ephemeral volume "scratch"`. */
+export function describeClaim(claim: Claim): string {
+  if (!claim.template) return `PersistentVolumeClaim "${claim.name}"`;
+  return claim.owner.kind === 'StatefulSet' && claim.specPath.startsWith('spec.volumeClaimTemplates') ? `volumeClaimTemplate "${claim.name}"` : `ephemeral volume "${claim.name}"`;
 }
 
 function specOf(body: JsonObject): JsonObject {

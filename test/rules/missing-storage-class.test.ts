@@ -58,5 +58,21 @@ ruleTester('missing-storage-class', {
         { line: 12, message: 'PersistentVolume "pv" names StorageClass "silver"' },
       ],
     },
+    {
+      name: 'the claim template of an ephemeral volume',
+      yaml: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: c, volumeMounts: [{name: scratch, mountPath: /scratch}]}]
+          volumes:
+          - name: scratch
+            ephemeral:
+              volumeClaimTemplate:
+                spec: {storageClassName: scratch-class, accessModes: [ReadWriteOnce]}
+      `,
+      findings: [{ line: 10, message: 'ephemeral volume "scratch" names StorageClass "scratch-class"' }],
+    },
   ],
 });
