@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { storageEdges } from '../../src/graph/edges/storage.js';
+import { KnitGraph } from '../../src/graph/graph.js';
 import { lint } from '../../src/index.js';
+import { ObjectSet } from '../../src/load/object-set.js';
 
 async function edgesOf(text: string, type: 'binds' | 'provisions') {
   const { graph } = await lint([], { preset: 'all', rules: {}, inline: [{ file: 'storage.yaml', text }] });
@@ -54,5 +57,17 @@ describe('storage edges', () => {
   it('binds: a selector the volume labels do not match', async () => {
     const text = [claim('data', 'storageClassName: "", selector: {matchLabels: {disk: ssd}}'), volume('hdd', 'storageClassName: ""')].join('---\n');
     expect(await edgesOf(text, 'binds')).toEqual([]);
+  });
+
+  it('a StatefulSet\'s implied claim node gets the edges of its volumeClaimTemplate', async () => {
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: app}\nspec:\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {storageClassName: fast, accessModes: [ReadWriteOnce]}\n';
+    const { objects } = await lint([], { preset: 'all', inline: [{ file: 's.yaml', text: [fastClass, sts].join('---\n') }] });
+    const graph = new KnitGraph();
+    for (const obj of objects) graph.addNode({ id: obj.id, apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.namespace, name: obj.name, implied: false, missing: false, object: obj });
+    // The graph build adds one implied claim node per template under this id.
+    const claimId = 'StatefulSet/app/db#PersistentVolumeClaim/data';
+    graph.addNode({ id: claimId, apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: 'app', name: 'data-db-*', implied: true, missing: false });
+    storageEdges(graph, new ObjectSet(objects));
+    expect(graph.outEdges(claimId)).toEqual([{ from: claimId, to: 'StorageClass/fast', type: 'provisions', path: 'spec.volumeClaimTemplates[0].spec.storageClassName' }]);
   });
 });

@@ -1,8 +1,7 @@
 import type { ObjectSet } from '../../load/object-set.js';
 import { isPlainObject } from '../../load/parse.js';
-import type { K8sObject } from '../../types.js';
 import type { KnitGraph } from '../graph.js';
-import { bindableVolumes, claimsOf, defaultStorageClass, effectiveClaimClass, storageClassNameOf } from '../storage.js';
+import { bindableVolumes, claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, storageClassNameOf } from '../storage.js';
 import type { EdgeBuilder } from './types.js';
 
 /**
@@ -13,31 +12,42 @@ import type { EdgeBuilder } from './types.js';
 export const storageEdges: EdgeBuilder = (graph, objects) => {
   const defaultClass = defaultStorageClass(objects);
   for (const claim of claimsOf(objects)) {
-    if (claim.template) continue; // a template is not a node; its claims are made at run time
-    const from = claim.owner.id;
+    const from = claimNodeId(graph, claim);
+    if (from === undefined) continue;
     const volumeName = claim.spec.volumeName;
     const claimClass = effectiveClaimClass(claim, defaultClass);
     if (typeof volumeName === 'string' && volumeName !== '') {
       const pv = objects.find('PersistentVolume', null, volumeName);
       const to = pv?.id ?? graph.missingNode('v1', 'PersistentVolume', null, volumeName).id;
-      graph.addEdge({ from, to, type: 'binds', path: 'spec.volumeName' });
+      graph.addEdge({ from, to, type: 'binds', path: `${claim.specPath}.volumeName` });
     } else {
-      for (const pv of bindableVolumes(objects, claim, claimClass)) graph.addEdge({ from, to: pv.id, type: 'binds', path: 'spec' });
+      for (const pv of bindableVolumes(objects, claim, claimClass)) graph.addEdge({ from, to: pv.id, type: 'binds', path: claim.specPath });
     }
     const named = storageClassNameOf(claim.spec, claim.annotations);
-    if (named !== undefined) addProvisions(graph, objects, claim.owner, named, 'spec.storageClassName');
-    else if (defaultClass) graph.addEdge({ from, to: defaultClass.id, type: 'provisions', path: 'spec' });
+    if (named !== undefined) addProvisions(graph, objects, from, named, `${claim.specPath}.storageClassName`);
+    else if (defaultClass) graph.addEdge({ from, to: defaultClass.id, type: 'provisions', path: claim.specPath });
   }
   for (const pv of objects.ofKind('PersistentVolume')) {
     const spec = isPlainObject(pv.body.spec) ? pv.body.spec : {};
     const named = storageClassNameOf(spec, pv.annotations);
-    if (named !== undefined) addProvisions(graph, objects, pv, named, 'spec.storageClassName');
+    if (named !== undefined) addProvisions(graph, objects, pv.id, named, 'spec.storageClassName');
   }
 };
 
-function addProvisions(graph: KnitGraph, objects: ObjectSet, from: K8sObject, className: string, path: string): void {
+/**
+ * The node a claim's edges start from: the PVC itself, or the implied claim node of a StatefulSet's
+ * volumeClaimTemplate when the graph has one (`<statefulset id>#PersistentVolumeClaim/<template>`).
+ * Ephemeral volume claims have no node of their own.
+ */
+function claimNodeId(graph: KnitGraph, claim: Claim): string | undefined {
+  if (!claim.template) return claim.owner.id;
+  if (claim.owner.kind !== 'StatefulSet') return undefined;
+  return graph.node(`${claim.owner.id}#PersistentVolumeClaim/${claim.name}`)?.id;
+}
+
+function addProvisions(graph: KnitGraph, objects: ObjectSet, from: string, className: string, path: string): void {
   if (className === '') return; // "" asks for no class: static volumes only
   const sc = objects.find('StorageClass', null, className);
   const to = sc?.id ?? graph.missingNode('storage.k8s.io/v1', 'StorageClass', null, className).id;
-  graph.addEdge({ from: from.id, to, type: 'provisions', path });
+  graph.addEdge({ from, to, type: 'provisions', path });
 }
