@@ -1,13 +1,9 @@
-import { ASSUME_EXISTING_SCHEMA, isAssumedToExist } from '../src/engine/assumed-names.js';
+import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
 import { defineRule } from '../src/engine/rule.js';
 import { claimNameOf, podVolumes } from '../src/graph/volumes.js';
 import { podTemplateOf } from '../src/graph/workloads.js';
 
-interface Options {
-  assumeExisting: string[];
-}
-
-export default defineRule<Options>({
+export default defineRule<AssumeExistingOptions>({
   id: 'missing-pvc',
   family: 'volumes',
   severity: 'error',
@@ -19,7 +15,7 @@ export default defineRule<Options>({
     bad: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data-pvc}\n# no PersistentVolumeClaim "data-pvc" anywhere\n',
     good: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data}\n---\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n',
   },
-  options: { type: 'object', properties: { assumeExisting: ASSUME_EXISTING_SCHEMA }, additionalProperties: false },
+  options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options }) {
     for (const obj of objects) {
@@ -28,7 +24,7 @@ export default defineRule<Options>({
       for (const volume of podVolumes(template)) {
         const claimName = claimNameOf(volume.volume);
         if (claimName === undefined || objects.find('PersistentVolumeClaim', template.namespace, claimName)) continue;
-        if (isAssumedToExist(options.assumeExisting, template.namespace, claimName)) continue;
+        if (assumedToExist(options.assumeExisting, template.namespace, claimName)) continue;
         report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`);
       }
     }

@@ -1,14 +1,10 @@
-import { ASSUME_EXISTING_SCHEMA, isAssumedToExist } from '../src/engine/assumed-names.js';
+import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
 import { defineRule } from '../src/engine/rule.js';
 import { claimsOf, describeClaim, storageClassNameOf } from '../src/graph/storage.js';
 import { isPlainObject } from '../src/load/parse.js';
 import type { K8sObject } from '../src/types.js';
 
-interface Options {
-  assumeExisting: string[];
-}
-
-export default defineRule<Options>({
+export default defineRule<AssumeExistingOptions>({
   id: 'missing-storage-class',
   family: 'volumes',
   severity: 'warning',
@@ -20,12 +16,12 @@ export default defineRule<Options>({
     bad: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-sdd   # typo\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
     good: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-ssd\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
   },
-  options: { type: 'object', properties: { assumeExisting: ASSUME_EXISTING_SCHEMA }, additionalProperties: false },
+  options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options }) {
     const known = new Set(objects.ofKind('StorageClass').map((sc) => sc.name));
     const check = (owner: K8sObject, className: string | undefined, path: string, what: string) => {
-      if (className === undefined || className === '' || known.has(className) || isAssumedToExist(options.assumeExisting, null, className)) return;
+      if (className === undefined || className === '' || known.has(className) || assumedToExist(options.assumeExisting, null, className)) return;
       const classes = known.size ? `StorageClasses in the input: ${[...known].join(', ')}` : 'the input defines no StorageClass';
       report(owner, path, `${what} names StorageClass "${className}", which is not in the input (${classes})`);
     };

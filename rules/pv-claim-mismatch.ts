@@ -1,13 +1,9 @@
-import { ASSUME_EXISTING_SCHEMA, isAssumedToExist } from '../src/engine/assumed-names.js';
+import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
 import { defineRule } from '../src/engine/rule.js';
 import { isPlainObject } from '../src/load/parse.js';
 import { bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, storageClassNameOf } from '../src/graph/storage.js';
 
-interface Options {
-  assumeExisting: string[];
-}
-
-export default defineRule<Options>({
+export default defineRule<AssumeExistingOptions>({
   id: 'pv-claim-mismatch',
   family: 'volumes',
   severity: 'error',
@@ -19,7 +15,7 @@ export default defineRule<Options>({
     bad: 'kind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  volumeName: data-pv\n  storageClassName: ""\n  accessModes: [ReadWriteMany]\n  resources: {requests: {storage: 20Gi}}\n---\nkind: PersistentVolume\nmetadata: {name: data-pv}\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  capacity: {storage: 10Gi}\n',
     good: 'kind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  volumeName: data-pv\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\nkind: PersistentVolume\nmetadata: {name: data-pv}\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  capacity: {storage: 10Gi}\n',
   },
-  options: { type: 'object', properties: { assumeExisting: ASSUME_EXISTING_SCHEMA }, additionalProperties: false },
+  options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options }) {
     const defaultClass = defaultStorageClass(objects);
@@ -30,7 +26,7 @@ export default defineRule<Options>({
       const what = describeClaim(claim);
       const pv = objects.find('PersistentVolume', null, volumeName);
       if (!pv) {
-        if (!isAssumedToExist(options.assumeExisting, null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);
+        if (!assumedToExist(options.assumeExisting, null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);
         continue;
       }
       // Without its own class, a claim naming a volume takes the volume's class unless a default is set.
