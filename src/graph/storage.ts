@@ -172,5 +172,23 @@ export function quoteClass(name: string): string {
 
 /** PersistentVolumes of the input a claim without `volumeName` could bind to. */
 export function bindableVolumes(objects: ObjectSet, claim: Claim, claimClass: string): K8sObject[] {
-  return objects.ofKind('PersistentVolume').filter((pv) => bindingProblems(pv, claim, claimClass).length === 0);
+  // Only volumes of the claim's class can bind, so look at those alone.
+  const candidates = volumesByClass(objects).get(claimClass) ?? [];
+  return candidates.filter((pv) => bindingProblems(pv, claim, claimClass).length === 0);
+}
+
+const VOLUMES_BY_CLASS = new WeakMap<ObjectSet, Map<string, K8sObject[]>>();
+
+function volumesByClass(objects: ObjectSet): Map<string, K8sObject[]> {
+  let index = VOLUMES_BY_CLASS.get(objects);
+  if (index) return index;
+  index = new Map();
+  for (const pv of objects.ofKind('PersistentVolume')) {
+    const className = storageClassNameOf(specOf(pv.body), pv.annotations) ?? '';
+    const list = index.get(className) ?? [];
+    list.push(pv);
+    index.set(className, list);
+  }
+  VOLUMES_BY_CLASS.set(objects, index);
+  return index;
 }
