@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { bindableVolumes, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, NO_PROVISIONER, storageClassNameOf, type Claim } from '../src/graph/storage.js';
+import { claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, NO_PROVISIONER, storageClassNameOf, type Claim } from '../src/graph/storage.js';
 import type { ObjectSet } from '../src/load/object-set.js';
 
 interface Options {
@@ -33,7 +33,7 @@ export default defineRule<Options>({
       const reason = needsStaticVolume(objects, claim, defaultClass !== undefined || options.clusterHasDefaultClass);
       if (reason === undefined) continue;
       const claimClass = effectiveClaimClass(claim, defaultClass);
-      if (bindableVolumes(objects, claim, claimClass).length > 0) continue;
+      if (matchingVolume(objects, claim, claimClass)) continue;
       const what = describeClaim(claim);
       report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and no PersistentVolume in the input matches it`);
     }

@@ -7,7 +7,7 @@ import type { ObjectSet } from '../load/object-set.js';
 import { isPlainObject } from '../load/parse.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { parseQuantity } from './quantity.js';
-import { selectorFromLabelSelector, selectorMatches } from './selector.js';
+import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from './selector.js';
 import { podVolumes } from './volumes.js';
 import { podTemplateOf } from './workloads.js';
 
@@ -105,13 +105,6 @@ export function uncoveredAccessModes(claimModes: readonly string[], volumeModes:
   return claimModes.filter((mode) => !volumeModes.includes(mode));
 }
 
-/** The storage a claim requests, in bytes (undefined when absent or unreadable). */
-export function requestedStorage(spec: JsonObject): number | undefined {
-  const resources = isPlainObject(spec.resources) ? spec.resources : {};
-  const requests = isPlainObject(resources.requests) ? resources.requests : {};
-  return parseQuantity(requests.storage);
-}
-
 /** The capacity of a PersistentVolume, in bytes. */
 export function volumeCapacity(pv: K8sObject): number | undefined {
   const spec = specOf(pv.body);
@@ -142,39 +135,106 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Why a PersistentVolume could not be bound to a claim, or an empty list when it could. */
-export function bindingProblems(pv: K8sObject, claim: Claim, claimClass: string): string[] {
+interface VolumeFacts {
+  className: string;
+  modes: string[];
+  capacity: number | undefined;
+  capacityText: string;
+  volumeMode: string;
+  claimRef: { namespace?: string; name?: string } | undefined;
+}
+
+interface ClaimFacts {
+  modes: string[];
+  request: number | undefined;
+  requestText: string;
+  volumeMode: string;
+  selector: LabelSelector | undefined;
+}
+
+/** Volumes are compared with many claims; read each one once. */
+const VOLUME_FACTS = new WeakMap<K8sObject, VolumeFacts>();
+
+function volumeFacts(pv: K8sObject): VolumeFacts {
+  let facts = VOLUME_FACTS.get(pv);
+  if (facts) return facts;
   const spec = specOf(pv.body);
-  const problems: string[] = [];
-  const ref = claimRefOf(pv);
-  if (ref && !claimRefNames(ref, claim)) problems.push(`it is reserved for claim "${ref.namespace ?? '?'}/${ref.name ?? '?'}" (spec.claimRef)`);
-  const pvClass = storageClassNameOf(spec, pv.annotations) ?? '';
-  if (pvClass !== claimClass) problems.push(`its storageClassName is ${quoteClass(pvClass)}, the claim's is ${quoteClass(claimClass)}`);
-  const missingModes = uncoveredAccessModes(accessModesOf(claim.spec), accessModesOf(spec));
-  if (missingModes.length) problems.push(`it does not offer access mode ${missingModes.join(', ')} (it offers ${accessModesOf(spec).join(', ') || 'none'})`);
-  const request = requestedStorage(claim.spec);
-  const capacity = volumeCapacity(pv);
-  if (request !== undefined && capacity !== undefined && capacity < request) problems.push(`its capacity ${String(isPlainObject(spec.capacity) ? spec.capacity.storage : capacity)} is less than the ${String(requestText(claim.spec))} requested`);
-  if (volumeModeOf(spec) !== volumeModeOf(claim.spec)) problems.push(`its volumeMode is ${volumeModeOf(spec)}, the claim's is ${volumeModeOf(claim.spec)}`);
-  const selector = selectorFromLabelSelector(claim.spec.selector);
-  if (selector && !selectorMatches(selector, pv.labels)) problems.push('its labels do not match the claim\'s spec.selector');
+  facts = {
+    className: storageClassNameOf(spec, pv.annotations) ?? '',
+    modes: accessModesOf(spec),
+    capacity: volumeCapacity(pv),
+    capacityText: String(isPlainObject(spec.capacity) ? spec.capacity.storage : '?'),
+    volumeMode: volumeModeOf(spec),
+    claimRef: claimRefOf(pv),
+  };
+  VOLUME_FACTS.set(pv, facts);
+  return facts;
+}
+
+function claimFacts(claim: Claim): ClaimFacts {
+  const resources = isPlainObject(claim.spec.resources) ? claim.spec.resources : {};
+  const requests = isPlainObject(resources.requests) ? resources.requests : {};
+  return {
+    modes: accessModesOf(claim.spec),
+    request: parseQuantity(requests.storage),
+    requestText: String(requests.storage),
+    volumeMode: volumeModeOf(claim.spec),
+    selector: selectorFromLabelSelector(claim.spec.selector),
+  };
+}
+
+/** One reason a volume cannot serve a claim. */
+type BindingProblem = 'claimRef' | 'class' | 'accessModes' | 'capacity' | 'volumeMode' | 'selector';
+
+/** The reasons a volume cannot serve a claim (only the first, when `all` is false). */
+function findProblems(pv: K8sObject, volume: VolumeFacts, claim: Claim, wanted: ClaimFacts, claimClass: string, all: boolean): BindingProblem[] {
+  const problems: BindingProblem[] = [];
+  const add = (problem: BindingProblem) => problems.push(problem) > 0 && !all;
+  if (volume.className !== claimClass && add('class')) return problems;
+  if (volume.claimRef && !claimRefNames(volume.claimRef, claim) && add('claimRef')) return problems;
+  if (wanted.request !== undefined && volume.capacity !== undefined && volume.capacity < wanted.request && add('capacity')) return problems;
+  if (uncoveredAccessModes(wanted.modes, volume.modes).length > 0 && add('accessModes')) return problems;
+  if (volume.volumeMode !== wanted.volumeMode && add('volumeMode')) return problems;
+  if (wanted.selector && !selectorMatches(wanted.selector, pv.labels)) add('selector');
   return problems;
 }
 
-function requestText(spec: JsonObject): unknown {
-  const resources = isPlainObject(spec.resources) ? spec.resources : {};
-  return isPlainObject(resources.requests) ? resources.requests.storage : undefined;
+/** Why a PersistentVolume could not be bound to a claim, in words, or an empty list when it could. */
+export function bindingProblems(pv: K8sObject, claim: Claim, claimClass: string): string[] {
+  const volume = volumeFacts(pv);
+  const wanted = claimFacts(claim);
+  return findProblems(pv, volume, claim, wanted, claimClass, true).map((problem) => {
+    switch (problem) {
+      case 'claimRef': return `it is reserved for claim "${volume.claimRef?.namespace ?? '?'}/${volume.claimRef?.name ?? '?'}" (spec.claimRef)`;
+      case 'class': return `its storageClassName is ${quoteClass(volume.className)}, the claim's is ${quoteClass(claimClass)}`;
+      case 'capacity': return `its capacity ${volume.capacityText} is less than the ${wanted.requestText} requested`;
+      case 'accessModes': return `it does not offer access mode ${uncoveredAccessModes(wanted.modes, volume.modes).join(', ')} (it offers ${volume.modes.join(', ') || 'none'})`;
+      case 'volumeMode': return `its volumeMode is ${volume.volumeMode}, the claim's is ${wanted.volumeMode}`;
+      case 'selector': return 'its labels do not match the claim\'s spec.selector';
+    }
+  });
 }
 
 export function quoteClass(name: string): string {
   return name === '' ? '"" (none)' : `"${name}"`;
 }
 
-/** PersistentVolumes of the input a claim without `volumeName` could bind to. */
-export function bindableVolumes(objects: ObjectSet, claim: Claim, claimClass: string): K8sObject[] {
+/**
+ * The PersistentVolume of the input a claim without `volumeName` would bind to, as the controller
+ * chooses: one reserved for it by claimRef, else the smallest that fits.
+ */
+export function matchingVolume(objects: ObjectSet, claim: Claim, claimClass: string): K8sObject | undefined {
+  const wanted = claimFacts(claim);
+  let best: { pv: K8sObject; reserved: boolean; capacity: number } | undefined;
   // Only volumes of the claim's class can bind, so look at those alone.
-  const candidates = volumesByClass(objects).get(claimClass) ?? [];
-  return candidates.filter((pv) => bindingProblems(pv, claim, claimClass).length === 0);
+  for (const pv of volumesByClass(objects).get(claimClass) ?? []) {
+    const volume = volumeFacts(pv);
+    if (findProblems(pv, volume, claim, wanted, claimClass, false).length > 0) continue;
+    const reserved = volume.claimRef !== undefined;
+    const capacity = volume.capacity ?? Infinity;
+    if (!best || (reserved && !best.reserved) || (reserved === best.reserved && capacity < best.capacity)) best = { pv, reserved, capacity };
+  }
+  return best?.pv;
 }
 
 const VOLUMES_BY_CLASS = new WeakMap<ObjectSet, Map<string, K8sObject[]>>();
@@ -184,7 +244,7 @@ function volumesByClass(objects: ObjectSet): Map<string, K8sObject[]> {
   if (index) return index;
   index = new Map();
   for (const pv of objects.ofKind('PersistentVolume')) {
-    const className = storageClassNameOf(specOf(pv.body), pv.annotations) ?? '';
+    const { className } = volumeFacts(pv);
     const list = index.get(className) ?? [];
     list.push(pv);
     index.set(className, list);

@@ -39,7 +39,7 @@ describe('storage edges', () => {
     ]);
   });
 
-  it('binds: the static volumes that would bind (class, modes, capacity, volumeMode, selector, claimRef)', async () => {
+  it('binds: the static volume the controller would pick (class, modes, capacity, volumeMode, selector, claimRef)', async () => {
     const text = [
       claim('data', 'storageClassName: "", selector: {matchLabels: {disk: ssd}}'),
       volume('fits', 'storageClassName: "", capacity: {storage: 20Gi}'),
@@ -51,7 +51,12 @@ describe('storage edges', () => {
       volume('mine', 'storageClassName: "", claimRef: {namespace: app, name: data}'),
     ].join('---\n').replace(/name: (fits|other-class|too-small|read-only|block|taken|mine)}/g, 'name: $1, labels: {disk: ssd}}');
     const bound = (await edgesOf(text, 'binds')).map((e) => e.to);
-    expect(bound).toEqual(['PersistentVolume/fits', 'PersistentVolume/mine']);
+    expect(bound).toEqual(['PersistentVolume/mine']); // reserved by claimRef, though "fits" would do too
+  });
+
+  it('binds: the smallest volume that fits', async () => {
+    const text = [claim('data', 'storageClassName: ""'), volume('large', 'storageClassName: "", capacity: {storage: 1Ti}'), volume('snug', 'storageClassName: "", capacity: {storage: 12Gi}'), volume('small', 'storageClassName: "", capacity: {storage: 1Gi}')].join('---\n');
+    expect((await edgesOf(text, 'binds')).map((e) => e.to)).toEqual(['PersistentVolume/snug']);
   });
 
   it('binds: a selector the volume labels do not match', async () => {

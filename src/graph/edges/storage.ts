@@ -1,12 +1,12 @@
 import type { ObjectSet } from '../../load/object-set.js';
 import { isPlainObject } from '../../load/parse.js';
 import type { KnitGraph } from '../graph.js';
-import { bindableVolumes, claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, storageClassNameOf } from '../storage.js';
+import { claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, matchingVolume, storageClassNameOf } from '../storage.js';
 import type { EdgeBuilder } from './types.js';
 
 /**
- * PersistentVolumeClaim → PersistentVolume (`binds`: the one named by `volumeName`, else every static
- * volume that would bind), and claims and volumes → their StorageClass (`provisions`: the named class,
+ * PersistentVolumeClaim → PersistentVolume (`binds`: the one named by `volumeName`, else the static
+ * volume the controller would pick), and claims and volumes → their StorageClass (`provisions`: the named class,
  * or the default class when a claim names none).
  */
 export const storageEdges: EdgeBuilder = (graph, objects) => {
@@ -21,7 +21,8 @@ export const storageEdges: EdgeBuilder = (graph, objects) => {
       const to = pv?.id ?? graph.missingNode('v1', 'PersistentVolume', null, volumeName).id;
       graph.addEdge({ from, to, type: 'binds', path: `${claim.specPath}.volumeName` });
     } else {
-      for (const pv of bindableVolumes(objects, claim, claimClass)) graph.addEdge({ from, to: pv.id, type: 'binds', path: claim.specPath });
+      const pv = matchingVolume(objects, claim, claimClass);
+      if (pv) graph.addEdge({ from, to: pv.id, type: 'binds', path: claim.specPath });
     }
     const named = storageClassNameOf(claim.spec, claim.annotations);
     if (named !== undefined) addProvisions(graph, objects, from, named, `${claim.specPath}.storageClassName`);
