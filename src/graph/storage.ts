@@ -225,30 +225,46 @@ export function quoteClass(name: string): string {
  */
 export function matchingVolume(objects: ObjectSet, claim: Claim, claimClass: string): K8sObject | undefined {
   const wanted = claimFacts(claim);
-  let best: { pv: K8sObject; reserved: boolean; capacity: number } | undefined;
   // Only volumes of the claim's class can bind, so look at those alone.
-  for (const pv of volumesByClass(objects).get(claimClass) ?? []) {
-    const volume = volumeFacts(pv);
-    if (findProblems(pv, volume, claim, wanted, claimClass, false).length > 0) continue;
-    const reserved = volume.claimRef !== undefined;
-    const capacity = volume.capacity ?? Infinity;
-    if (!best || (reserved && !best.reserved) || (reserved === best.reserved && capacity < best.capacity)) best = { pv, reserved, capacity };
+  const candidates = volumesByClass(objects).get(claimClass);
+  if (!candidates) return undefined;
+  const fits = (pv: K8sObject) => findProblems(pv, volumeFacts(pv), claim, wanted, claimClass, false).length === 0;
+  const reserved = candidates.reserved.filter(fits);
+  if (reserved.length) return reserved.reduce((a, b) => ((volumeFacts(b).capacity ?? Infinity) < (volumeFacts(a).capacity ?? Infinity) ? b : a));
+  // Free volumes are sorted by capacity: skip the ones too small, take the first that fits.
+  const { free } = candidates;
+  let lo = 0;
+  let hi = free.length;
+  const request = wanted.request ?? 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((volumeFacts(free[mid]).capacity ?? Infinity) < request) lo = mid + 1;
+    else hi = mid;
   }
-  return best?.pv;
+  for (let k = lo; k < free.length; k++) if (fits(free[k])) return free[k];
+  return undefined;
 }
 
-const VOLUMES_BY_CLASS = new WeakMap<ObjectSet, Map<string, K8sObject[]>>();
+interface ClassVolumes {
+  /** Volumes whose claimRef reserves them for one claim. */
+  reserved: K8sObject[];
+  /** The others, smallest capacity first. */
+  free: K8sObject[];
+}
 
-function volumesByClass(objects: ObjectSet): Map<string, K8sObject[]> {
+const VOLUMES_BY_CLASS = new WeakMap<ObjectSet, Map<string, ClassVolumes>>();
+
+function volumesByClass(objects: ObjectSet): Map<string, ClassVolumes> {
   let index = VOLUMES_BY_CLASS.get(objects);
   if (index) return index;
   index = new Map();
   for (const pv of objects.ofKind('PersistentVolume')) {
-    const { className } = volumeFacts(pv);
-    const list = index.get(className) ?? [];
-    list.push(pv);
-    index.set(className, list);
+    const { className, claimRef } = volumeFacts(pv);
+    let entry = index.get(className);
+    if (!entry) index.set(className, (entry = { reserved: [], free: [] }));
+    (claimRef ? entry.reserved : entry.free).push(pv);
   }
+  for (const entry of index.values()) entry.free.sort((a, b) => (volumeFacts(a).capacity ?? Infinity) - (volumeFacts(b).capacity ?? Infinity));
   VOLUMES_BY_CLASS.set(objects, index);
   return index;
 }
