@@ -26,24 +26,8 @@ export default defineRule({
       spec.ports.forEach((port, i) => {
         if (!isPlainObject(port)) return;
         const hasTarget = port.targetPort !== undefined && port.targetPort !== null;
-        const target = hasTarget ? port.targetPort : port.port;
-        const path = hasTarget ? `spec.ports[${i}].targetPort` : `spec.ports[${i}].port`;
-        const protocol = protocolOf(port);
-        // A quoted number is a string to the API, hence a name, and an invalid one.
-        if (typeof target === 'string') {
-          const problem = portNameProblem(target);
-          if (problem) return report(svc, path, `targetPort "${target}" is not a valid port name: ${problem}`);
-          if (templates.length === 0) return;
-          if (declared.some((p) => p.name === target && p.protocol === protocol)) return;
-          report(svc, path, `targetPort "${target}" is not the name of a ${protocol} port of any container the Service selects (${describeNames(declared)})`, { related: relatedWorkloads(templates) });
-          return;
-        }
-        const number = target;
-        if (typeof number !== 'number') return;
-        if (!isPortNumber(number)) return report(svc, path, `targetPort ${number} is not a port number: it must be between 1 and 65535`);
-        // Declaring container ports is optional; with none declared there is nothing to compare.
-        if (declared.length === 0 || declared.some((p) => p.containerPort === number && p.protocol === protocol)) return;
-        report(svc, path, `targetPort ${number}/${protocol} is not declared by any container the Service selects (${describeNumbers(declared)})`, { severity: 'warning', related: relatedWorkloads(templates) });
+        const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), templates.length > 0, declared);
+        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, { severity: problem.severity, related: relatedWorkloads(templates) });
       });
     }
     // A container port whose name is not a valid IANA service name can never be a targetPort.
@@ -57,6 +41,22 @@ export default defineRule({
     }
   },
 });
+
+/** What is wrong with a Service port's target (its targetPort, else its port), if anything. */
+function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { message: string; severity?: 'warning' } | undefined {
+  // A quoted number is a string to the API, hence a name, and an invalid one.
+  if (typeof target === 'string') {
+    const problem = portNameProblem(target);
+    if (problem) return { message: `targetPort "${target}" is not a valid port name: ${problem}` };
+    if (!selectsPods || declared.some((p) => p.name === target && p.protocol === protocol)) return undefined;
+    return { message: `targetPort "${target}" is not the name of a ${protocol} port of any container the Service selects (${describeNames(declared)})` };
+  }
+  if (typeof target !== 'number') return undefined;
+  if (!isPortNumber(target)) return { message: `targetPort ${target} is not a port number: it must be between 1 and 65535` };
+  // Declaring container ports is optional; with none declared there is nothing to compare.
+  if (declared.length === 0 || declared.some((p) => p.containerPort === target && p.protocol === protocol)) return undefined;
+  return { message: `targetPort ${target}/${protocol} is not declared by any container the Service selects (${describeNumbers(declared)})`, severity: 'warning' };
+}
 
 function selectedTemplates(pods: GraphNode[]): PodTemplate[] {
   const seen = new Set<K8sObject>();
