@@ -34,7 +34,8 @@ export default defineRule({
           if (first === undefined) byName.set(port.name, i);
           else report(svc, `spec.ports[${i}].name`, `port name "${port.name}" is already used by spec.ports[${first}]; port names must be unique`);
         } else if (ports.length > 1) {
-          report(svc, `spec.ports[${i}]`, `port ${String(port.port)} has no name, but the Service has ${ports.length} ports; each must then be named`);
+          const label = typeof port.port === 'number' ? `port ${port.port}` : `spec.ports[${i}]`;
+          report(svc, `spec.ports[${i}]`, `${label} has no name, but the Service has ${ports.length} ports; each must then be named`);
         }
       });
     }

@@ -28,10 +28,10 @@ ruleTester('duplicate-service-port', {
     },
     {
       name: 'several ports, some without a name',
-      yaml: service('    - {port: 80}\n    - {name: https, port: 443}\n    - {port: 8080}'),
+      yaml: service('    - {port: 80}\n    - {name: https, port: 443}\n    - {targetPort: 8080}'),
       findings: [
         { line: 6, column: 5, message: 'port 80 has no name, but the Service has 3 ports' },
-        { line: 8, message: 'port 8080 has no name' },
+        { line: 8, message: 'spec.ports[2] has no name' },
       ],
     },
   ],
