@@ -2,7 +2,7 @@ import { loadInputs, ObjectSet } from '../../src/load/index.js';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.js';
 import { yaml } from '../helpers/rule-tester.js';
-import { edgesOf, graphOf, objectsOf } from './build-graph.js';
+import { edgesOf, graphOf } from './build-graph.js';
 
 describe('owns: controllers and what they create', () => {
   it('StatefulSet → implied Pod and one implied PVC per claim template; its Pods mount them', () => {

@@ -7,6 +7,7 @@ import { referenceEdges } from './references.js';
 import { scalingEdges } from './scaling.js';
 import { serviceEdges } from './service.js';
 import { statefulSetEdges } from './statefulset.js';
+import { storageEdges } from './storage.js';
 import type { EdgeBuilder } from './types.js';
 
 export type { EdgeBuilder } from './types.js';
@@ -22,4 +23,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   rbacEdges,
   statefulSetEdges,
   connectsEdges,
+  storageEdges,
 ];

@@ -1,0 +1,37 @@
+import { defineRule } from '../src/engine/rule.js';
+import { volumeMounts, type VolumeMount } from '../src/graph/volumes.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+export default defineRule({
+  id: 'duplicate-mount-path',
+  family: 'volumes',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A container mounts two volumes (or one twice) at the same mountPath, or two devices at one devicePath',
+  docs: {
+    why: 'Each mountPath of a container must be unique; the API server rejects the Pod otherwise ("must be unique"), and the workload never starts. Even where it slipped through, the second mount would hide the first.',
+    fix: 'Give each volumeMount its own mountPath (use subPath to place several files of one volume), or remove the duplicate.',
+    bad: 'volumeMounts:\n- {name: config, mountPath: /etc/app}\n- {name: secrets, mountPath: /etc/app}\n',
+    good: 'volumeMounts:\n- {name: config, mountPath: /etc/app/config}\n- {name: secrets, mountPath: /etc/app/secrets}\n',
+  },
+  check({ objects, report }) {
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      const seen = new Map<string, VolumeMount>();
+      for (const mount of volumeMounts(template)) {
+        const field = mount.field === 'volumeMounts' ? 'mountPath' : 'devicePath';
+        const target = mount.mount[field];
+        if (typeof target !== 'string' || target === '') continue;
+        // `/data` and `/data/` name one directory.
+        const key = `${mount.container.path}|${target.length > 1 ? target.replace(/\/+$/, '') : target}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, mount);
+          continue;
+        }
+        report(obj, `${mount.path}.${field}`, `container "${String(mount.container.container.name)}" already uses ${field} "${target}" for volume "${String(first.mount.name)}"; each path may be mounted once`);
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { claimNameOf, podVolumes } from '../src/graph/volumes.js';
+import { podTemplateOf } from '../src/graph/workloads.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'missing-pvc',
+  family: 'volumes',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Pod volume names a PersistentVolumeClaim that is not in the input',
+  docs: {
+    why: 'A Pod whose persistentVolumeClaim volume names a claim that does not exist in its namespace stays Pending ("persistentvolumeclaim not found") and its workload never starts. Claims are namespaced: a claim of the same name in another namespace does not count.',
+    fix: 'Add the PersistentVolumeClaim to the manifests (in the Pod\'s namespace), correct claimName, or, for a StatefulSet, use volumeClaimTemplates. When the claim is created outside these manifests, list it in the rule option "assumeExisting" ("name" or "namespace/name").',
+    bad: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data-pvc}\n# no PersistentVolumeClaim "data-pvc" anywhere\n',
+    good: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data}\n---\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, report, options }) {
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const volume of podVolumes(template)) {
+        const claimName = claimNameOf(volume.volume);
+        if (claimName === undefined || objects.find('PersistentVolumeClaim', template.namespace, claimName)) continue;
+        if (assumedToExist(options.assumeExisting, template.namespace, claimName)) continue;
+        report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`);
+      }
+    }
+  },
+});

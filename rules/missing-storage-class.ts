@@ -1,0 +1,36 @@
+import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
+import { defineRule } from '../src/engine/rule.js';
+import { claimsOf, describeClaim, storageClassNameOf } from '../src/graph/storage.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule<AssumeExistingOptions>({
+  id: 'missing-storage-class',
+  family: 'volumes',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A PersistentVolumeClaim, volumeClaimTemplate or PersistentVolume names a StorageClass that is not in the input',
+  docs: {
+    why: 'A claim naming a StorageClass that does not exist is never provisioned: it stays Pending and so do the Pods that mount it. Storage classes, though, usually belong to the cluster rather than to an application\'s manifests (cloud providers install "standard", "gp2", "premium-rwo"…), so a class missing from the input is often fine. That is why this rule is a warning in the strict preset only, not in recommended: turn it on when your manifests define the classes they use, and list the cluster\'s own classes in "assumeExisting".',
+    fix: 'Correct storageClassName to a class that exists, add the StorageClass to the manifests, or omit storageClassName to use the cluster\'s default class. List classes installed in the cluster in the rule option "assumeExisting".',
+    bad: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-sdd   # typo\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
+    good: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-ssd\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
+  },
+  options: ASSUME_EXISTING_SCHEMA,
+  defaultOptions: { assumeExisting: [] },
+  check({ objects, report, options }) {
+    const known = new Set(objects.ofKind('StorageClass').map((sc) => sc.name));
+    const check = (owner: K8sObject, className: string | undefined, path: string, what: string) => {
+      if (className === undefined || className === '' || known.has(className) || assumedToExist(options.assumeExisting, null, className)) return;
+      const classes = known.size ? `StorageClasses in the input: ${[...known].join(', ')}` : 'the input defines no StorageClass';
+      report(owner, path, `${what} names StorageClass "${className}", which is not in the input (${classes})`);
+    };
+    for (const claim of claimsOf(objects)) {
+      check(claim.owner, storageClassNameOf(claim.spec, claim.annotations), `${claim.specPath}.storageClassName`, describeClaim(claim));
+    }
+    for (const pv of objects.ofKind('PersistentVolume')) {
+      const spec = isPlainObject(pv.body.spec) ? pv.body.spec : {};
+      check(pv, storageClassNameOf(spec, pv.annotations), 'spec.storageClassName', `PersistentVolume "${pv.name}"`);
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import { defineRule } from '../src/engine/rule.js';
+import { protocolOf } from '../src/graph/ports.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+interface Options {
+  /** The cluster's --service-node-port-range, as `first-last`. */
+  range: string;
+}
+
+interface NodePortUse {
+  svc: K8sObject;
+  index: number;
+  protocol: string;
+}
+
+export default defineRule<Options>({
+  id: 'node-port-clash',
+  family: 'ports',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'Two Services ask for one nodePort, or a nodePort lies outside the node port range',
+  docs: {
+    why: 'A nodePort is opened on every node of the cluster, so it is allocated once cluster-wide: the API server refuses the second Service that asks for a port already taken, and any nodePort outside the range the API server is configured with (30000-32767 unless --service-node-port-range says otherwise).',
+    fix: 'Give each Service its own nodePort inside the range, or leave nodePort out and let the API server pick a free one. Set the rule option "range" when your cluster uses another range.',
+    bad: 'kind: Service\nmetadata: {name: a}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n---\nkind: Service\nmetadata: {name: b}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n',
+    good: 'kind: Service\nmetadata: {name: a}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n---\nkind: Service\nmetadata: {name: b}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30081}]}\n',
+  },
+  options: {
+    type: 'object',
+    properties: { range: { type: 'string', pattern: '^\\d+-\\d+$', description: 'The node port range of the cluster, "first-last".' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { range: '30000-32767' },
+  check({ objects, report, options }) {
+    const [low, high] = options.range.split('-').map(Number);
+    const taken = new Map<number, NodePortUse>();
+    for (const svc of objects.ofKind('Service')) {
+      const spec = svc.body.spec;
+      if (!isPlainObject(spec) || !Array.isArray(spec.ports)) continue;
+      spec.ports.forEach((port, index) => {
+        if (!isPlainObject(port) || typeof port.nodePort !== 'number') return;
+        const nodePort = port.nodePort;
+        const path = `spec.ports[${index}].nodePort`;
+        if (nodePort < low || nodePort > high) report(svc, path, `nodePort ${nodePort} is outside the node port range ${low}-${high}`);
+        const protocol = protocolOf(port);
+        const first = taken.get(nodePort);
+        if (!first) {
+          taken.set(nodePort, { svc, index, protocol });
+          return;
+        }
+        // One Service may reuse a nodePort for the same port number over another protocol.
+        if (first.svc === svc && first.protocol !== protocol) return;
+        const owner = first.svc === svc ? `spec.ports[${first.index}] of this Service` : `Service "${first.svc.name}"${first.svc.namespace === svc.namespace ? '' : ` in namespace "${first.svc.namespace}"`}`;
+        report(svc, path, `nodePort ${nodePort} is already taken by ${owner}; node ports are allocated once for the whole cluster`, {
+          related: [{ object: first.svc, path: `spec.ports[${first.index}].nodePort`, message: 'first use of the node port' }],
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import { defineRule } from '../src/engine/rule.js';
+import { accessModesOf } from '../src/graph/storage.js';
+import { claimNameOf, podVolumes } from '../src/graph/volumes.js';
+import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+interface ClaimUse {
+  template: PodTemplate;
+  /** Field path of the volume's claimName. */
+  path: string;
+}
+
+const SINGLE_WRITER = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
+
+export default defineRule({
+  id: 'rwo-volume-shared',
+  family: 'volumes',
+  severity: 'warning',
+  presets: ['strict'],
+  description: 'A ReadWriteOnce or ReadWriteOncePod claim mounted by a multi-replica workload or by several workloads',
+  docs: {
+    why: 'A ReadWriteOnce volume attaches to one node at a time: Pods on any other node fail with a Multi-Attach error and stay in ContainerCreating, so replicas or workloads sharing the claim only work while the scheduler happens to put them on one node. A ReadWriteOncePod volume admits a single Pod in the whole cluster, so a second Pod can never start (reported as an error). StatefulSet volumeClaimTemplates give each replica its own claim and are not affected.',
+    fix: 'Give each replica its own claim (a StatefulSet with volumeClaimTemplates), run a single replica, or use a storage class that offers ReadWriteMany and ask for that mode.',
+    bad: 'kind: Deployment\nspec:\n  replicas: 3\n  template:\n    spec:\n      volumes:\n      - name: data\n        persistentVolumeClaim: {claimName: data}\n---\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n',
+    good: 'kind: StatefulSet\nspec:\n  replicas: 3\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec:\n      accessModes: [ReadWriteOnce]\n',
+  },
+  check({ objects, report }) {
+    const uses = new Map<string, ClaimUse[]>();
+    for (const obj of objects) {
+      if (obj.kind === 'PodTemplate') continue;
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const volume of podVolumes(template)) {
+        const claimName = claimNameOf(volume.volume);
+        if (claimName === undefined) continue;
+        const key = `${template.namespace}/${claimName}`;
+        const list = uses.get(key) ?? [];
+        // One Pod listing the claim twice is still one Pod.
+        if (!list.some((u) => u.template === template)) list.push({ template, path: `${volume.path}.persistentVolumeClaim.claimName` });
+        uses.set(key, list);
+      }
+    }
+    for (const pvc of objects.ofKind('PersistentVolumeClaim')) {
+      const modes = accessModesOf(isPlainObject(pvc.body.spec) ? pvc.body.spec : {});
+      if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
+      const users = uses.get(`${pvc.namespace ?? ''}/${pvc.name}`) ?? [];
+      const severity = modes.includes('ReadWriteOncePod') ? 'error' : undefined;
+      const mode = modes.includes('ReadWriteOncePod') ? 'ReadWriteOncePod' : 'ReadWriteOnce';
+      for (const use of users) {
+        const replicas = use.template.replicas;
+        if (replicas > 1) {
+          const count = Number.isFinite(replicas) ? `${replicas} replicas` : 'a Pod on every node';
+          report(use.template.owner, use.path, `${use.template.owner.kind} "${use.template.owner.name}" runs ${count} but mounts ${mode} claim "${pvc.name}", which ${attachRule(mode)}`, { severity, related: [relatedClaim(pvc)] });
+        }
+      }
+      if (users.length > 1) {
+        const names = users.map((u) => `${u.template.owner.kind} "${u.template.owner.name}"`);
+        report(pvc, 'spec.accessModes', `${mode} claim "${pvc.name}" is mounted by ${names.join(', ')}; it ${attachRule(mode)}`, {
+          severity,
+          related: users.map((u) => ({ object: u.template.owner, path: u.path, message: 'mounts the claim' })),
+        });
+      }
+    }
+  },
+});
+
+function attachRule(mode: string): string {
+  return mode === 'ReadWriteOncePod' ? 'only one Pod in the cluster may use' : 'attaches to one node at a time, so Pods on other nodes cannot start';
+}
+
+function relatedClaim(pvc: K8sObject) {
+  return { object: pvc, path: 'spec.accessModes', message: 'the claim\'s access modes' };
+}

@@ -1,0 +1,85 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { GraphNode } from '../src/graph/graph.js';
+import { declaredPorts, isPortNumber, portNameProblem, protocolOf, type DeclaredPort } from '../src/graph/ports.js';
+import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
+import { isPlainObject } from '../src/load/parse.js';
+import type { K8sObject } from '../src/types.js';
+
+export default defineRule({
+  id: 'service-target-port-mismatch',
+  family: 'ports',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A Service targetPort that no Pod it selects declares, or a port name that cannot be targeted',
+  docs: {
+    why: 'A Service forwards each port to targetPort on the Pods it selects. A named targetPort is resolved against the names of the Pods\' container ports: when no selected container declares that name, the port has no endpoints and every connection fails. A numeric targetPort works whenever the process listens there, but when the selected containers declare their ports and none is that number, it is usually a typo (a warning). Port names must also be valid IANA service names (at most 15 lowercase letters, digits and "-", with at least one letter) or the API server rejects the Service or the workload.',
+    fix: 'Set targetPort to the name or number of a port the selected containers declare (spec.template.spec.containers[].ports), or declare the port on the container. Shorten or correct invalid port names. A Service port without targetPort targets its own port number.',
+    bad: 'kind: Service\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        ports: [{name: web, containerPort: 8080}]\n',
+    good: 'kind: Service\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        ports: [{name: http, containerPort: 8080}]\n',
+  },
+  check({ objects, graph, report }) {
+    for (const svc of objects.ofKind('Service')) {
+      const spec = svc.body.spec;
+      if (!isPlainObject(spec) || spec.type === 'ExternalName' || !Array.isArray(spec.ports)) continue;
+      const templates = selectedTemplates(graph.targets(svc, 'selects'));
+      const declared = templates.flatMap(declaredPorts);
+      spec.ports.forEach((port, i) => {
+        if (!isPlainObject(port)) return;
+        const hasTarget = port.targetPort !== undefined && port.targetPort !== null;
+        const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), templates.length > 0, declared);
+        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, { severity: problem.severity, related: relatedWorkloads(templates) });
+      });
+    }
+    // A container port whose name is not a valid IANA service name can never be a targetPort.
+    for (const obj of objects) {
+      const template = podTemplateOf(obj);
+      if (!template) continue;
+      for (const port of declaredPorts(template)) {
+        const problem = port.name === undefined ? undefined : portNameProblem(port.name);
+        if (problem) report(obj, `${port.path}.name`, `port name "${port.name ?? ''}" of container "${String(port.container.container.name)}" cannot be used as a Service targetPort: ${problem}`);
+      }
+    }
+  },
+});
+
+/** What is wrong with a Service port's target (its targetPort, else its port), if anything. */
+function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { message: string; severity?: 'warning' } | undefined {
+  // A quoted number is a string to the API, hence a name, and an invalid one.
+  if (typeof target === 'string') {
+    const problem = portNameProblem(target);
+    if (problem) return { message: `targetPort "${target}" is not a valid port name: ${problem}` };
+    if (!selectsPods || declared.some((p) => p.name === target && p.protocol === protocol)) return undefined;
+    return { message: `targetPort "${target}" is not the name of a ${protocol} port of any container the Service selects (${describeNames(declared)})` };
+  }
+  if (typeof target !== 'number') return undefined;
+  if (!isPortNumber(target)) return { message: `targetPort ${target} is not a port number: it must be between 1 and 65535` };
+  // Declaring container ports is optional; with none declared there is nothing to compare.
+  if (declared.length === 0 || declared.some((p) => p.containerPort === target && p.protocol === protocol)) return undefined;
+  return { message: `targetPort ${target}/${protocol} is not declared by any container the Service selects (${describeNumbers(declared)})`, severity: 'warning' };
+}
+
+function selectedTemplates(pods: GraphNode[]): PodTemplate[] {
+  const seen = new Set<K8sObject>();
+  const out: PodTemplate[] = [];
+  for (const pod of pods) {
+    const template = pod.podTemplate;
+    if (!template || seen.has(template.owner)) continue;
+    seen.add(template.owner);
+    out.push(template);
+  }
+  return out;
+}
+
+function relatedWorkloads(templates: PodTemplate[]) {
+  return templates.slice(0, 5).map((t) => ({ object: t.owner, path: t.metadataPath, message: `${t.owner.kind} "${t.owner.name}" is selected` }));
+}
+
+function describeNames(ports: DeclaredPort[]): string {
+  const names = [...new Set(ports.flatMap((p) => (p.name ? [`${p.name} (${p.protocol})`] : [])))];
+  return names.length ? `declared names: ${names.join(', ')}` : 'they declare no named ports';
+}
+
+function describeNumbers(ports: DeclaredPort[]): string {
+  const numbers = [...new Set(ports.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : [])))];
+  return `declared: ${numbers.join(', ')}`;
+}

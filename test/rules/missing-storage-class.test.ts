@@ -1,0 +1,78 @@
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+
+const claim = (storageClass: string) => yaml`
+  apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: data}
+  spec:
+    ${storageClass}
+    accessModes: [ReadWriteOnce]
+    resources: {requests: {storage: 1Gi}}
+`;
+
+const fastSsd = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast-ssd}\nprovisioner: pd.csi.storage.gke.io\n';
+
+ruleTester('missing-storage-class', {
+  valid: [
+    { name: 'the class is in the input', yaml: `${claim('storageClassName: fast-ssd')}---\n${fastSsd}` },
+    { name: 'no class: the default class is used', yaml: claim('volumeMode: Filesystem') },
+    { name: '"": no class at all', yaml: claim('storageClassName: ""') },
+    { name: 'a class of the cluster listed in assumeExisting', options: { assumeExisting: ['standard', 'premium-*'] }, yaml: claim('storageClassName: premium-rwo') },
+  ],
+  invalid: [
+    {
+      name: 'a typo in the class name',
+      yaml: `${claim('storageClassName: fast-sdd')}---\n${fastSsd}`,
+      findings: [{ line: 5, message: 'PersistentVolumeClaim "data" names StorageClass "fast-sdd", which is not in the input (StorageClasses in the input: fast-ssd)', severity: 'warning' }],
+    },
+    {
+      name: 'the legacy annotation',
+      yaml: yaml`
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata:
+          name: data
+          annotations: {volume.beta.kubernetes.io/storage-class: slow}
+        spec: {accessModes: [ReadWriteOnce]}
+      `,
+      findings: [{ line: 6, message: 'names StorageClass "slow"' }],
+    },
+    {
+      name: 'a volumeClaimTemplate and a PersistentVolume',
+      yaml: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          volumeClaimTemplates:
+          - metadata: {name: data}
+            spec: {storageClassName: gold, accessModes: [ReadWriteOnce]}
+        ---
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata: {name: pv}
+        spec: {storageClassName: silver, capacity: {storage: 1Gi}}
+      `,
+      findings: [
+        { line: 7, message: 'volumeClaimTemplate "data" names StorageClass "gold"' },
+        { line: 12, message: 'PersistentVolume "pv" names StorageClass "silver"' },
+      ],
+    },
+    {
+      name: 'the claim template of an ephemeral volume',
+      yaml: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: c, volumeMounts: [{name: scratch, mountPath: /scratch}]}]
+          volumes:
+          - name: scratch
+            ephemeral:
+              volumeClaimTemplate:
+                spec: {storageClassName: scratch-class, accessModes: [ReadWriteOnce]}
+      `,
+      findings: [{ line: 10, message: 'ephemeral volume "scratch" names StorageClass "scratch-class"' }],
+    },
+  ],
+});

@@ -1,0 +1,56 @@
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+
+/** A claim asking for 10Gi ReadWriteOnce from volume "pv"; volumeName is on line 5. */
+const claim = (extra = '') => yaml`
+  apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: data, namespace: shop}
+  spec:
+    volumeName: pv
+    storageClassName: ""
+    accessModes: [ReadWriteOnce]
+    resources: {requests: {storage: 10Gi}}${extra}
+`;
+
+const volume = (spec: string) => yaml`
+  apiVersion: v1
+  kind: PersistentVolume
+  metadata: {name: pv}
+  spec: ${spec}
+`;
+
+ruleTester('pv-claim-mismatch', {
+  valid: [
+    { name: 'the volume fits', yaml: `${claim()}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10240Mi}, claimRef: {namespace: shop, name: data}}')}` },
+    { name: 'a bigger volume that offers more modes', yaml: `${claim()}---\n${volume('{storageClassName: "", accessModes: [ReadWriteMany, ReadWriteOnce], capacity: {storage: 1Ti}}')}` },
+    { name: 'the volume is assumed to exist', options: { assumeExisting: ['pv'] }, yaml: claim() },
+    { name: 'no volumeName: pvc-unbindable\'s concern', yaml: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: d}\nspec: {accessModes: [ReadWriteOnce]}\n' },
+  ],
+  invalid: [
+    {
+      name: 'the volume is not in the input',
+      yaml: claim(),
+      findings: [{ line: 5, message: 'PersistentVolumeClaim "data" names PersistentVolume "pv" in volumeName, which is not in the input' }],
+    },
+    {
+      name: 'reserved for another claim',
+      yaml: `${claim()}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}, claimRef: {namespace: shop, name: other}}')}`,
+      findings: [{ line: 5, message: 'cannot bind PersistentVolume "pv": it is reserved for claim "shop/other" (spec.claimRef)' }],
+    },
+    {
+      name: 'too small',
+      yaml: `${claim()}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 5Gi}}')}`,
+      findings: [{ line: 5, message: 'its capacity 5Gi is less than the 10Gi requested' }],
+    },
+    {
+      name: 'access modes do not cover the claim\'s',
+      yaml: `${claim()}---\n${volume('{storageClassName: "", accessModes: [ReadOnlyMany], capacity: {storage: 10Gi}}')}`,
+      findings: [{ line: 5, message: 'it does not offer access mode ReadWriteOnce (it offers ReadOnlyMany)' }],
+    },
+    {
+      name: 'another class and another volumeMode',
+      yaml: `${claim()}---\n${volume('{storageClassName: slow, accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}, volumeMode: Block}')}`,
+      findings: [{ line: 5, message: /storageClassName is "slow", the claim's is "" \(none\); its volumeMode is Block/ }],
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+
+/** A claim for 10Gi ReadWriteOnce; `extra` is one more line of its spec (line 5). */
+const claim = (extra: string) => yaml`
+  apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: data, namespace: shop}
+  spec:
+    ${extra}
+    accessModes: [ReadWriteOnce]
+    resources: {requests: {storage: 10Gi}}
+`;
+
+const volume = (spec: string, labels = '{}') => yaml`
+  apiVersion: v1
+  kind: PersistentVolume
+  metadata: {name: pv, labels: ${labels}}
+  spec: ${spec}
+`;
+
+const staticClass = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local}\nprovisioner: kubernetes.io/no-provisioner\n';
+
+ruleTester('pvc-unbindable', {
+  valid: [
+    { name: '"" with a matching static volume', yaml: `${claim('storageClassName: ""')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce, ReadOnlyMany], capacity: {storage: 20Gi}}')}` },
+    { name: 'no class: the cluster default provisions it', yaml: claim('volumeMode: Filesystem') },
+    { name: 'a named class that provisions', yaml: claim('storageClassName: fast-ssd') },
+    {
+      name: 'a selector matched by a volume\'s labels',
+      yaml: `${claim('selector: {matchLabels: {disk: ssd}}')}---\n${volume('{accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}', '{disk: ssd}')}`,
+    },
+    {
+      name: 'no class, no default class, but a volume without class matches',
+      options: { clusterHasDefaultClass: false },
+      yaml: `${claim('volumeMode: Filesystem')}---\n${volume('{accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}`,
+    },
+    { name: 'volumeName is pv-claim-mismatch\'s concern', yaml: claim('volumeName: elsewhere') },
+  ],
+  invalid: [
+    {
+      name: '"" and no volume at all',
+      yaml: claim('storageClassName: ""'),
+      findings: [{ line: 5, message: 'PersistentVolumeClaim "data" can only bind a pre-made PersistentVolume (storageClassName is "", so nothing provisions it), and no PersistentVolume in the input matches it' }],
+    },
+    {
+      name: '"" and only a volume that is too small',
+      yaml: `${claim('storageClassName: ""')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 5Gi}}')}`,
+      findings: [{ line: 5 }],
+    },
+    {
+      name: 'a no-provisioner class whose volume lacks the access mode',
+      yaml: `${claim('storageClassName: local')}---\n${staticClass}---\n${volume('{storageClassName: local, accessModes: [ReadOnlyMany], capacity: {storage: 10Gi}}')}`,
+      findings: [{ line: 5, message: 'StorageClass "local" has provisioner kubernetes.io/no-provisioner' }],
+    },
+    {
+      name: 'a selector no volume matches',
+      yaml: `${claim('selector: {matchLabels: {disk: ssd}}')}---\n${volume('{accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}', '{disk: hdd}')}`,
+      findings: [{ line: 5, message: 'it has a spec.selector' }],
+    },
+    {
+      name: 'no class and the cluster has no default class',
+      options: { clusterHasDefaultClass: false },
+      yaml: claim('volumeMode: Filesystem'),
+      findings: [{ line: 4, message: 'it names no StorageClass and the cluster has no default class' }],
+    },
+    {
+      name: 'a volume reserved for another claim does not count',
+      yaml: `${claim('storageClassName: ""')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}, claimRef: {namespace: shop, name: other}}')}`,
+      findings: [{ line: 5 }],
+    },
+  ],
+});

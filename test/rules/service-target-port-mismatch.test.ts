@@ -1,0 +1,100 @@
+import { ruleTester, yaml } from '../helpers/rule-tester.js';
+
+/** A Deployment labelled app=web whose container declares the given ports (flow YAML, one line). */
+const web = (ports: string) => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    selector: {matchLabels: {app: web}}
+    template:
+      metadata: {labels: {app: web}}
+      spec:
+        containers:
+        - name: web
+          ports: ${ports}
+`;
+
+const service = (ports: string) => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec:
+    selector: {app: web}
+    ports:
+${ports}
+`;
+
+ruleTester('service-target-port-mismatch', {
+  valid: [
+    { name: 'named targetPort declared by the selected container', yaml: `${web('[{name: http, containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: http}')}` },
+    { name: 'numeric targetPort declared', yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: 8080}')}` },
+    { name: 'no targetPort: the port number itself is declared', yaml: `${web('[{containerPort: 80}]')}---\n${service('    - {port: 80}')}` },
+    { name: 'numeric targetPort, containers declare no ports (nothing to compare)', yaml: `${web('[]')}---\n${service('    - {port: 80, targetPort: 8080}')}` },
+    { name: 'UDP port declared as UDP', yaml: `${web('[{name: dns, containerPort: 53, protocol: UDP}]')}---\n${service('    - {port: 53, targetPort: dns, protocol: UDP}')}` },
+    { name: 'a Service selecting nothing is dangling-service-selector\'s concern', yaml: service('    - {port: 80, targetPort: http}') },
+    { name: 'declared by a sidecar init container', yaml: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p, labels: {app: p}}
+        spec:
+          initContainers: [{name: proxy, restartPolicy: Always, ports: [{name: proxy, containerPort: 15001}]}]
+          containers: [{name: app}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: p}
+        spec: {selector: {app: p}, ports: [{port: 80, targetPort: proxy}]}
+      ` },
+  ],
+  invalid: [
+    {
+      name: 'named targetPort no selected container declares (error)',
+      yaml: `${web('[{name: web, containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: http}')}`,
+      findings: [{ line: 19, message: 'targetPort "http" is not the name of a TCP port of any container the Service selects (declared names: web (TCP))', severity: 'error' }],
+    },
+    {
+      name: 'named targetPort declared only with another protocol',
+      yaml: `${web('[{name: dns, containerPort: 53, protocol: UDP}]')}---\n${service('    - {port: 53, targetPort: dns}')}`,
+      findings: [{ line: 19, message: 'not the name of a TCP port', severity: 'error' }],
+    },
+    {
+      name: 'numeric targetPort none declares (warning)',
+      yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: 8000}')}`,
+      findings: [{ line: 19, message: 'targetPort 8000/TCP is not declared by any container the Service selects (declared: 8080/TCP)', severity: 'warning' }],
+    },
+    {
+      name: 'no targetPort: the port number is not declared',
+      yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80}')}`,
+      findings: [{ line: 19, message: 'targetPort 80/TCP', severity: 'warning' }],
+    },
+    {
+      name: 'invalid targetPort values are reported even without a selector',
+      yaml: yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: bad}
+        spec:
+          ports:
+          - {port: 1, targetPort: 123456}
+          - {port: 2, targetPort: n234567890123456}
+          - {port: 3, targetPort: "8080"}
+          - {port: 4, targetPort: n-3456789012345}
+      `,
+      findings: [
+        { line: 6, message: 'targetPort 123456 is not a port number' },
+        { line: 7, message: 'is 16 characters long' },
+        { line: 8, message: 'must contain at least one letter' },
+      ],
+    },
+    {
+      name: 'container port names that can never be targeted',
+      yaml: web('[{name: n234567890123456, containerPort: 1}, {name: "123456", containerPort: 2}, {name: Http, containerPort: 3}]'),
+      findings: [
+        { line: 11, column: 18, message: 'port name "n234567890123456" of container "web" cannot be used' },
+        { line: 11, message: 'at least one letter' },
+        { line: 11, message: 'only lowercase letters' },
+      ],
+    },
+  ],
+});
