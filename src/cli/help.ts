@@ -4,6 +4,7 @@ Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
   kubeknit graph [paths...] [options]  print the relationship graph (json)
+  kubeknit schemas import <dir...>     convert Kubernetes OpenAPI v3 documents into schemas
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -56,5 +57,19 @@ Options:
       --depth <n>            with --focus: how many edges away (default 1)
       --hide-implied         leave out implied ReplicaSets, Jobs and Pods
       --stdin-filename <f>   the name to show for standard input (-)
+  -h, --help                 print this help
+`;
+
+export const SCHEMAS_HELP = `Usage: kubeknit schemas import <dir...> [options]
+
+Converts folders of Kubernetes OpenAPI v3 documents (api/v1.json, apis/<group>/<version>.json,
+as a cluster serves them at /openapi/v3) into the strict schemas kubeknit validates with:
+<out>/<version>.json.gz, and the kinds each version serves in <out>/served.json.
+The version is the folder's name (1.33) unless --kube-version is given. Point
+"kubeknit lint --schema-location <out>" at the result to lint against it.
+
+Options:
+      --out <dir>            where to write (default: the schemas embedded in kubeknit)
+      --kube-version <x.y>   the Kubernetes version of the documents
   -h, --help                 print this help
 `;

@@ -4,6 +4,7 @@ import { EXIT, processIO, type CliIO } from './io.js';
 import { graphCommand } from './graph-command.js';
 import { lintCommand } from './lint-command.js';
 import { rulesCommand } from './rules-command.js';
+import { schemasCommand } from './schemas-command.js';
 import { kubeknitVersion } from './version.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   lint: lintCommand,
   rules: rulesCommand,
   graph: graphCommand,
+  schemas: schemasCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */
