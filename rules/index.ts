@@ -5,6 +5,9 @@ import duplicateObject from './duplicate-object.js';
 import invalidObject from './invalid-object.js';
 import invalidYaml from './invalid-yaml.js';
 import volumeMountMissingVolume from './volume-mount-missing-volume.js';
+import schemaViolation from './schema-violation.js';
+import removedApi from './removed-api.js';
+import unknownKind from './unknown-kind.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -14,6 +17,9 @@ export const RULES: readonly Rule[] = [
   danglingServiceSelector,
   duplicateContainerPort,
   volumeMountMissingVolume,
+  schemaViolation,
+  removedApi,
+  unknownKind,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -9,6 +9,9 @@ import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
 import { loadInputs, ObjectSet, type InlineSource } from './load/index.js';
 import type { Finding, K8sObject } from './types.js';
+import type { RunSettings } from './engine/rule.js';
+import { checkSchemaLocations } from './schema/locations.js';
+import { resolveKubernetesVersion } from './schema/registry.js';
 
 export * from './types.js';
 export { RULES, findRule } from '../rules/index.js';
@@ -52,11 +55,12 @@ export interface LintResult {
 
 /** Lints files, directories, globs and inline texts together, as one application. */
 export async function lint(inputs: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const settings = schemaSettings(options);
   const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline });
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);
   const rules = resolveActiveRules(RULES, options);
-  let findings = runRules({ objects, graph, problems: loaded.problems, rules, settings: { kubernetesVersion: options.kubernetesVersion } });
+  let findings = runRules({ objects, graph, problems: loaded.problems, rules, settings });
   if (options.reportFiles) {
     const wanted = new Set(options.reportFiles);
     findings = findings.filter((f) => wanted.has(f.file));
@@ -72,4 +76,12 @@ export function summarize(files: number, objects: number, findings: readonly Fin
     else summary.infos++;
   }
   return summary;
+}
+
+/** The schema options of a run, checked before any file is linted (a bad version is a usage error). */
+function schemaSettings(options: LintOptions): RunSettings {
+  const schemaLocations = options.schemaLocations ?? [];
+  checkSchemaLocations(schemaLocations);
+  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, schemaLocations);
+  return { kubernetesVersion, schemaLocations, ignoreMissingSchemas: options.ignoreMissingSchemas ?? false };
 }
