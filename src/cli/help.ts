@@ -27,6 +27,11 @@ Options:
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable)
       --preset <name>        recommended (default), strict or all
+      --kube-version <x.y>   Kubernetes version to validate against (default: newest embedded, 1.35)
+      --schema-location <p>  extra schemas: a folder ({group}/{kind}_{version}.json, or one written by
+                             "kubeknit schemas import") or a path template with {{.Group}},
+                             {{.ResourceKind}}, {{.ResourceAPIVersion}}, {{.KindSuffix}} (repeatable)
+      --ignore-missing-schemas  do not warn about objects whose kind has no known schema
   -q, --quiet                report errors only
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
       --debug                print stack traces of internal errors

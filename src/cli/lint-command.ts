@@ -25,6 +25,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       'max-file-size': { type: 'string' },
       rule: { type: 'string', multiple: true },
       preset: { type: 'string' },
+      'kube-version': { type: 'string' },
+      'schema-location': { type: 'string', multiple: true },
+      'ignore-missing-schemas': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -50,6 +53,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     maxFileSize,
     preset: preset as Preset | undefined,
     rules: parseRuleFlags(values.rule ?? []),
+    kubernetesVersion: values['kube-version'],
+    schemaLocations: values['schema-location'],
+    ignoreMissingSchemas: values['ignore-missing-schemas'],
   };
   if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';

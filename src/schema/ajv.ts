@@ -26,7 +26,7 @@ export class SchemaValidator {
     this.ajv.addFormat('date-time', RFC3339);
     this.ajv.addFormat('ipv4', IPV4);
     for (const hint of ['int32', 'int64', 'double', 'float', 'int-or-string', 'ipv6', 'uri', 'hostname', 'password', 'email', 'date', 'duration', 'uuid']) this.ajv.addFormat(hint, true);
-    this.ajv.addKeyword({ keyword: 'x-kubernetes-list-type', type: 'array', schemaType: 'string', errors: true, validate: checkListType });
+    this.ajv.addKeyword({ keyword: 'x-kubernetes-list-type', type: 'array', schemaType: 'string', errors: true, validate: checkListType as SchemaValidateFunction });
   }
 
   /** Adds a schema document (not compiled until a reference into it is validated against). */
@@ -53,15 +53,13 @@ export class SchemaValidator {
 }
 
 /** `x-kubernetes-list-type: map|set`: entries must be unique by their keys (map) or as values (set). */
-type ListTypeCheck = SchemaValidateFunction & ((listType: string, data: unknown, parentSchema?: Record<string, unknown>, dataCxt?: { instancePath: string }) => boolean);
-
-const checkListType: ListTypeCheck = function checkListType(listType: string, data: unknown, parentSchema?: Record<string, unknown>, dataCxt?: { instancePath: string }): boolean {
+function checkListType(listType: string, data: unknown, parentSchema?: Record<string, unknown>, dataCxt?: { instancePath: string }): boolean {
   if (!Array.isArray(data)) return true;
   const keys = parentSchema?.['x-kubernetes-list-map-keys'] as string[] | undefined;
   const defaults = (parentSchema?.['x-kubernetes-list-map-defaults'] ?? {}) as Record<string, unknown>;
   const duplicates = listDuplicates(data, listType === 'map' ? (keys ?? []) : undefined, defaults);
   if (!duplicates.length) return true;
-  checkListType.errors = duplicates.map((d) => ({
+  (checkListType as SchemaValidateFunction).errors = duplicates.map((d) => ({
     keyword: 'x-kubernetes-list-type',
     instancePath: `${dataCxt?.instancePath ?? ''}/${d.index}`,
     params: { firstIndex: d.firstIndex, key: d.key, keys: listType === 'map' ? keys : undefined },
@@ -69,4 +67,4 @@ const checkListType: ListTypeCheck = function checkListType(listType: string, da
     data: data[d.index],
   }));
   return false;
-};
+}

@@ -16,6 +16,8 @@ export interface NodeContext {
   defaultOf?(items: unknown, property: string): unknown;
   /** Extra enumerations by property name of the object being converted. */
   enumsOf?(property: string): readonly string[] | undefined;
+  /** Whether a property listed as required is in fact defaulted by the API server. */
+  defaulted?(property: string): boolean;
 }
 
 /**
@@ -42,18 +44,18 @@ export function convertNode(input: unknown, ctx: NodeContext): JsonSchema {
   const simpleTypes = simpleOneOf(node.oneOf ?? node.anyOf);
   if (simpleTypes) {
     out.type = simpleTypes;
-    if (node.format === 'int-or-string') out.type = ['integer', 'string'];
   } else {
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
       if (Array.isArray(node[key])) out[key] = (node[key] as unknown[]).map((s) => convertNode(s, ctx));
     }
     if (isObject(node.not)) out.not = convertNode(node.not, ctx);
   }
-  if (node['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
+  if (node['x-kubernetes-int-or-string'] === true || node.format === 'int-or-string') out.type = ['integer', 'string'];
   if (isObject(node.items)) out.items = convertNode(node.items, ctx);
   const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
   if (isObject(node.properties)) {
-    const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
+    const required = new Set((Array.isArray(node.required) ? (node.required as string[]) : []).filter((p) => !ctx.defaulted?.(p)));
+    if (Array.isArray(node.required)) out.required = [...required];
     const props: Record<string, JsonSchema> = {};
     for (const [name, sub] of Object.entries(node.properties)) {
       let converted = convertNode(sub, ctx);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { API_ENUMS } from './enums.js';
+import { API_ENUMS, DEFAULTED_REQUIRED } from './enums.js';
 import { convertNode, isObject, QUANTITY_PATTERN } from './convert-node.js';
 import { kindKey, type JsonSchema, type KubeSchemaBundle } from './types.js';
 
@@ -54,8 +54,8 @@ export function convertOpenApiDir(dir: string, kubernetesVersion: string): KubeS
     return isObject(prop) ? prop.default : undefined;
   };
   for (const [name, raw] of schemas) {
-    const converted = convertNode(raw, { ref, defaultOf, enumsOf: (property) => API_ENUMS[`${name}.${property}`] });
-    if (name === QUANTITY) converted.pattern = QUANTITY_PATTERN;
+    const converted = convertNode(raw, { ref, defaultOf, enumsOf: (property) => API_ENUMS[`${name}.${property}`], defaulted: (property) => DEFAULTED_REQUIRED.has(`${name}.${property}`) });
+    if (name === QUANTITY) Object.assign(converted, { type: ['string', 'number'], pattern: QUANTITY_PATTERN });
     const gvks = Array.isArray(raw['x-kubernetes-group-version-kind']) ? (raw['x-kubernetes-group-version-kind'] as GroupVersionKind[]) : [];
     const resources = gvks.filter((g) => served.has(kindKey(apiVersionOf(g), g.kind)));
     if (resources.length === 1 && isObject(converted.properties)) fixTypeMeta(converted, apiVersionOf(resources[0]), resources[0].kind);
@@ -70,9 +70,6 @@ function fixTypeMeta(schema: JsonSchema, apiVersion: string, kind: string): void
   const props = schema.properties as Record<string, JsonSchema>;
   props.apiVersion = { type: 'string', enum: [apiVersion] };
   props.kind = { type: 'string', enum: [kind] };
-  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-  required.add('apiVersion').add('kind');
-  schema.required = [...required];
 }
 
 export function apiVersionOf(gvk: { group: string; version: string }): string {

@@ -57,3 +57,11 @@ export const API_ENUMS: Readonly<Record<string, readonly string[]>> = {
   'io.k8s.api.batch.v1beta1.CronJobSpec.concurrencyPolicy': ['Allow', 'Forbid', 'Replace'],
   'io.k8s.api.batch.v1.JobSpec.completionMode': ['NonIndexed', 'Indexed'],
 };
+
+/**
+ * Fields the OpenAPI documents list as required although the API server fills them in by
+ * defaulting before it validates (the documents mark required every field without `omitempty`).
+ */
+export const DEFAULTED_REQUIRED: ReadonlySet<string> = new Set([
+  'io.k8s.api.batch.v1.PodFailurePolicyOnPodConditionsPattern.status', // defaults to True
+]);
