@@ -8,6 +8,7 @@ import volumeMountMissingVolume from './volume-mount-missing-volume.js';
 import schemaViolation from './schema-violation.js';
 import removedApi from './removed-api.js';
 import unknownKind from './unknown-kind.js';
+import invalidMetadata from './invalid-metadata.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   schemaViolation,
   removedApi,
   unknownKind,
+  invalidMetadata,
 ];
 
 export function findRule(id: string): Rule | undefined {
