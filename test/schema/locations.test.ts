@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+import { hasShared, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
+
+const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web}\nspec:\n  secretName: web-tls\n  issuerRef: {name: letsencrypt}\n  dnsNames: [web.example.com]\n  renewBefor: 360h\n';
+
+describe.skipIf(!hasShared)(`--schema-location ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
+  const lintText = (text: string, schemaLocations: string[]) => lint([], { inline: [{ file: 'cr.yaml', text }], schemaLocations });
+
+  it('reads a CRDs-catalog folder ({group}/{kind}_{version}.json)', async () => {
+    const { findings } = await lintText(certificate, [sharedPath('crds-catalog')]);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([['schema-violation', 8, 'unknown field "renewBefor" in spec; did you mean "renewBefore"?']]);
+  });
+
+  it('expands kubeconform-style templates', async () => {
+    const template = `${sharedPath('corpora/kubeconform/fixtures/registry')}/{{.ResourceKind}}{{.KindSuffix}}.json`;
+    const text = 'apiVersion: sagemaker.aws.amazon.com/v1\nkind: TrainingJob\nmetadata: {name: t}\nspec:\n  region: 42\n';
+    const withTemplate = await lintText(text, [template]);
+    expect(new Set(withTemplate.findings.map((f) => f.ruleId))).toEqual(new Set(['schema-violation']));
+    expect(withTemplate.findings.find((f) => f.line === 5)?.message).toBe('spec.region must be a string, found 42');
+    const without = await lintText(text, []);
+    expect(without.findings.map((f) => f.ruleId)).toEqual(['unknown-kind']);
+  });
+
+  it('refuses URLs (no network) and folders that do not exist', async () => {
+    await expect(lintText(certificate, ['https://example.com/{{.Group}}.json'])).rejects.toThrow(/no network/);
+    await expect(lintText(certificate, ['no/such/folder'])).rejects.toThrow(/no such folder/);
+  });
+});
