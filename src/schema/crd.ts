@@ -10,6 +10,8 @@ export interface CrdVersion {
   served: boolean;
   /** The strict schema of the resource (from `openAPIV3Schema`), when the CRD gives one. */
   schema: JsonSchema | undefined;
+  /** The `openAPIV3Schema` as written, for its CEL rules. */
+  rawSchema: JsonSchema | undefined;
   crd: K8sObject;
 }
 
@@ -25,7 +27,7 @@ export function crdVersions(crd: K8sObject): CrdVersion[] {
   for (const v of versions) {
     if (!isObject(v) || typeof v.name !== 'string') continue;
     const raw = isObject(v.schema) ? v.schema.openAPIV3Schema : shared;
-    out.push({ group, kind, version: v.name, served: v.served !== false, schema: isObject(raw) ? customResourceSchema(raw, `${group}/${v.name}`, kind) : undefined, crd });
+    out.push({ group, kind, version: v.name, served: v.served !== false, schema: isObject(raw) ? customResourceSchema(raw, `${group}/${v.name}`, kind) : undefined, rawSchema: isObject(raw) ? raw : undefined, crd });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../load/errors.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
 import { SchemaValidator } from './ajv.js';
+import { evaluateCelRules, hasCelRules } from './cel.js';
 import { crdVersions, OBJECT_META_REF, type CrdVersion } from './crd.js';
 import { checkSchemaLocations, findLocationSchema, readSchemaFile } from './locations.js';
 import { describeErrors, type SchemaProblem } from './messages.js';
@@ -97,8 +98,10 @@ export class SchemaRegistry {
       const match = crdVersionsOfKind.find((v) => v.version === obj.version && v.served);
       if (!match) return { status: 'crd-version-not-served', crd: crdVersionsOfKind[0].crd, versions: crdVersionsOfKind.filter((v) => v.served).map((v) => v.version) };
       if (!match.schema) return { status: 'schema', validate: () => [] };
-      const schema = match.schema;
-      return this.schemaLookup(obj, () => this.addCustomDocument(`crd-${hash(schema)}`, schema));
+      const { schema, rawSchema } = match;
+      const lookup = this.schemaLookup(obj, () => this.addCustomDocument(`crd-${hash(schema)}`, schema));
+      if (!rawSchema || lookup.status !== 'schema' || !hasCelRules(rawSchema)) return lookup;
+      return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(rawSchema, obj.body).map((p) => ({ ...p, kind: 'cel' }))] };
     }
     const loaded = this.loaded();
     const definition = loaded.bundle.kinds[kindKey(obj.apiVersion, obj.kind)];

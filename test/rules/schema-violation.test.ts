@@ -5,6 +5,8 @@ import { REPO_ROOT } from '../helpers/shared.js';
 
 const crd = readFileSync(path.join(REPO_ROOT, 'test/fixtures/schema-violation/widget-crd.yaml'), 'utf8');
 const CRD_LINES = crd.split('\n').length - 1;
+const rangeCrd = readFileSync(path.join(REPO_ROOT, 'test/fixtures/schema-violation/range-crd.yaml'), 'utf8');
+const RANGE_LINES = rangeCrd.split('\n').length - 1;
 
 /** A Pod with one container; `extra` lines start at line 8 (container fields indented by 4). */
 const pod = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n${extra}\n`;
@@ -32,6 +34,7 @@ ruleTester('schema-violation', {
     ` },
     { name: 'int-or-string accepts both forms', yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, targetPort: 8080}, {name: b, port: 81, targetPort: http}]\n' },
     { name: 'a custom resource that matches its CRD', yaml: `${crd}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 2, color: red, port: http, extra: {anything: [1]}}\n` },
+    { name: 'CEL rules of the CRD that hold (transition rules on oldSelf are skipped)', yaml: `${rangeCrd}---\napiVersion: example.com/v1\nkind: Range\nmetadata: {name: r}\nspec: {min: 1, max: 5, name: r-1}\n` },
     { name: 'the oldest embedded version, 1.23', yaml: pod('    imagePullPolicy: Always'), run: { kubernetesVersion: '1.23' } },
   ],
   invalid: [
@@ -89,6 +92,11 @@ ruleTester('schema-violation', {
         { line: CRD_LINES + 5, message: 'spec.color must be one of "red", "blue", found "green"' },
         { line: CRD_LINES + 5, message: 'unknown field "sise" in spec; did you mean "size"?' },
       ],
+    },
+    {
+      name: 'CEL rules of the CRD that fail, with the rule\'s message or the rule itself',
+      yaml: `${rangeCrd}---\napiVersion: example.com/v1\nkind: Range\nmetadata: {name: r}\nspec:\n  min: 7\n  max: 5\n  name: x\n`,
+      findings: [{ line: RANGE_LINES + 5, message: 'min must not be above max' }, { line: RANGE_LINES + 8, message: "failed rule: self.startsWith('r-')" }],
     },
     {
       name: 'a field newer than the target version',
