@@ -100,14 +100,16 @@ export class SchemaRegistry {
       if (!match.schema) return { status: 'schema', validate: () => [] };
       const { schema, rawSchema } = match;
       const lookup = this.schemaLookup(obj, () => this.addCustomDocument(`crd-${hash(schema)}`, schema));
-      if (!rawSchema || lookup.status !== 'schema' || !hasCelRules(rawSchema)) return lookup;
-      return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(rawSchema, obj.body).map((p) => ({ ...p, kind: 'cel' }))] };
+      return rawSchema ? this.withCelRules(obj, rawSchema, lookup) : lookup;
     }
     const loaded = this.loaded();
     const definition = loaded.bundle.kinds[kindKey(obj.apiVersion, obj.kind)];
     if (definition) return this.schemaLookup(obj, () => `${loaded.documentId}#/definitions/${definition}`);
     const file = obj.group ? findLocationSchema(this.locations, { group: obj.group, version: obj.version, kind: obj.kind, kubernetesVersion: this.kubernetesVersion }) : undefined;
-    if (file) return this.schemaLookup(obj, () => this.addCustomDocument(pathToFileURL(path.resolve(file)).href, readSchemaFile(file)));
+    if (file) {
+      const schema = readSchemaFile(file);
+      return this.withCelRules(obj, schema, this.schemaLookup(obj, () => this.addCustomDocument(pathToFileURL(path.resolve(file)).href, schema)));
+    }
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
     if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
     if (served.status === 'not-yet') return served;
@@ -116,6 +118,12 @@ export class SchemaRegistry {
 
   private schemaLookup(obj: K8sObject, ref: () => string): SchemaLookup {
     return { status: 'schema', validate: () => describeErrors(this.loaded().validator.validate(ref(), obj.body), obj.body) };
+  }
+
+  /** Adds the CEL rules (`x-kubernetes-validations`) of a custom resource schema to its validation. */
+  private withCelRules(obj: K8sObject, schema: JsonSchema, lookup: SchemaLookup): SchemaLookup {
+    if (lookup.status !== 'schema' || !hasCelRules(schema)) return lookup;
+    return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(schema, obj.body).map((p) => ({ ...p, kind: 'cel' }))] };
   }
 
   /** Adds a CRD's or a schema file's schema to the validator of this version (its metadata checked as ObjectMeta). */

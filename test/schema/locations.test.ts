@@ -12,6 +12,13 @@ describe.skipIf(!hasShared)(`--schema-location ${hasShared ? '' : SHARED_SKIP_RE
     expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([['schema-violation', 8, 'unknown field "renewBefor" in spec; did you mean "renewBefore"?']]);
   });
 
+  it('evaluates the CEL rules of catalog schemas', async () => {
+    const route = (value: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n  - matches: [{path: {type: PathPrefix, value: ${value}}}]\n    backendRefs: [{name: api, port: 80}]\n`;
+    expect((await lintText(route('/api'), [sharedPath('crds-catalog')])).findings).toEqual([]);
+    const { findings } = await lintText(route('api'), [sharedPath('crds-catalog')]);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([['schema-violation', 7, "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']"]]);
+  });
+
   it('expands kubeconform-style templates', async () => {
     const template = `${sharedPath('corpora/kubeconform/fixtures/registry')}/{{.ResourceKind}}{{.KindSuffix}}.json`;
     const text = 'apiVersion: sagemaker.aws.amazon.com/v1\nkind: TrainingJob\nmetadata: {name: t}\nspec:\n  region: 42\n';
