@@ -92,6 +92,13 @@ describe('kubeknit schemas import (built CLI)', () => {
     expect(findings[0].message).toContain('repeats the key name="a", protocol="TCP"');
   });
 
+  it('documents the schema options in --help', () => {
+    expect(runCli(['lint', '--help']).stdout).toMatch(/--kube-version[\s\S]*--schema-location[\s\S]*--ignore-missing-schemas/);
+    const help = runCli(['schemas', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('kubeknit schemas import <dir...>');
+  });
+
   it('a version without schemas is a usage error naming the available ones', () => {
     const run = runCli(['lint', '-', '--kube-version', '1.19'], { input: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' });
     expect(run.status).toBe(2);
