@@ -67,7 +67,6 @@ export function convertNode(input: unknown, ctx: NodeContext): JsonSchema {
   }
   if (isObject(node.additionalProperties)) out.additionalProperties = convertNode(node.additionalProperties, ctx);
   else if (node.additionalProperties === false || (node.additionalProperties === undefined && out.properties && !preserve)) out.additionalProperties = false;
-  if (node.nullable === true) return nullable(out);
   const listType = node['x-kubernetes-list-type'];
   if (listType === 'set' || listType === 'map') {
     out['x-kubernetes-list-type'] = listType;
@@ -82,7 +81,7 @@ export function convertNode(input: unknown, ctx: NodeContext): JsonSchema {
       if (Object.keys(defaults).length) out['x-kubernetes-list-map-defaults'] = defaults;
     }
   }
-  return out;
+  return node.nullable === true ? nullable(out) : out;
 }
 
 /** `oneOf: [{type: integer}, {type: string}]` → `['integer', 'string']`; undefined when not that simple. */
