@@ -66,13 +66,18 @@ export function servedStatus(table: ServedTable, target: string, apiVersion: str
 function replacementFor(served: Record<string, string[]>, apiVersion: string, kind: string): string | undefined {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
   const candidates = Object.keys(served).filter((av) => served[av].includes(kind));
-  const rank = (av: string) => (groupOf(av) === group ? 0 : 1) * 10 + stability(av);
+  const rank = (av: string) => (groupOf(av) === group ? 0 : 1) * 1000 + stability(av) * 100 - majorVersion(av);
   candidates.sort((a, b) => rank(a) - rank(b));
   return candidates[0];
 }
 
 function groupOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+}
+
+/** `autoscaling/v2` → 2: the newest major version is the natural successor. */
+function majorVersion(apiVersion: string): number {
+  return Number(/\/?v(\d+)/.exec(apiVersion.slice(apiVersion.lastIndexOf('/')))?.[1] ?? 0);
 }
 
 /** GA first, then beta, then alpha. */

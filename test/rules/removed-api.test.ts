@@ -22,6 +22,11 @@ ruleTester('removed-api', {
       findings: [{ line: 1, message: 'removed in 1.25; use apiVersion policy/v1' }],
     },
     {
+      name: 'autoscaling/v2beta2 HorizontalPodAutoscaler names the newest GA version of its group, autoscaling/v2',
+      yaml: 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec: {maxReplicas: 3, scaleTargetRef: {kind: Deployment, name: web}}\n',
+      findings: [{ line: 1, message: 'removed in 1.26; use apiVersion autoscaling/v2' }],
+    },
+    {
       name: 'extensions/v1beta1 Ingress (removed before the served table starts) names networking.k8s.io/v1',
       yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: web}\n',
       findings: [{ line: 1, message: 'removed in 1.22; use apiVersion networking.k8s.io/v1' }],
