@@ -10,7 +10,7 @@ export default defineRule({
   family: 'schema',
   severity: 'error',
   presets: ['recommended'],
-  description: 'A field the Kubernetes API (or a CRD of the input) does not accept: unknown, wrong type, bad value, missing, or a duplicate list entry',
+  description: 'A field the Kubernetes API (or a CRD) does not accept: unknown, wrong type, bad value, missing, a duplicate list entry, or a failed CEL rule',
   docs: {
     why: 'The API server rejects the object (kubectl apply --validate=strict fails on unknown fields), or silently drops a misspelt field so the setting you wrote never takes effect. Checking against the schema of the target Kubernetes version finds this before deploy time.',
     fix: 'Correct the field at the line shown: the message names the expected type, the allowed values or the closest known field name. Pick the Kubernetes version with --kube-version; validate custom resources by including their CRD or pointing --schema-location at a schema folder.',
