@@ -79,6 +79,10 @@ import rwoVolumeShared from './rwo-volume-shared.js';
 import sensitiveHostPath from './sensitive-host-path.js';
 import localPvMissingNodeAffinity from './local-pv-missing-node-affinity.js';
 import localStorageImmediateBinding from './local-storage-immediate-binding.js';
+import schemaViolation from './schema-violation.js';
+import removedApi from './removed-api.js';
+import unknownKind from './unknown-kind.js';
+import invalidMetadata from './invalid-metadata.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -160,6 +164,10 @@ export const RULES: readonly Rule[] = [
   sensitiveHostPath,
   localPvMissingNodeAffinity,
   localStorageImmediateBinding,
+  schemaViolation,
+  removedApi,
+  unknownKind,
+  invalidMetadata,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -15,6 +15,9 @@ import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
 import { loadInputs, ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
 import type { Finding, K8sObject } from './types.js';
+import type { RunSettings } from './engine/rule.js';
+import { checkSchemaLocations } from './schema/locations.js';
+import { resolveKubernetesVersion } from './schema/registry.js';
 
 export * from './types.js';
 export { RULES, findRule } from '../rules/index.js';
@@ -70,6 +73,7 @@ export interface LintResult {
 export async function lint(inputs: readonly string[], lintOptions: LintOptions = {}): Promise<LintResult> {
   const options = withConfig(lintOptions);
   const config = options.config;
+  schemaSettings(options); // a bad --kube-version or schema location is a usage error before any file is read
   const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
   const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
   const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude });
@@ -89,7 +93,7 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}): L
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { kubernetesVersion: options.kubernetesVersion } });
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: schemaSettings(options) });
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
@@ -124,4 +128,12 @@ export function summarize(files: number, objects: number, findings: readonly Fin
     else summary.infos++;
   }
   return summary;
+}
+
+/** The schema options of a run, checked before any file is linted (a bad version is a usage error). */
+function schemaSettings(options: LintOptions): RunSettings {
+  const schemaLocations = options.schemaLocations ?? [];
+  checkSchemaLocations(schemaLocations);
+  const kubernetesVersion = resolveKubernetesVersion(options.kubernetesVersion, schemaLocations);
+  return { kubernetesVersion, schemaLocations, ignoreMissingSchemas: options.ignoreMissingSchemas ?? false };
 }

@@ -5,6 +5,7 @@ Usage:
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
   kubeknit graph [paths...] [options]  print the relationship graph (json, mermaid, dot, svg, html)
   kubeknit lsp [--stdio]               run the language server for editors
+  kubeknit schemas import <dir...>     convert Kubernetes OpenAPI v3 documents into schemas
   kubeknit --version                   print the version
   kubeknit --help                      print this help
 
@@ -36,6 +37,11 @@ Options:
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable; wins over the config)
       --preset <name>        recommended (default), strict or all (wins over the config's extends)
+      --kube-version <x.y>   Kubernetes version to validate against (default: newest embedded, 1.35)
+      --schema-location <p>  extra schemas: a folder ({group}/{kind}_{version}.json, or one written by
+                             "kubeknit schemas import") or a path template with {{.Group}},
+                             {{.ResourceKind}}, {{.ResourceAPIVersion}}, {{.KindSuffix}} (repeatable)
+      --ignore-missing-schemas  do not warn about objects whose kind has no known schema
   -q, --quiet                report errors only
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
       --debug                print stack traces of internal errors
@@ -82,4 +88,18 @@ quick fixes. --stdio is accepted because editors pass it; stdio is the only tran
 Options:
       --stdio      speak LSP on standard input and output (the default)
   -h, --help       print this help
+`;
+
+export const SCHEMAS_HELP = `Usage: kubeknit schemas import <dir...> [options]
+
+Converts folders of Kubernetes OpenAPI v3 documents (api/v1.json, apis/<group>/<version>.json,
+as a cluster serves them at /openapi/v3) into the strict schemas kubeknit validates with:
+<out>/<version>.json.gz, and the kinds each version serves in <out>/served.json.
+The version is the folder's name (1.33) unless --kube-version is given. Point
+"kubeknit lint --schema-location <out>" at the result to lint against it.
+
+Options:
+      --out <dir>            where to write (default: the schemas embedded in kubeknit)
+      --kube-version <x.y>   the Kubernetes version of the documents
+  -h, --help                 print this help
 `;

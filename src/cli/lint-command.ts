@@ -34,6 +34,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       'max-file-size': { type: 'string' },
       rule: { type: 'string', multiple: true },
       preset: { type: 'string' },
+      'kube-version': { type: 'string' },
+      'schema-location': { type: 'string', multiple: true },
+      'ignore-missing-schemas': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -64,6 +67,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     rules: parseRuleFlags(values.rule ?? [], config?.customRules.map((r) => r.id) ?? []),
     reportUnusedDisableDirectives: values['report-unused-disable-directives'],
     config,
+    kubernetesVersion: values['kube-version'],
+    schemaLocations: values['schema-location'],
+    ignoreMissingSchemas: values['ignore-missing-schemas'],
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {

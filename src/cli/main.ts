@@ -5,6 +5,7 @@ import { graphCommand } from './graph-command.js';
 import { lintCommand } from './lint-command.js';
 import { lspCommand } from './lsp-command.js';
 import { rulesCommand } from './rules-command.js';
+import { schemasCommand } from './schemas-command.js';
 import { kubeknitVersion } from './version.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
   graph: graphCommand,
   lsp: lspCommand,
+  schemas: schemasCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */

@@ -40,6 +40,10 @@ export interface ReportExtra {
 export interface RunSettings {
   /** Kubernetes minor version targeted, e.g. `1.35`. */
   kubernetesVersion?: string;
+  /** Extra schema folders or path templates (`--schema-location`). */
+  schemaLocations?: readonly string[];
+  /** `--ignore-missing-schemas`: objects without a known schema are not reported. */
+  ignoreMissingSchemas?: boolean;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {

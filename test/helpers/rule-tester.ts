@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findRule, lint, type Finding } from '../../src/index.js';
+import { findRule, lint, type Finding, type LintOptions } from '../../src/index.js';
+
+/** Run-wide settings a case may set (target Kubernetes version, schema locations…). */
+export type RunOptions = Pick<LintOptions, 'kubernetesVersion' | 'schemaLocations' | 'ignoreMissingSchemas'>;
 
 export interface ValidCase {
   name: string;
   yaml: string;
   options?: Record<string, unknown>;
+  run?: RunOptions;
 }
 
 export interface ExpectedFinding {
@@ -22,10 +26,10 @@ export interface InvalidCase extends ValidCase {
 }
 
 /** Lints one YAML text with only the rule under test, as ESLint's RuleTester does. */
-export async function runRule(ruleId: string, yaml: string, options?: Record<string, unknown>): Promise<Finding[]> {
+export async function runRule(ruleId: string, yaml: string, options?: Record<string, unknown>, run: RunOptions = {}): Promise<Finding[]> {
   const rule = findRule(ruleId);
   if (!rule) throw new Error(`no rule ${ruleId}`);
-  const result = await lint([], { preset: 'all', inline: [{ file: 'test.yaml', text: yaml }], rules: { [ruleId]: { severity: rule.severity, options } } });
+  const result = await lint([], { ...run, preset: 'all', inline: [{ file: 'test.yaml', text: yaml }], rules: { [ruleId]: { severity: rule.severity, options } } });
   return result.findings.filter((f) => f.ruleId === ruleId);
 }
 
@@ -34,12 +38,12 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
   describe(ruleId, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, async () => {
-        expect(await runRule(ruleId, c.yaml, c.options)).toEqual([]);
+        expect(await runRule(ruleId, c.yaml, c.options, c.run)).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, async () => {
-        const findings = await runRule(ruleId, c.yaml, c.options);
+        const findings = await runRule(ruleId, c.yaml, c.options, c.run);
         expect(findings.map((f) => f.line), findings.map((f) => `${f.line}:${f.column} ${f.message}`).join('\n')).toEqual(c.findings.map((f) => f.line));
         c.findings.forEach((want, i) => {
           const got = findings[i];

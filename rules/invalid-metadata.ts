@@ -1,0 +1,72 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isPlainObject } from '../src/load/parse.js';
+import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegment, qualifiedName, withMaxLength, type NameCheck } from '../src/schema/names.js';
+import type { K8sObject } from '../src/types.js';
+
+/** Name rules of the kinds that differ from the usual DNS-1123 subdomain. */
+const NAME_RULES: Record<string, { check: NameCheck; why: string }> = {
+  Service: { check: dns1035Label, why: 'a Service name becomes a DNS label' },
+  Namespace: { check: dns1123Label, why: 'a Namespace name becomes a DNS label' },
+  CronJob: { check: withMaxLength(dns1123Subdomain, 52), why: 'the CronJob controller appends 11 characters for its Jobs' },
+  Role: { check: pathSegment, why: 'RBAC names only have to fit in a URL path' },
+  ClusterRole: { check: pathSegment, why: 'RBAC names only have to fit in a URL path' },
+  RoleBinding: { check: pathSegment, why: 'RBAC names only have to fit in a URL path' },
+  ClusterRoleBinding: { check: pathSegment, why: 'RBAC names only have to fit in a URL path' },
+};
+const BUILT_IN_GROUP = /^$|\.k8s\.io$|^(apps|batch|autoscaling|policy|extensions)$/;
+const ANNOTATIONS_LIMIT = 256 * 1024;
+
+export default defineRule({
+  id: 'invalid-metadata',
+  family: 'schema',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'An object name, namespace, label or annotation the API server rejects (DNS-1123 syntax, lengths, key format)',
+  docs: {
+    why: 'The API server validates names, label keys and values and annotation keys beyond the JSON schema; kubectl apply fails with "Invalid value" at deploy time.',
+    fix: 'Use lowercase letters, digits and "-" (and "." where the kind allows it) in names; keep label values at most 63 characters of letters, digits, "-", "_" and "."; write keys as an optional DNS prefix, "/", and a name.',
+    bad: 'metadata:\n  name: My_App\n  labels: {app: "web frontend"}\n',
+    good: 'metadata:\n  name: my-app\n  labels: {app: web-frontend}\n',
+  },
+  check({ objects, report }) {
+    for (const obj of objects) {
+      const metadata = obj.body.metadata;
+      if (!isPlainObject(metadata)) continue;
+      checkName(obj, metadata, report);
+      if (typeof metadata.namespace === 'string' && metadata.namespace) {
+        const bad = dns1123Label(metadata.namespace);
+        if (bad) report(obj, 'metadata.namespace', `metadata.namespace "${metadata.namespace}" ${bad}`);
+      }
+      if (isPlainObject(metadata.labels)) {
+        for (const [key, value] of Object.entries(metadata.labels)) {
+          const badKey = qualifiedName(key);
+          if (badKey) report(obj, ['metadata', 'labels', key], `label key "${key}" ${badKey}`);
+          const badValue = typeof value === 'string' ? labelValue(value) : undefined;
+          if (badValue) report(obj, ['metadata', 'labels', key], `label value of "${key}" ${badValue}`);
+        }
+      }
+      if (isPlainObject(metadata.annotations)) {
+        let size = 0;
+        for (const [key, value] of Object.entries(metadata.annotations)) {
+          size += key.length + (typeof value === 'string' ? value.length : 0);
+          const badKey = qualifiedName(key.toLowerCase());
+          if (badKey) report(obj, ['metadata', 'annotations', key], `annotation key "${key}" ${badKey}`);
+        }
+        if (size > ANNOTATIONS_LIMIT) report(obj, 'metadata.annotations', `annotations total ${size} bytes, above the API's limit of 262144 (256 KiB)`);
+      }
+    }
+  },
+});
+
+function checkName(obj: K8sObject, metadata: Record<string, unknown>, report: (o: K8sObject, path: string, message: string) => void): void {
+  const rule = NAME_RULES[obj.kind] ?? (BUILT_IN_GROUP.test(obj.group) ? { check: dns1123Subdomain, why: '' } : { check: pathSegment, why: '' });
+  const why = rule.why ? ` (${rule.why})` : '';
+  if (typeof metadata.name === 'string' && metadata.name) {
+    const bad = rule.check(metadata.name);
+    if (bad) report(obj, 'metadata.name', `${obj.kind} name "${metadata.name}" ${bad}${why}`);
+  } else if (typeof metadata.generateName === 'string' && metadata.generateName) {
+    // the API server appends 5 random characters to the prefix
+    const bad = rule.check(`${metadata.generateName}abcde`);
+    if (bad) report(obj, 'metadata.generateName', `${obj.kind} generateName "${metadata.generateName}" plus 5 random characters ${bad}${why}`);
+  }
+}

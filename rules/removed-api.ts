@@ -1,0 +1,25 @@
+import { defineRule } from '../src/engine/rule.js';
+import { schemaRegistryFor } from '../src/schema/registry.js';
+
+export default defineRule({
+  id: 'removed-api',
+  family: 'schema',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'An apiVersion/kind the target Kubernetes version no longer serves',
+  docs: {
+    why: 'The API server of that version answers "no matches for kind" and kubectl apply fails; after a cluster upgrade the manifests stop deploying.',
+    fix: 'Move the object to the replacement apiVersion named in the message (check the fields that changed between versions), or remove it when the feature is gone. Use --kube-version to check against the version your cluster runs.',
+    bad: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n',
+    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\n',
+  },
+  check({ objects, settings, report }) {
+    const registry = schemaRegistryFor(objects, settings);
+    for (const obj of objects) {
+      const lookup = registry.lookup(obj);
+      if (lookup.status !== 'removed') continue;
+      const instead = lookup.replacement ? `; use apiVersion ${lookup.replacement}` : lookup.successor ? `; there is no replacement kind, use ${lookup.successor}` : '; it has no replacement';
+      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`);
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from '../src/engine/rule.js';
+import { formatFieldPath } from '../src/load/field-path.js';
+import { schemaRegistryFor } from '../src/schema/registry.js';
+
+/** Container ports are keyed by containerPort + protocol; duplicate-container-port reports those with more context. */
+const CONTAINER_PORT = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]$/;
+
+export default defineRule({
+  id: 'schema-violation',
+  family: 'schema',
+  severity: 'error',
+  presets: ['recommended'],
+  description: 'A field the Kubernetes API (or a CRD) does not accept: unknown, wrong type, bad value, missing, a duplicate list entry, or a failed CEL rule',
+  docs: {
+    why: 'The API server rejects the object (kubectl apply --validate=strict fails on unknown fields), or silently drops a misspelt field so the setting you wrote never takes effect. Checking against the schema of the target Kubernetes version finds this before deploy time.',
+    fix: 'Correct the field at the line shown: the message names the expected type, the allowed values or the closest known field name. Pick the Kubernetes version with --kube-version; validate custom resources by including their CRD or pointing --schema-location at a schema folder.',
+    bad: 'containers:\n- name: web\n  image: nginx:1.27\n  imagePullPolice: Always\n  ports:\n  - containerPort: "http"\n',
+    good: 'containers:\n- name: web\n  image: nginx:1.27\n  imagePullPolicy: Always\n  ports:\n  - containerPort: 8080\n',
+  },
+  check({ objects, settings, report }) {
+    const registry = schemaRegistryFor(objects, settings);
+    for (const obj of objects) {
+      const lookup = registry.lookup(obj);
+      if (lookup.status !== 'schema') continue;
+      for (const problem of lookup.validate()) {
+        if (problem.kind === 'duplicate-entry' && CONTAINER_PORT.test(formatFieldPath(problem.path))) continue;
+        report(obj, problem.path, problem.message);
+      }
+    }
+  },
+});

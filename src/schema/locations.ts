@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../load/errors.js';
+
+export interface KindCoordinates {
+  group: string;
+  version: string;
+  kind: string;
+  kubernetesVersion: string;
+}
+
+/**
+ * The schema file for a kind in the user's schema locations: folders laid out as
+ * `{group}/{kind}_{version}.json` (the CRDs-catalog layout, kind in lower case), or
+ * kubeconform-style path templates (`{{.Group}}`, `{{.ResourceKind}}`, `{{.ResourceAPIVersion}}`, `{{.KindSuffix}}`).
+ */
+export function findLocationSchema(locations: readonly string[], kind: KindCoordinates): string | undefined {
+  for (const location of locations) {
+    const candidates = location.includes('{{') ? [expandTemplate(location, kind)] : folderCandidates(location, kind);
+    const found = candidates.find((file) => existsSync(file));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Refuses locations kubeknit cannot read offline. */
+export function checkSchemaLocations(locations: readonly string[]): void {
+  for (const location of locations) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) throw new UsageError(`--schema-location ${location}: only local folders and path templates are read (no network)`);
+    if (!location.includes('{{') && !existsSync(location)) throw new UsageError(`--schema-location ${location}: no such folder`);
+  }
+}
+
+function folderCandidates(folder: string, { group, version, kind }: KindCoordinates): string[] {
+  const lower = kind.toLowerCase();
+  return [path.join(folder, group, `${lower}_${version}.json`), path.join(folder, group, `${kind}_${version}.json`)];
+}
+
+function expandTemplate(template: string, { group, version, kind, kubernetesVersion }: KindCoordinates): string {
+  const kindSuffix = group ? `-${group.split('.')[0]}-${version}` : `-${version}`;
+  const values: Record<string, string> = {
+    Group: group,
+    ResourceKind: kind.toLowerCase(),
+    ResourceAPIVersion: version,
+    KindSuffix: kindSuffix,
+    NormalizedKubernetesVersion: `v${kubernetesVersion}.0`,
+    StrictSuffix: '-strict',
+  };
+  return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function readSchemaFile(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new UsageError(`schema ${file} cannot be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../load/errors.js';
+import type { ObjectSet } from '../load/object-set.js';
+import type { K8sObject } from '../types.js';
+import { SchemaValidator } from './ajv.js';
+import { evaluateCelRules, hasCelRules } from './cel.js';
+import { crdVersions, OBJECT_META_REF, type CrdVersion } from './crd.js';
+import { checkSchemaLocations, findLocationSchema, readSchemaFile } from './locations.js';
+import { describeErrors, type SchemaProblem } from './messages.js';
+import { servedStatus, successorOf } from './removals.js';
+import { editDistance } from './suggest.js';
+import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readBundle, readServedTable, type ServedTable } from './store.js';
+import { kindKey, type JsonSchema, type KubeSchemaBundle } from './types.js';
+
+export interface SchemaSettings {
+  kubernetesVersion?: string;
+  schemaLocations?: readonly string[];
+}
+
+/** What kubeknit knows about an object's apiVersion and kind. */
+export type SchemaLookup =
+  | { status: 'schema'; validate(): SchemaProblem[] }
+  | { status: 'removed'; removedIn: string; replacement?: string; successor?: string }
+  | { status: 'not-yet'; firstServed: string }
+  | { status: 'crd-version-not-served'; crd: K8sObject; versions: string[] }
+  | { status: 'missing'; suggestion?: string };
+
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+interface LoadedVersion {
+  bundle: KubeSchemaBundle;
+  validator: SchemaValidator;
+  documentId: string;
+}
+
+/** Loaded bundles (and their compiled validators) live for the process: an editor relints often. */
+const loadedVersions = new Map<string, LoadedVersion>();
+
+/** `v1.33.2` / `1.33` → `1.33`. */
+export function normalizeKubernetesVersion(version: string): string {
+  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  if (!match) throw new UsageError(`Kubernetes version "${version}" is not a version like 1.33`);
+  return `${match[1]}.${match[2]}`;
+}
+
+/** The schema folders to read: the user's locations first, then the embedded one. */
+function bundleDirs(locations: readonly string[]): string[] {
+  return [...locations.filter((l) => !l.includes('{{')), EMBEDDED_SCHEMA_DIR];
+}
+
+/** The Kubernetes version a run targets (default: the newest embedded); a version without schemas is a usage error. */
+export function resolveKubernetesVersion(requested: string | undefined, locations: readonly string[] = []): string {
+  const available = [...new Set(bundleDirs(locations).flatMap(bundleVersions))].sort(compareVersions);
+  if (requested === undefined) {
+    const newest = bundleVersions(EMBEDDED_SCHEMA_DIR).at(-1);
+    if (!newest) throw new Error(`no embedded schemas in ${EMBEDDED_SCHEMA_DIR}`);
+    return newest;
+  }
+  const version = normalizeKubernetesVersion(requested);
+  if (!available.includes(version)) {
+    throw new UsageError(`no schemas for Kubernetes ${version} (available: ${available.join(', ')}); convert its OpenAPI documents with "kubeknit schemas import" and pass the folder with --schema-location`);
+  }
+  return version;
+}
+
+/** Looks up, per object of a run, its schema (built-in, from a CRD of the input, or a schema location) or why there is none. */
+export class SchemaRegistry {
+  readonly kubernetesVersion: string;
+  private readonly locations: readonly string[];
+  private readonly crds = new Map<string, CrdVersion[]>();
+  private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
+  private loadedVersion: LoadedVersion | undefined;
+  private servedTable: ServedTable | undefined;
+
+  constructor(objects: ObjectSet, settings: SchemaSettings) {
+    this.locations = settings.schemaLocations ?? [];
+    checkSchemaLocations(this.locations);
+    this.kubernetesVersion = resolveKubernetesVersion(settings.kubernetesVersion, this.locations);
+    for (const crd of objects.ofKind('CustomResourceDefinition')) {
+      for (const v of crdVersions(crd)) {
+        const key = `${v.group}/${v.kind}`;
+        this.crds.set(key, [...(this.crds.get(key) ?? []), v]);
+      }
+    }
+  }
+
+  lookup(obj: K8sObject): SchemaLookup {
+    let found = this.lookups.get(obj);
+    if (!found) this.lookups.set(obj, (found = this.find(obj)));
+    return found;
+  }
+
+  private find(obj: K8sObject): SchemaLookup {
+    const crdVersionsOfKind = this.crds.get(`${obj.group}/${obj.kind}`);
+    if (crdVersionsOfKind) {
+      const match = crdVersionsOfKind.find((v) => v.version === obj.version && v.served);
+      if (!match) return { status: 'crd-version-not-served', crd: crdVersionsOfKind[0].crd, versions: crdVersionsOfKind.filter((v) => v.served).map((v) => v.version) };
+      if (!match.schema) return { status: 'schema', validate: () => [] };
+      const { schema, rawSchema } = match;
+      const lookup = this.schemaLookup(obj, () => this.addCustomDocument(`crd-${hash(schema)}`, schema));
+      return rawSchema ? this.withCelRules(obj, rawSchema, lookup) : lookup;
+    }
+    const loaded = this.loaded();
+    const definition = loaded.bundle.kinds[kindKey(obj.apiVersion, obj.kind)];
+    if (definition) return this.schemaLookup(obj, () => `${loaded.documentId}#/definitions/${definition}`);
+    const file = obj.group ? findLocationSchema(this.locations, { group: obj.group, version: obj.version, kind: obj.kind, kubernetesVersion: this.kubernetesVersion }) : undefined;
+    if (file) {
+      const schema = readSchemaFile(file);
+      return this.withCelRules(obj, schema, this.schemaLookup(obj, () => this.addCustomDocument(pathToFileURL(path.resolve(file)).href, schema)));
+    }
+    const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
+    if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
+    if (served.status === 'not-yet') return served;
+    return { status: 'missing', suggestion: this.suggestKind(obj) };
+  }
+
+  private schemaLookup(obj: K8sObject, ref: () => string): SchemaLookup {
+    return { status: 'schema', validate: () => describeErrors(this.loaded().validator.validate(ref(), obj.body), obj.body) };
+  }
+
+  /** Adds the CEL rules (`x-kubernetes-validations`) of a custom resource schema to its validation. */
+  private withCelRules(obj: K8sObject, schema: JsonSchema, lookup: SchemaLookup): SchemaLookup {
+    if (lookup.status !== 'schema' || !hasCelRules(schema)) return lookup;
+    return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(schema, obj.body).map((p) => ({ ...p, kind: 'cel' }))] };
+  }
+
+  /** Adds a CRD's or a schema file's schema to the validator of this version (its metadata checked as ObjectMeta). */
+  private addCustomDocument(id: string, schema: JsonSchema): string {
+    const loaded = this.loaded();
+    if (!loaded.validator.hasDocument(id)) {
+      const text = JSON.stringify(schema).split(JSON.stringify(OBJECT_META_REF)).join(JSON.stringify(`${loaded.documentId}#/definitions/${OBJECT_META}`));
+      loaded.validator.addDocument(id, JSON.parse(text) as JsonSchema);
+    }
+    return id;
+  }
+
+  private loaded(): LoadedVersion {
+    if (this.loadedVersion) return this.loadedVersion;
+    const dir = bundleDirs(this.locations).find((d) => bundleVersions(d).includes(this.kubernetesVersion)) ?? EMBEDDED_SCHEMA_DIR;
+    const file = bundleFile(dir, this.kubernetesVersion);
+    let loaded = loadedVersions.get(file);
+    if (!loaded) {
+      const bundle = readBundle(file);
+      const validator = new SchemaValidator();
+      const documentId = `https://kubeknit.dev/schemas/kubernetes/${this.kubernetesVersion}`;
+      validator.addDocument(documentId, { definitions: bundle.definitions });
+      loaded = { bundle, validator, documentId };
+      loadedVersions.set(file, loaded);
+    }
+    return (this.loadedVersion = loaded);
+  }
+
+  private served(): ServedTable {
+    if (!this.servedTable) {
+      const table: ServedTable = {};
+      for (const dir of bundleDirs(this.locations).reverse()) Object.assign(table, readServedTable(dir));
+      this.servedTable = table;
+    }
+    return this.servedTable;
+  }
+
+  /** A served kind of the same apiVersion whose name is close: `Deploymnet` → `Deployment`. */
+  private suggestKind(obj: K8sObject): string | undefined {
+    const kinds = this.served()[this.kubernetesVersion]?.[obj.apiVersion] ?? [];
+    const lower = obj.kind.toLowerCase();
+    return kinds.find((k) => k.toLowerCase() === lower) ?? kinds.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
+  }
+}
+
+const registries = new WeakMap<ObjectSet, Map<string, SchemaRegistry>>();
+
+/** One registry per run (the three schema rules share it); settings are part of the key. */
+export function schemaRegistryFor(objects: ObjectSet, settings: SchemaSettings): SchemaRegistry {
+  let bySettings = registries.get(objects);
+  if (!bySettings) registries.set(objects, (bySettings = new Map()));
+  const key = JSON.stringify([settings.kubernetesVersion ?? null, settings.schemaLocations ?? []]);
+  let registry = bySettings.get(key);
+  if (!registry) bySettings.set(key, (registry = new SchemaRegistry(objects, settings)));
+  return registry;
+}
+
+function hash(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,29 @@
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n';
+
+ruleTester('unknown-kind', {
+  valid: [
+    { name: 'a built-in kind', yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n' },
+    { name: '--ignore-missing-schemas silences it', yaml: widget, run: { ignoreMissingSchemas: true } },
+    {
+      name: 'a custom resource whose CRD is in the input',
+      yaml: `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {kind: Widget, plural: widgets}\n  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]\n---\n${widget}`,
+    },
+  ],
+  invalid: [
+    { name: 'a custom resource without schema', yaml: widget, findings: [{ line: 2, severity: 'warning', message: 'no schema for example.com/v1 Widget in Kubernetes 1.35' }] },
+    { name: 'a misspelt kind gets a suggestion', yaml: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: d}\n', findings: [{ line: 2, message: 'did you mean kind "Deployment"?' }] },
+    {
+      name: 'an apiVersion the target version does not serve yet',
+      yaml: 'apiVersion: resource.k8s.io/v1\nkind: DeviceClass\nmetadata: {name: gpu}\nspec: {}\n',
+      run: { kubernetesVersion: '1.30' },
+      findings: [{ line: 1, message: 'resource.k8s.io/v1 DeviceClass is not served by Kubernetes 1.30; it is served from 1.34' }],
+    },
+    {
+      name: 'a version the CRD in the input does not serve',
+      yaml: `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {kind: Widget, plural: widgets}\n  versions: [{name: v2, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]\n---\n${widget}`,
+      findings: [{ line: 10, message: 'does not serve version v1 of Widget; it serves v2' }],
+    },
+  ],
+});
