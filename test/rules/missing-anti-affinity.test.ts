@@ -33,5 +33,4 @@ ruleTester('missing-anti-affinity', {
 
 kubeLinterParity('no-anti-affinity', 'missing-anti-affinity', {
   kubeLinterFlags: ['Deployment/app1', 'DeploymentConfig/app2', 'Deployment/fire-namespaced-with-namespaces-selector-not-matching'],
-  expectDifferences: { reason: 'DeploymentConfig (OpenShift) is not yet covered by this rule', notFlagged: ['DeploymentConfig/app2'], findings: 2 },
 });

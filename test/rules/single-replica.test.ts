@@ -23,11 +23,11 @@ ruleTester('single-replica', {
     { name: 'replicas: 1', yaml: workload('Deployment', 'replicas: 1'), findings: [{ line: 5, column: 3, message: 'Deployment "web" runs 1 replica;' }] },
     { name: 'replicas omitted (points at spec)', yaml: workload('StatefulSet', 'minReadySeconds: 5'), findings: [{ line: 4, message: 'sets no spec.replicas, so it runs 1 replica' }] },
     { name: 'minReplicas option', yaml: workload('Deployment', 'replicas: 2'), options: { minReplicas: 3 }, findings: [{ line: 5, message: 'runs 2 replicas; fewer than 3' }] },
+    { name: 'an OpenShift DeploymentConfig', yaml: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {app: web}\n', findings: [{ line: 5, message: 'DeploymentConfig "web" runs 1 replica;' }] },
   ],
 });
 
 // kube-linter's check asks for three replicas; the rule's option says so.
 kubeLinterParity('minimum-three-replicas', 'single-replica', {
   options: { minReplicas: 3 },
-  expectDifferences: { reason: 'DeploymentConfig (OpenShift) is not yet covered by this rule', notFlagged: ['DeploymentConfig/app'], findings: 1 },
 });
