@@ -6,15 +6,17 @@ interface Options {
   allowStrategies: string[];
 }
 
-/** Where each kind keeps its update strategy; an omitted type means RollingUpdate for all three. */
-const STRATEGY_FIELD: Record<string, string> = { Deployment: 'strategy', StatefulSet: 'updateStrategy', DaemonSet: 'updateStrategy' };
+/** Where each kind keeps its update strategy; an omitted type means a rolling update for all of them. */
+const STRATEGY_FIELD: Record<string, string> = { Deployment: 'strategy', StatefulSet: 'updateStrategy', DaemonSet: 'updateStrategy', DeploymentConfig: 'strategy' };
+/** The rolling strategy's name per kind: OpenShift's DeploymentConfig calls it Rolling. */
+const ROLLING: Record<string, string> = { DeploymentConfig: 'Rolling' };
 
 export default defineRule<Options>({
   id: 'no-rolling-update',
   family: 'availability',
   severity: 'warning',
   presets: ['strict'],
-  description: 'A Deployment, StatefulSet or DaemonSet that does not update its Pods by rolling update',
+  description: 'A Deployment, StatefulSet, DaemonSet or OpenShift DeploymentConfig that does not update its Pods by rolling update',
   docs: {
     why: 'Recreate stops every old Pod before starting new ones, so each rollout is an outage. OnDelete never replaces Pods at all until someone deletes them, so an applied change silently does not run.',
     fix: 'Use type: RollingUpdate (the default: omit the strategy), tuning maxSurge and maxUnavailable if needed. Apps that must never run two versions at once can list Recreate in allowStrategies.',
@@ -28,13 +30,14 @@ export default defineRule<Options>({
   },
   defaultOptions: { allowStrategies: [] },
   check({ objects, report, options }) {
-    for (const obj of objects.ofKind('Deployment', 'StatefulSet', 'DaemonSet')) {
+    for (const obj of objects.ofKind(...Object.keys(STRATEGY_FIELD))) {
       const field = STRATEGY_FIELD[obj.kind];
       const spec = obj.body.spec;
       const strategy = isPlainObject(spec) ? spec[field] : undefined;
       if (!isPlainObject(strategy) || typeof strategy.type !== 'string') continue;
-      if (strategy.type === 'RollingUpdate' || options.allowStrategies.includes(strategy.type)) continue;
-      report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not RollingUpdate${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
+      const rolling = ROLLING[obj.kind] ?? 'RollingUpdate';
+      if (strategy.type === rolling || options.allowStrategies.includes(strategy.type)) continue;
+      report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not ${rolling}${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule<Options>({
   family: 'availability',
   severity: 'warning',
   presets: ['strict'],
-  description: 'A Deployment or StatefulSet that runs a single replica',
+  description: 'A Deployment, StatefulSet or OpenShift DeploymentConfig that runs a single replica',
   docs: {
     why: 'With one Pod, every node drain, eviction, rollout or crash takes the service down until a new Pod is scheduled and ready.',
     fix: 'Run at least two replicas (spec.replicas), or let a HorizontalPodAutoscaler with minReplicas ≥ 2 manage them.',
@@ -26,7 +26,7 @@ export default defineRule<Options>({
   defaultOptions: { minReplicas: 2 },
   check({ objects, report, options }) {
     const autoscalers = autoscalersByTarget(objects);
-    for (const obj of objects.ofKind('Deployment', 'StatefulSet')) {
+    for (const obj of objects.ofKind('Deployment', 'StatefulSet', 'DeploymentConfig')) {
       // An autoscaler owns the count; a workload scaled to 0 on purpose runs nothing.
       if (autoscalers.has(obj.id)) continue;
       const declared = declaredReplicas(obj);

@@ -32,7 +32,8 @@ Options:
       --max-warnings <n>     exit 1 when there are more than n warnings
       --stdin-filename <f>   the name to report for standard input (default: <stdin>)
       --stdin                read standard input as the text of --stdin-filename, lint it with
-                             the rest of the workspace on disk, report only that file
+                             the rest of the workspace on disk (and the config file found from
+                             that file's folder), report only that file
       --ignore-pattern <g>   skip files matching this glob (repeatable)
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable; wins over the config)

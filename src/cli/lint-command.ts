@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
 import { lint, type LintOptions } from '../index.js';
@@ -58,7 +59,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   if (preset !== undefined && !(PRESETS as readonly string[]).includes(preset)) throw new UsageError(`unknown preset "${preset}"; choose one of: ${PRESETS.join(', ')}`);
 
   let inputs = positionals.length ? positionals : ['.'];
-  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
+  // With --stdin the config is the one that applies to the file the text stands for, as an editor expects.
+  const configDir = values.stdin && values['stdin-filename'] ? path.dirname(path.resolve(values['stdin-filename'])) : process.cwd();
+  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(configDir));
   const config = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
   const options: LintOptions = {
     ignore: values['ignore-pattern'],

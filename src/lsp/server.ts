@@ -10,7 +10,9 @@ import { codeActionsFor } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { describeNode, navigationTargets, objectAtPath, type NavigationTarget } from './navigate.js';
 import { pathAtOffset } from './path-at-offset.js';
+import { isConfigFile } from '../config/find.js';
 import { Workspace, type Analysis } from './workspace.js';
+import { readWorkspaceConfig } from './workspace-config.js';
 
 /** Options an editor may pass in `initializationOptions`. */
 export interface ServerOptions {
@@ -48,7 +50,7 @@ class KubeknitServer {
   listen(): void {
     const { connection, documents } = this;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => this.initialized());
+    connection.onInitialized(() => void this.initialized());
     documents.onDidOpen((e) => this.schedule(pathOf(e.document.uri), 0));
     documents.onDidChangeContent((e) => {
       if (this.parsedVersions.get(pathOf(e.document.uri)) !== e.document.version) this.schedule(pathOf(e.document.uri), this.debounceMs);
@@ -56,6 +58,10 @@ class KubeknitServer {
     documents.onDidSave((e) => this.schedule(pathOf(e.document.uri), 0));
     documents.onDidClose((e) => this.schedule(pathOf(e.document.uri), 0));
     connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (changes.some((change) => isConfigFile(pathOf(change.uri)))) {
+        void this.reloadWorkspace();
+        return;
+      }
       for (const change of changes) {
         const file = pathOf(change.uri);
         if (this.documents.get(change.uri)) continue; // the open buffer wins over the disk
@@ -90,12 +96,30 @@ class KubeknitServer {
     };
   }
 
-  private initialized(): void {
-    for (const root of this.roots) this.workspace.addRoot(root);
+  private async initialized(): Promise<void> {
     if (this.canWatchFiles) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
     }
-    this.analyzeAndPublish(new Set());
+    await this.reloadWorkspace();
+  }
+
+  /**
+   * (Re-)reads each folder's config file and manifests into a fresh workspace, then lints: at start
+   * and whenever a `.kubeknit.*` file changes (rule settings, ignore lists and schemas may all change).
+   */
+  private async reloadWorkspace(): Promise<void> {
+    const workspace = new Workspace();
+    for (const root of this.roots) {
+      const { config, error } = await readWorkspaceConfig(root);
+      if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
+      workspace.addRoot(root, config);
+    }
+    for (const document of this.documents.all()) this.pending.add(pathOf(document.uri));
+    this.workspace = workspace;
+    for (const file of this.pending) this.refresh(file);
+    const touched = new Set(this.pending);
+    this.pending.clear();
+    this.analyzeAndPublish(touched);
   }
 
   /**

@@ -1,42 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { findConfigFile, loadConfigFile, type ResolvedConfig } from '../config/index.js';
 
-/** What the language server takes from a workspace's configuration file. */
+/** The configuration that applies to a workspace folder, as the CLI would find it there. */
 export interface WorkspaceConfig {
-  /** Globs (relative to the workspace folder) of files to leave out. */
-  ignore: string[];
+  /** The resolved `.kubeknit.{yaml,yml,json}`, when one applies and is valid. */
+  config?: ResolvedConfig;
+  /** Why the config file found could not be used (the editor shows it; linting goes on without it). */
+  error?: string;
 }
-
-export const CONFIG_FILE_NAMES = ['.kubeknit.yaml', '.kubeknit.yml'];
 
 /**
- * Reads the `ignore` list of the workspace's `.kubeknit.yaml`, and nothing else.
- * Hook for the configuration loader: when it lands, replace this body with its result
- * (rule settings and presets then flow into `WorkspaceOptions.selection` too).
+ * Reads the config file that applies in `root` (searched upwards to the repository root, as
+ * `kubeknit lint` run from that folder does) with the CLI's loader: rule settings, presets,
+ * overrides, custom rules, `kubernetesVersion`, `schemaLocations` and `ignore` all apply.
  */
-export function readWorkspaceConfig(root: string): WorkspaceConfig {
-  for (const name of CONFIG_FILE_NAMES) {
-    const file = path.join(root, name);
-    if (!existsSync(file)) continue;
-    try {
-      const value: unknown = parse(readFileSync(file, 'utf8'));
-      const ignore = (value as { ignore?: unknown } | null)?.ignore;
-      return { ignore: Array.isArray(ignore) ? ignore.filter((g): g is string => typeof g === 'string') : [] };
-    } catch {
-      return { ignore: [] }; // a broken config must not stop the editor; the CLI reports it
-    }
+export async function readWorkspaceConfig(root: string): Promise<WorkspaceConfig> {
+  const file = findConfigFile(root);
+  if (!file) return {};
+  try {
+    return { config: await loadConfigFile(file) };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) }; // a broken config must not stop the editor
   }
-  return { ignore: [] };
 }
 
-/** The nearest folder at or above `start` holding a kubeknit configuration file. */
+/** The folder of the config file that applies at or above `start`, if any. */
 export function findConfigDir(start: string): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (CONFIG_FILE_NAMES.some((name) => existsSync(path.join(dir, name)))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  const file = findConfigFile(start);
+  return file ? path.dirname(file) : undefined;
 }

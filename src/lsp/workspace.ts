@@ -8,12 +8,15 @@ import type { ParsedFile } from '../load/parse.js';
 import { readManifestFile } from '../load/read.js';
 import type { Finding, K8sObject } from '../types.js';
 import { gitignoreToGlobs, relativeMatcher } from './gitignore.js';
-import { CONFIG_FILE_NAMES, readWorkspaceConfig } from './workspace-config.js';
+import { configGlobMatcher, type ResolvedConfig } from '../config/index.js';
+import { isConfigFile } from '../config/find.js';
 
 /** One workspace folder and what to leave out of it. */
 interface Root {
   dir: string;
   isIgnored: (relativePath: string) => boolean;
+  /** The config file that applies in this folder, if any. */
+  config?: ResolvedConfig;
 }
 
 /** The result of one analysis of the whole workspace. */
@@ -43,11 +46,15 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
-  /** Adds a workspace folder and loads its manifests (honouring `.gitignore` and the config's `ignore`). */
-  addRoot(dir: string): void {
+  /**
+   * Adds a workspace folder and loads its manifests, honouring `.gitignore` and the `ignore` list of
+   * `config` (the folder's config file, read by `readWorkspaceConfig`).
+   */
+  addRoot(dir: string, config?: ResolvedConfig): void {
     const gitignore = path.join(dir, '.gitignore');
-    const globs = [...readWorkspaceConfig(dir).ignore, ...(existsSync(gitignore) ? gitignoreToGlobs(readFileSync(gitignore, 'utf8')) : [])];
-    const root: Root = { dir, isIgnored: relativeMatcher(globs) };
+    const byGit = relativeMatcher(existsSync(gitignore) ? gitignoreToGlobs(readFileSync(gitignore, 'utf8')) : []);
+    const byConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
+    const root: Root = { dir, config, isIgnored: (relative) => byGit(relative) || byConfig(path.join(dir, relative)) };
     this.roots.push(root);
     let found: string[];
     try {
@@ -60,7 +67,7 @@ export class Workspace {
 
   /** Whether a path is a manifest the workspace lints even when it is not open. */
   isWorkspaceFile(file: string): boolean {
-    if (!MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()) || CONFIG_FILE_NAMES.includes(path.basename(file))) return false;
+    if (!MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase()) || isConfigFile(file)) return false;
     const root = this.rootOf(file);
     if (!root) return false;
     const relative = path.relative(root.dir, file).split(path.sep);
@@ -122,7 +129,7 @@ export class Workspace {
       for (const problem of parsed.problems) problems.push(problem);
     }
     applyCustomResourceScopes(objects);
-    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems, texts }, this.options.lint);
+    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems, texts }, this.lintOptions());
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
       let list = byFile.get(finding.file);
@@ -150,6 +157,16 @@ export class Workspace {
     this.clusterKinds = signature;
     if (!hadKinds) return; // nothing was marked yet
     for (const [file, entry] of this.files) if (entry.text !== undefined) this.files.set(file, { text: entry.text, parsed: parseManifestText(file, entry.text) });
+  }
+
+  /**
+   * The caller's options plus the config of the first folder that has one: one analysis lints the
+   * whole workspace as one application, so it runs under one config (its overrides still select
+   * settings per file).
+   */
+  private lintOptions(): LintOptions | undefined {
+    const config = this.options.lint?.config ?? this.roots.find((r) => r.config)?.config;
+    return config ? { ...this.options.lint, config } : this.options.lint;
   }
 
   private rootOf(file: string): Root | undefined {

@@ -13,7 +13,7 @@ export interface Autoscaler {
 }
 
 /** Kinds whose `spec.replicas` sets how many identical Pods run. */
-export const REPLICATED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
+export const REPLICATED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'];
 
 /** Autoscalers by the id of the workload they target (same namespace, by kind and name). */
 export function autoscalersByTarget(objects: ObjectSet): Map<string, Autoscaler[]> {

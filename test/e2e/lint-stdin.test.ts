@@ -35,6 +35,17 @@ describe('kubeknit lint --stdin --stdin-filename (built CLI)', () => {
     expect(diskFindings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['dangling-service-selector']);
   });
 
+  it('applies the config file of the folder the stdin file is in, not of the current folder', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'kk-stdin-config-'));
+    mkdirSync(path.join(root, '.git'));
+    mkdirSync(path.join(root, 'team'));
+    writeFileSync(path.join(root, 'team/.kubeknit.yaml'), 'rules:\n  dangling-service-selector: "off"\n');
+    const run = runCli(['lint', '--stdin', '--stdin-filename', 'team/svc.yaml', '-f', 'json'], { cwd: root, input: SERVICE('no-such-app') });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
   it('--stdin without --stdin-filename is a usage error', () => {
     const run = runCli(['lint', '--stdin'], { input: SERVICE('web') });
     expect(run.status).toBe(2);

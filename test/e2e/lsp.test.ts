@@ -162,3 +162,38 @@ describe('kubeknit lsp (built server, spoken to over stdio)', () => {
     await lsp.waitForDiagnostics(broken, (d) => d.length === 0);
   });
 });
+
+describe('kubeknit lsp with the workspace config file (built server)', () => {
+  let root: string;
+  let lsp: LspSession;
+  const uri = (name: string) => fileUri(root, name);
+  const DEPLOYMENT_LATEST = DEPLOYMENT.replace('image: web:1', 'image: web:latest');
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'kk-lsp-config-'));
+    mkdirSync(path.join(root, '.git')); // the config search stops at the repository root
+    writeFileSync(path.join(root, 'app.yaml'), DEPLOYMENT_LATEST);
+    writeFileSync(path.join(root, 'api-svc.yaml'), SERVICE('api', 'api'));
+    writeFileSync(path.join(root, '.kubeknit.yaml'), 'rules:\n  dangling-service-selector: "off"\n  latest-tag: info\n');
+    lsp = await startLsp(root, { debounceMs: 20 });
+  });
+
+  afterAll(async () => {
+    await lsp?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a rule turned off in .kubeknit.yaml gives no diagnostic; a severity set there is the one shown', async () => {
+    const published = await lsp.waitForDiagnostics(uri('app.yaml'), (d) => d.some((x) => x.code === 'latest-tag'));
+    expect(published.find((d) => d.code === 'latest-tag')).toMatchObject({ code: 'latest-tag', severity: 3 });
+    // app.yaml and api-svc.yaml are published from one analysis: api-svc.yaml had nothing to report.
+    expect(lsp.diagnostics.get(uri('api-svc.yaml')) ?? []).toEqual([]);
+  });
+
+  it('re-reads the config when it changes on disk', async () => {
+    writeFileSync(path.join(root, '.kubeknit.yaml'), 'rules:\n  latest-tag: "off"\n');
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.kubeknit.yaml'), type: 2 }] });
+    await lsp.waitForDiagnostics(uri('api-svc.yaml'), dangling);
+    expect((lsp.diagnostics.get(uri('app.yaml')) ?? []).some((d) => d.code === 'latest-tag')).toBe(false);
+  });
+});

@@ -25,6 +25,10 @@ describe('parseQuantity', () => {
     ['+1', 1],
     ['-1', -1],
     [' 64Mi ', 64 * 2 ** 20],
+    ['10Gi', 10 * 2 ** 30],
+    ['1.5Ki', 1536],
+    ['12E', 12e18],
+    ['42', 42],
   ])('reads %s as %d', (text, value) => {
     expect(parseQuantity(text)).toBe(value);
   });
@@ -45,15 +49,17 @@ describe('parseQuantity', () => {
     expect(parseQuantity('1Gi')!).toBeGreaterThan(parseQuantity('1G')!);
     expect(parseQuantity('999Mi')!).toBeLessThan(parseQuantity('1Gi')!);
     expect(parseQuantity('1001m')!).toBeGreaterThan(parseQuantity('1')!);
+    expect(parseQuantity('1000Mi')!).toBeLessThan(parseQuantity('1Gi')!); // storage sizes: 1000Mi is not a gibibyte
   });
 
   it('rejects what is not a string or a finite number', () => {
     expect(parseQuantity(null)).toBeUndefined();
     expect(parseQuantity(true)).toBeUndefined();
     expect(parseQuantity(Infinity)).toBeUndefined();
+    expect(parseQuantity({})).toBeUndefined();
   });
 
-  it.each(['', 'abc', '1GB', '1gi', '1.2.3', 'Mi', '1 Gi', '1e', '0x10'])('rejects %j', (text) => {
+  it.each(['', 'abc', '1GB', '1gi', '1.2.3', 'Mi', '1 Gi', '10gi', '1e', '0x10'])('rejects %j', (text) => {
     expect(parseQuantity(text)).toBeUndefined();
   });
 });

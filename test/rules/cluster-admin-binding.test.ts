@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const binding = (kind: string, role: string) => yaml`
   apiVersion: rbac.authorization.k8s.io/v1
@@ -27,11 +25,4 @@ ruleTester('cluster-admin-binding', {
   ],
 });
 
-describe.skipIf(!hasShared)(`cluster-admin-binding: parity with kube-linter cluster-admin-role-binding ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same binding and not dont-fire', async () => {
-    const { objects } = await flaggedObjects('cluster-admin-binding', kubeLinterFixture('cluster-admin-role-binding.yml'));
-    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('cluster-admin-role-binding'));
-    expect(objects).toEqual(['ClusterRoleBinding/role-binding1']);
-    expect(dontFire(objects)).toEqual([]);
-  });
-});
+kubeLinterParity('cluster-admin-role-binding', 'cluster-admin-binding');

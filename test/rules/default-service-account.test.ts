@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const deployment = (podSpec: string) => yaml`
   apiVersion: apps/v1
@@ -31,11 +29,4 @@ ruleTester('default-service-account', {
   ],
 });
 
-describe.skipIf(!hasShared)(`default-service-account: parity with kube-linter default-service-account ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same objects, DeploymentConfig (OpenShift) included', async () => {
-    const { objects } = await flaggedObjects('default-service-account', kubeLinterFixture('default-service-account.yml'));
-    expect(objects.filter((o) => o.startsWith('Deployment/'))).toEqual(['Deployment/app']);
-    expect(kubeLinterFlaggedKinds('default-service-account')).toEqual(kindsOf(objects));
-    expect(dontFire(objects)).toEqual([]);
-  });
-});
+kubeLinterParity('default-service-account', 'default-service-account');

@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const pod = (first: string, second: string) => yaml`
   apiVersion: v1
@@ -32,14 +30,11 @@ ruleTester('duplicate-env-var', {
   ],
 });
 
-describe.skipIf(!hasShared)(`duplicate-env-var: parity with kube-linter duplicate-env-var ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same containers once metadata.name is added', async () => {
-    // The fixture's objects have no metadata.name, which the API server rejects, so kubeknit reports
-    // them as invalid-object and lints them no further. Named, they must give kube-linter's result.
+// The fixture's objects have no metadata.name, which the API server rejects, so kubeknit reports
+// them as invalid-object and lints them no further. Named, they must give kube-linter's result.
+kubeLinterParity('duplicate-env-var', 'duplicate-env-var', {
+  editFixture: (text) => {
     let n = 0;
-    const named = kubeLinterFixture('duplicate-env-var.yaml').replace(/^kind: (\w+)$/gm, (line) => `${line}\nmetadata: {name: fixture-${++n}}`);
-    const { findings, objects } = await flaggedObjects('duplicate-env-var', named);
-    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('duplicate-env-var'));
-    expect(findings.map((f) => f.message.match(/container "([^"]+)"/)?.[1])).toEqual(['fire-deployment', 'fire-stateful']);
-  });
+    return text.replace(/^kind: (\w+)$/gm, (line) => `${line}\nmetadata: {name: fixture-${++n}}`);
+  },
 });

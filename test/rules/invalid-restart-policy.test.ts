@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedObjects, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const workload = (kind: string, apiVersion: string, policy: string) => yaml`
   apiVersion: ${apiVersion}
@@ -45,28 +43,17 @@ ruleTester('invalid-restart-policy', {
   ],
 });
 
-describe.skipIf(!hasShared)(`invalid-restart-policy: against kube-linter restart-policy ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags what the API server rejects, which differs from kube-linter on purpose', async () => {
-    const { objects } = await flaggedObjects('invalid-restart-policy', kubeLinterFixture('restart-policy.yaml'));
-    // kube-linter accepts Always or OnFailure everywhere and flags every Never (7 objects). kubeknit
-    // follows API validation instead: controllers of long-running Pods accept only Always; Jobs and
-    // CronJobs only OnFailure or Never; bare Pods all three. So:
-    // - flagged by both: Never in a Deployment, DaemonSet, ReplicaSet, ReplicationController;
-    expect(kubeLinterFlaggedKinds('restart-policy')).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'ReplicationController']);
-    // - flagged only by kubeknit (named dont-fire upstream, yet the API server rejects them): OnFailure in
-    //   those four controllers, Always in a Job or CronJob;
-    // - flagged only by kube-linter: Never in a Pod, Job or CronJob, which is valid and common.
-    expect(objects).toEqual([
-      'CronJob/dont-fire-cronjob-always',
-      'DaemonSet/dont-fire-daemonset-on-failure',
-      'DaemonSet/fire-daemonset-never',
-      'Deployment/dont-fire-deployment-on-failure',
-      'Deployment/fire-deployment-never',
-      'Job/dont-fire-job-always',
-      'ReplicaSet/dont-fire-replicaset-on-failure',
-      'ReplicaSet/fire-replicaset-never',
-      'ReplicationController/dont-fire-replicationcontroller-on-failure',
-      'ReplicationController/fire-replicationcontroller-never',
-    ]);
-  });
+// kube-linter accepts Always or OnFailure everywhere and flags every Never. kubeknit follows API
+// validation instead: controllers of long-running Pods accept only Always; Jobs and CronJobs only
+// OnFailure or Never; bare Pods all three.
+kubeLinterParity('restart-policy', 'invalid-restart-policy', {
+  expectDifferences: {
+    reason: 'kubeknit flags what the API server rejects; Never is valid in a Pod, Job or CronJob, OnFailure is not in a Deployment',
+    notFlagged: ['Pod/fire-pod-never', 'Job/fire-job-never', 'CronJob/fire-cronjob-never'],
+    alsoFlagged: [
+      'CronJob/dont-fire-cronjob-always', 'DaemonSet/dont-fire-daemonset-on-failure', 'Deployment/dont-fire-deployment-on-failure',
+      'Job/dont-fire-job-always', 'ReplicaSet/dont-fire-replicaset-on-failure', 'ReplicationController/dont-fire-replicationcontroller-on-failure',
+    ],
+    findings: 10,
+  },
 });

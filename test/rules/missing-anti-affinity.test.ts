@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const deployment = (replicas: number, podSpec: string) => yaml`
   apiVersion: apps/v1
@@ -33,11 +31,6 @@ ruleTester('missing-anti-affinity', {
   ],
 });
 
-describe.skipIf(!hasShared)(`missing-anti-affinity: parity with kube-linter no-anti-affinity ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same Deployments; DeploymentConfig (OpenShift) is not a kind kubeknit lints', async () => {
-    const { objects } = await flaggedObjects('missing-anti-affinity', kubeLinterFixture('no-anti-affinity.yml'));
-    expect(objects).toEqual(['Deployment/app1', 'Deployment/fire-namespaced-with-namespaces-selector-not-matching']);
-    expect(kubeLinterFlaggedKinds('no-anti-affinity').filter((k) => k !== 'DeploymentConfig')).toEqual(kindsOf(objects));
-    expect(dontFire(objects)).toEqual([]);
-  });
+kubeLinterParity('no-anti-affinity', 'missing-anti-affinity', {
+  kubeLinterFlags: ['Deployment/app1', 'DeploymentConfig/app2', 'Deployment/fire-namespaced-with-namespaces-selector-not-matching'],
 });

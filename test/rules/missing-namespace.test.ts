@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const configMap = (metadata: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n${metadata}data: {a: b}\n`;
 
@@ -18,11 +16,4 @@ ruleTester('missing-namespace', {
   ],
 });
 
-describe.skipIf(!hasShared)(`missing-namespace: parity with kube-linter use-namespace ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the Deployment in default and not dont-fire', async () => {
-    const { objects } = await flaggedObjects('missing-namespace', kubeLinterFixture('use-namespace.yml'));
-    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('use-namespace'));
-    expect(objects).toEqual(['Deployment/app1']);
-    expect(dontFire(objects)).toEqual([]);
-  });
-});
+kubeLinterParity('use-namespace', 'missing-namespace');

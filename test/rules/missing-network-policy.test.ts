@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const deployment = yaml`
   apiVersion: apps/v1
@@ -33,11 +31,4 @@ ruleTester('missing-network-policy', {
   ],
 });
 
-describe.skipIf(!hasShared)(`missing-network-policy: parity with kube-linter non-isolated-pod ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same objects, DeploymentConfig (OpenShift) included', async () => {
-    const { objects } = await flaggedObjects('missing-network-policy', kubeLinterFixture('non-isolated-pod.yml'));
-    expect(objects.filter((o) => o.startsWith('Deployment/'))).toEqual(['Deployment/app1']);
-    expect(kubeLinterFlaggedKinds('non-isolated-pod')).toEqual(kindsOf(objects));
-    expect(dontFire(objects)).toEqual([]);
-  });
-});
+kubeLinterParity('non-isolated-pod', 'missing-network-policy');

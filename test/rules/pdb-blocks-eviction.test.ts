@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const pdb = (budget: string) => yaml`
   apiVersion: policy/v1
@@ -43,19 +41,12 @@ ruleTester('pdb-blocks-eviction', {
   ],
 });
 
-describe.skipIf(!hasShared)(`pdb-blocks-eviction: parity with kube-linter pdb-max-unavailable and pdb-min-available ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('pdb-max-unavailable: flags the PDB with maxUnavailable 0 and not the one with 1', async () => {
-    const { objects } = await flaggedObjects('pdb-blocks-eviction', kubeLinterFixture('pdb-max-unavailable.yaml'));
-    expect(kindsOf(objects)).toEqual(kubeLinterFlaggedKinds('pdb-max-unavailable'));
-    expect(objects).toEqual(['PodDisruptionBudget/foo']);
-  });
+kubeLinterParity('pdb-max-unavailable', 'pdb-blocks-eviction', { kubeLinterFlags: ['PodDisruptionBudget/foo'], expectDifferences: { reason: 'kube-linter records no count for this check', findings: 1 } });
 
-  it('pdb-min-available: flags baz2 (HPA minimum 1) and baz3 (KEDA minimum 1), not baz', async () => {
-    const { objects } = await flaggedObjects('pdb-blocks-eviction', kubeLinterFixture('pdb-min-available.yaml'));
-    // On purpose: Deployment foo has no Pod template, so no Pod carries the labels baz selects (the API
-    // server would reject foo: its selector must match template labels). kube-linter matches the PDB
-    // against foo's spec.selector; kubeknit only judges a budget against Pods it can see.
-    expect(kubeLinterFlaggedKinds('pdb-min-available')).toEqual(['PodDisruptionBudget', 'PodDisruptionBudget', 'PodDisruptionBudget']);
-    expect(objects).toEqual(['PodDisruptionBudget/baz2', 'PodDisruptionBudget/baz3']);
-  });
+// Deployment foo has no Pod template, so no Pod carries the labels baz selects (the API server would
+// reject foo: its selector must match template labels). kube-linter matches the PDB against foo's
+// spec.selector; kubeknit only judges a budget against Pods it can see.
+kubeLinterParity('pdb-min-available', 'pdb-blocks-eviction', {
+  kubeLinterFlags: ['PodDisruptionBudget/baz', 'PodDisruptionBudget/baz2', 'PodDisruptionBudget/baz3'],
+  expectDifferences: { reason: 'a budget is judged only against Pods a template declares', notFlagged: ['PodDisruptionBudget/baz'], findings: 2 },
 });

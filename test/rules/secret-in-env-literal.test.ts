@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dontFire, flaggedObjects, kindsOf, kubeLinterFixture, kubeLinterFlaggedKinds } from '../helpers/kube-linter-parity-ops.js';
+import { kubeLinterParity } from '../helpers/kube-linter.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
-import { hasShared, SHARED_SKIP_REASON } from '../helpers/shared.js';
 
 const withEnv = (env: string) => yaml`
   apiVersion: apps/v1
@@ -37,11 +35,4 @@ ruleTester('secret-in-env-literal', {
   ],
 });
 
-describe.skipIf(!hasShared)(`secret-in-env-literal: parity with kube-linter env-var-secret ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  it('flags the same objects, DeploymentConfig (OpenShift) included', async () => {
-    const { objects } = await flaggedObjects('secret-in-env-literal', kubeLinterFixture('env-var-secret.yml'));
-    expect(objects.filter((o) => o.startsWith('Deployment/'))).toEqual(['Deployment/app']);
-    expect(kubeLinterFlaggedKinds('env-var-secret')).toEqual(kindsOf(objects));
-    expect(dontFire(objects)).toEqual([]);
-  });
-});
+kubeLinterParity('env-var-secret', 'secret-in-env-literal');
