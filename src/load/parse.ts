@@ -34,7 +34,8 @@ export function parseManifestText(file: string, text: string): ParsedFile {
     result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
-  result.spans = docs.map(({ doc }) => documentSpan(source, doc));
+  const hasDirectives = DIRECTIVE_LINE.test(source);
+  result.spans = docs.map(({ doc }) => (hasDirectives ? null : documentSpan(doc)));
   const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
   docs.forEach(({ doc, errorLimit }, documentIndex) => {
     result.documents++;
@@ -135,8 +136,8 @@ function shiftedLineCounter(lines: LineCounter, base: number): LineCounter {
 }
 
 /** A document can be parsed on its own when it parsed cleanly and the file has no directives (`%YAML`, `%TAG`). */
-function documentSpan(source: string, doc: Document.Parsed): DocumentSpan {
-  if (doc.errors.length || !doc.range || DIRECTIVE_LINE.test(source)) return null;
+function documentSpan(doc: Document.Parsed): DocumentSpan {
+  if (doc.errors.length || !doc.range) return null;
   return [doc.range[0], doc.range[2]];
 }
 
