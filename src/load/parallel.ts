@@ -10,7 +10,10 @@ import { toPortable, withLocators, type PortableFileLoad } from './portable.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 
 export interface FastLoadOptions extends LoadOptions {
-  /** Worker threads that parse files (default: the available cores); 1 parses on this thread. */
+  /**
+   * Worker threads that parse files. Unset: the available cores, when the input is big enough to
+   * pay for starting them. Set: that many whenever there are two files or more to parse; 1 parses on this thread.
+   */
   jobs?: number;
   /** Parsed files from earlier runs (`--cache`). */
   cache?: ParseCache;
@@ -47,7 +50,8 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   });
 
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  if (jobs > 1 && workersAvailable() && worthParallel(todo)) {
+  const parallel = options.jobs === undefined ? worthParallel(todo) : todo.length > 1;
+  if (jobs > 1 && parallel && workersAvailable()) {
     await parseInWorkers(todo, jobs, maxFileSize, (task, bytes) => {
       loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
       if (task.key) cache?.set(task.key, bytes);
