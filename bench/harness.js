@@ -37,7 +37,7 @@ const lintArgs = (dir, ...extra) => [cli, 'lint', dir, '--no-config', '-f', 'jso
 
 function corpus(size) {
   const dir = path.join(benchDir, 'corpora', String(size));
-  const metaFile = path.join(dir, '.corpus.json');
+  const metaFile = `${dir}.json`; // beside the corpus, not in it (it would be linted)
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
     if (meta.seed === SEED && meta.objects === size) return { dir, ...meta };
@@ -82,6 +82,14 @@ const loadAfter = load();
 
 writeFileSync(path.join(benchDir, 'results.md'), report());
 console.log(`written bench/results.md; load average ${loadAfter}`);
+for (const line of checks()) console.log(line);
+// No rule may be quadratic: 5× the objects must take at most 5.5× the time.
+const ten = rows.find((r) => r.size === 10000);
+const fifty = rows.find((r) => r.size === 50000);
+if (ten && fifty && fifty.single.ms > 5.5 * ten.single.ms) {
+  console.error(`FAIL: 50,000 objects took ${(fifty.single.ms / ten.single.ms).toFixed(2)}× the time of 10,000 (limit 5.5×): something grows faster than linearly`);
+  process.exitCode = 1;
+}
 rmSync(tmp, { recursive: true, force: true });
 
 function fmtMs(ms) {
