@@ -95,8 +95,7 @@ async function parseInWorkers<T extends { file: string; text?: string }>(tasks: 
   const batchSize = Math.max(1, Math.ceil(tasks.length / (jobs * 8)));
   const batches: T[][] = [];
   for (let i = 0; i < tasks.length; i += batchSize) batches.push(tasks.slice(i, i + batchSize));
-  // A bigger young generation than the default: parsing allocates many short-lived nodes.
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(WORKER_URL));
   try {
     await new Promise<void>((resolve, reject) => {
       let sent = 0;
