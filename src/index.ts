@@ -13,7 +13,9 @@ import { perFileSelection } from './config/selection.js';
 import type { ResolvedConfig } from './config/types.js';
 import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
-import { loadInputs, ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
+import { ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
+import { ParseCache } from './load/cache.js';
+import { loadInputsFast } from './load/parallel.js';
 import type { Finding, K8sObject } from './types.js';
 import type { RunSettings } from './engine/rule.js';
 import { checkSchemaLocations } from './schema/locations.js';
@@ -27,6 +29,7 @@ export type { Rule, RuleDefinition, RuleContext, Preset } from './engine/rule.js
 export type { InlineSource, LoadResult } from './load/index.js';
 export { findConfigFile, findRepoRoot, loadConfigFile, ConfigError, type ResolvedConfig } from './config/index.js';
 export type { Suppression } from './engine/suppress.js';
+export { defaultCacheLocation } from './load/cache.js';
 
 export interface LintOptions extends RuleSelection {
   /** Globs of files to skip. */
@@ -47,6 +50,10 @@ export interface LintOptions extends RuleSelection {
   config?: ResolvedConfig;
   /** Turns on `unused-disable-directive`: suppressions that silence nothing become findings. */
   reportUnusedDisableDirectives?: boolean;
+  /** Threads that parse files, the main one and jobs - 1 workers (default: the available cores, for big inputs only); 1: the main thread alone. */
+  jobs?: number;
+  /** Keep parsed files in this folder and reuse them while a file's text is unchanged (`--cache`). */
+  cache?: { location: string; toolVersion: string };
 }
 
 export interface LintSummary {
@@ -76,7 +83,8 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   schemaSettings(options); // a bad --kube-version or schema location is a usage error before any file is read
   const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
   const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
-  const loaded = loadInputs(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude });
+  const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
+  const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
   return lintLoaded(loaded, lintOptions);
 }
 

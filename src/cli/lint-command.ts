@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { lint, type LintOptions } from '../index.js';
+import { defaultCacheLocation, lint, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
@@ -42,6 +42,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       debug: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -73,6 +76,10 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     kubernetesVersion: values['kube-version'],
     schemaLocations: values['schema-location'],
     ignoreMissingSchemas: values['ignore-missing-schemas'],
+    jobs: parseJobs(values.jobs),
+    cache: values.cache || values['cache-location'] !== undefined
+      ? { location: values['cache-location'] ?? defaultCacheLocation(process.cwd()), toolVersion: kubeknitVersion() }
+      : undefined,
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {
@@ -119,6 +126,12 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value}"`);
   return Number(value);
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  const jobs = parseCount(value, '--jobs');
+  if (jobs === 0) throw new UsageError('--jobs takes a whole number of at least 1, got "0"');
+  return jobs;
 }
 
 /** `--rule id=severity` flags; `customIds` are the config's custom rules. */

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../types.js';
 import { applyRuleSetting, presetSetting, type RuleSetting } from './active-rules.js';
 import type { Preset, Rule } from './rule.js';
-import { runRules, type ActiveRule, type RunInput } from './run.js';
+import { PendingLocations, runRules, type ActiveRule, type RunInput } from './run.js';
 import { compareFindings } from './sort.js';
 
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
@@ -69,10 +69,12 @@ export function planRules(rules: readonly Rule[], files: readonly string[], sele
 /** Runs a plan; each run keeps only the findings in its own files. */
 export function runPlan(plan: RulePlan, input: Omit<RunInput, 'rules'>): Finding[] {
   const findings: Finding[] = [];
+  const locations = new PendingLocations();
   for (const run of plan.runs) {
-    for (const finding of runRules({ ...input, rules: [run.active] })) {
+    for (const finding of runRules({ ...input, rules: [run.active], locations })) {
       if (run.files.has(finding.file)) findings.push(finding);
     }
   }
+  locations.resolve();
   return findings.sort(compareFindings);
 }

@@ -19,6 +19,38 @@ export interface RunInput {
   problems: readonly LoadProblem[];
   rules: readonly ActiveRule[];
   settings?: RunSettings;
+  /** Collects field locations to resolve later, all together (runPlan passes one for all its runs). */
+  locations?: PendingLocations;
+}
+
+type FieldPathOf = Parameters<K8sObject['source']['locate']>[0];
+
+/**
+ * Findings whose line and column are still to be worked out from a field path. Resolving them
+ * together, document by document, re-parses each document once however many rules report on it.
+ */
+export class PendingLocations {
+  private readonly pending: Array<{ finding: Finding; object: K8sObject; path: FieldPathOf }> = [];
+
+  add(finding: Finding, object: K8sObject, path: FieldPathOf): void {
+    this.pending.push({ finding, object, path });
+  }
+
+  resolve(): void {
+    const bySource = this.pending.sort((a, b) => cmpText(a.object.source.file, b.object.source.file) || a.object.source.documentIndex - b.object.source.documentIndex);
+    for (const { finding, object, path } of bySource) {
+      const range = object.source.locate(path);
+      finding.line = range.start.line;
+      finding.column = range.start.column;
+      finding.endLine = range.end.line;
+      finding.endColumn = range.end.column;
+    }
+    this.pending.length = 0;
+  }
+}
+
+function cmpText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class RuleError extends Error {
@@ -28,20 +60,22 @@ export class RuleError extends Error {
 /** Runs every active rule over the whole run and returns findings in a stable order. */
 export function runRules(input: RunInput): Finding[] {
   const findings: Finding[] = [];
+  const locations = input.locations ?? new PendingLocations();
   for (const active of input.rules) {
-    const context = createContext(input, active, findings);
+    const context = createContext({ ...input, locations }, active, findings);
     try {
       active.rule.check(context);
     } catch (err) {
       throw new RuleError(`rule ${active.rule.id} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }
+  if (!input.locations) locations.resolve();
   return findings.sort(compareFindings);
 }
 
-function createContext(input: RunInput, active: ActiveRule, sink: Finding[]): RuleContext {
+function createContext(input: RunInput & { locations: PendingLocations }, active: ActiveRule, sink: Finding[]): RuleContext {
   const { rule } = active;
-  const emit = (file: string, range: Range, message: string, object: Finding['object'], path: string | undefined, extra?: ReportExtra) => {
+  const emit = (file: string, range: Range, message: string, object: Finding['object'], path: string | undefined, extra?: ReportExtra): Finding => {
     const finding: Finding = {
       ruleId: rule.id,
       severity: extra?.severity ?? active.severity,
@@ -57,6 +91,7 @@ function createContext(input: RunInput, active: ActiveRule, sink: Finding[]): Ru
     const related = extra?.related?.map(toRelatedLocation);
     if (related?.length) finding.related = related;
     sink.push(finding);
+    return finding;
   };
   return {
     objects: input.objects,
@@ -65,13 +100,16 @@ function createContext(input: RunInput, active: ActiveRule, sink: Finding[]): Ru
     options: active.options,
     settings: input.settings ?? {},
     report(object, path, message, extra) {
-      emit(object.source.file, object.source.locate(path), message, objectRef(object), normalizeFieldPath(path), extra);
+      const finding = emit(object.source.file, UNRESOLVED, message, objectRef(object), normalizeFieldPath(path), extra);
+      input.locations.add(finding, object, path);
     },
     reportAt(location, message, extra) {
       emit(location.file, location.range, message, location.object ?? null, undefined, extra);
     },
   };
 }
+
+const UNRESOLVED: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 function toRelatedLocation(related: { object: K8sObject; path?: Parameters<K8sObject['source']['locate']>[0]; message: string }): RelatedLocation {
   const range = related.path !== undefined ? related.object.source.locate(related.path) : related.object.source.range;

@@ -36,7 +36,18 @@ export interface PodTemplate {
   replicas: number;
 }
 
+/** Many rules ask for the same object's template; it is worked out once per object. */
+const templates = new WeakMap<K8sObject, { namespace: string | null; template: PodTemplate | undefined }>();
+
 export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  const cached = templates.get(obj);
+  if (cached && cached.namespace === obj.namespace) return cached.template;
+  const template = computePodTemplate(obj);
+  templates.set(obj, { namespace: obj.namespace, template });
+  return template;
+}
+
+function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
   const segments = TEMPLATE_PATHS[obj.kind];
   if (!segments || obj.namespace === null) return undefined;
   if (obj.kind === 'PodTemplate' && !isPlainObject(obj.body.template)) return undefined;

@@ -2,7 +2,7 @@ import type { K8sObject } from '../types.js';
 import { detectUnrenderedSource } from './detect.js';
 import { discoverFiles, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
-import { parseManifestText } from './parse.js';
+import { parseManifestText, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from './scope.js';
@@ -39,28 +39,47 @@ export interface LoadResult {
 
 /** Loads every manifest named by the inputs. Broken files become problems; the rest still loads. */
 export function loadInputs(inputs: readonly string[], options: LoadOptions = {}): LoadResult {
+  const { files, inline } = inputFiles(inputs, options);
+  return assembleLoad(files, files.map((file) => loadFile(file, inline.get(file), options.maxFileSize)));
+}
+
+/** The files a load covers (discovered and inline, in order), and the inline texts by file name. */
+export function inputFiles(inputs: readonly string[], options: LoadOptions): { files: string[]; inline: Map<string, string> } {
   const inline = new Map((options.inline ?? []).map((s) => [s.file, s.text]));
   if (inputs.includes(STDIN_INPUT) && inline.size === 0) throw new UsageError('"-" reads standard input, but no input was given');
   const files = discoverFiles(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
   for (const file of inline.keys()) if (!files.includes(file)) files.push(file);
+  return { files, inline };
+}
+
+/** What loading one file gave: its text (when it could be read), objects and problems. */
+export interface FileLoad {
+  text?: string;
+  parsed: ParsedFile;
+}
+
+/** Reads (unless the text is given), detects and parses one file. */
+export function loadFile(file: string, text: string | undefined, maxFileSize = DEFAULT_MAX_FILE_SIZE): FileLoad {
+  const read = text !== undefined ? { text } : readManifestFile(file, maxFileSize);
+  if ('problem' in read) return { parsed: { file, objects: [], problems: [read.problem], documents: 0 } };
+  return { text: read.text, parsed: parseReadFile(file, read.text) };
+}
+
+/** Detects and parses the text of a file that was read. */
+export function parseReadFile(file: string, text: string): ParsedFile {
+  const notYetManifest = detectUnrenderedSource(file, text);
+  if (notYetManifest) return { file, objects: [], problems: [notYetManifest], documents: 0 };
+  return parseManifestText(file, text);
+}
+
+/** Puts the files' results together, in file order, as one load. */
+export function assembleLoad(files: string[], loads: readonly FileLoad[]): LoadResult {
   const result: LoadResult = { files, objects: [], problems: [], texts: new Map() };
-  for (const file of files) {
-    const text = inline.get(file);
-    const read = text !== undefined ? { text } : readManifestFile(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if ('problem' in read) {
-      result.problems.push(read.problem);
-      continue;
-    }
-    result.texts.set(file, read.text);
-    const notYetManifest = detectUnrenderedSource(file, read.text);
-    if (notYetManifest) {
-      result.problems.push(notYetManifest);
-      continue;
-    }
-    const parsed = parseManifestText(file, read.text);
-    result.objects.push(...parsed.objects);
-    result.problems.push(...parsed.problems);
-  }
+  loads.forEach(({ text, parsed }, i) => {
+    if (text !== undefined) result.texts.set(files[i], text);
+    for (const obj of parsed.objects) result.objects.push(obj);
+    for (const problem of parsed.problems) result.problems.push(problem);
+  });
   applyCustomResourceScopes(result.objects);
   makeIdsUnique(result.objects);
   return result;

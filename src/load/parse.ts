@@ -9,6 +9,8 @@ export interface ParsedFile {
   objects: K8sObject[];
   problems: LoadProblem[];
   documents: number;
+  /** Per document index, where it stands in the text (for re-parsing it alone to locate a field). */
+  spans?: DocumentSpan[];
 }
 
 /** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
@@ -23,7 +25,7 @@ const MAX_ALIAS_COUNT = 1000;
 /** Parses one file's text (every YAML document in it) into typed objects and problems. */
 export function parseManifestText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const result: ParsedFile = { file, objects: [], problems: [], documents: 0 };
+  const result: ParsedFile = { file, objects: [], problems: [], documents: 0, spans: [] };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let docs: ParsedDocument[];
   try {
@@ -32,7 +34,9 @@ export function parseManifestText(file: string, text: string): ParsedFile {
     result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
-  const locator = new SourceLocator(source, lineCounter);
+  const hasDirectives = DIRECTIVE_LINE.test(source);
+  result.spans = docs.map(({ doc }) => (hasDirectives ? null : documentSpan(doc)));
+  const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
   docs.forEach(({ doc, errorLimit }, documentIndex) => {
     result.documents++;
     documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result);
@@ -65,41 +69,79 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
   return out;
 }
 
+/** Where a document stands in its file: [start, end) offsets, or null when it must be located by parsing the whole file. */
+export type DocumentSpan = readonly [number, number] | null;
+
 /**
  * Finds field ranges for the objects of one file. The YAML node tree is not kept after loading
- * (it is many times the size of the objects); it is parsed again, only for files that need a
- * location, and the most recent ones are cached.
+ * (it is many times the size of the objects); it is parsed again, only for documents that need a
+ * location, and the most recent ones are cached. A document that parsed cleanly is re-parsed on
+ * its own (its span of the text), not with the whole file.
  */
-class SourceLocator {
-  private static readonly recent = new Map<SourceLocator, Document.Parsed[]>();
-  private static readonly RECENT_LIMIT = 32;
+export class SourceLocator {
+  private static readonly recent = new Map<string, { docs: Document.Parsed[]; base: number }>();
+  private static readonly RECENT_LIMIT = 64;
+  private static nextId = 0;
+  private readonly id = SourceLocator.nextId++;
+  private lines: LineCounter | undefined;
 
-  constructor(private readonly source: string, private readonly lineCounter: LineCounter) {}
+  /** `source` is the text without its byte-order mark; the line counter is built on first use when not given. */
+  constructor(private readonly source: string, private readonly spans: readonly DocumentSpan[] = [], lineCounter?: LineCounter) {
+    this.lines = lineCounter;
+  }
+
+  get lineCounter(): LineCounter {
+    if (!this.lines) {
+      const lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+      this.lines = lines;
+    }
+    return this.lines;
+  }
 
   locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
-    const doc = this.documents()[documentIndex];
+    const { doc, base } = this.document(documentIndex);
     let node = doc?.contents as Node | null | undefined;
     if (itemIndex !== undefined && isMap(node)) {
       const items = node.get('items', true) as Node | undefined;
       if (isSeq(items)) node = items.items[itemIndex] as Node;
     }
     if (!node) return offsetsToRange(this.lineCounter, 0, 0);
-    return locatePath(node, path, this.lineCounter, doc);
+    const lines = base === 0 ? this.lineCounter : shiftedLineCounter(this.lineCounter, base);
+    return locatePath(node, path, lines, doc);
   }
 
-  private documents(): Document.Parsed[] {
+  private document(documentIndex: number): { doc: Document.Parsed | undefined; base: number } {
+    const span = this.spans[documentIndex] ?? null;
+    const key = span ? `${this.id}:${documentIndex}` : `${this.id}`;
     const recent = SourceLocator.recent;
-    let docs = recent.get(this);
-    if (docs) {
-      recent.delete(this); // re-insert: most recently used last
+    let entry = recent.get(key);
+    if (entry) {
+      recent.delete(key); // re-insert: most recently used last
     } else {
-      docs = parseDocuments(this.source).map((d) => d.doc);
+      entry = span
+        ? { docs: parseDocuments(this.source.slice(span[0], span[1])).map((d) => d.doc), base: span[0] }
+        : { docs: parseDocuments(this.source).map((d) => d.doc), base: 0 };
       if (recent.size >= SourceLocator.RECENT_LIMIT) recent.delete(recent.keys().next().value!);
     }
-    recent.set(this, docs);
-    return docs;
+    recent.set(key, entry);
+    return { doc: span ? entry.docs[0] : entry.docs[documentIndex], base: entry.base };
   }
 }
+
+/** Line positions for offsets into a slice of the text that starts at `base`. */
+function shiftedLineCounter(lines: LineCounter, base: number): LineCounter {
+  return { lineStarts: lines.lineStarts, addNewLine: lines.addNewLine, linePos: (offset: number) => lines.linePos(offset + base) };
+}
+
+/** A document can be parsed on its own when it parsed cleanly and the file has no directives (`%YAML`, `%TAG`). */
+function documentSpan(doc: Document.Parsed): DocumentSpan {
+  if (doc.errors.length || !doc.range) return null;
+  return [doc.range[0], doc.range[2]];
+}
+
+const DIRECTIVE_LINE = /^%/m;
 
 /** Offset of the first line starting with `---` strictly inside [start, end), or -1. */
 function nextDocumentMarker(text: string, start: number, end: number): number {

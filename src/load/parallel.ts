@@ -1,0 +1,143 @@
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { ParseCache } from './cache.js';
+import { assembleLoad, inputFiles, loadFile, type FileLoad, type LoadOptions, type LoadResult } from './index.js';
+import type { WorkerReply, WorkerTask } from './parse-worker.js';
+import { toPortable, withLocators, type PortableFileLoad } from './portable.js';
+import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
+
+export interface FastLoadOptions extends LoadOptions {
+  /**
+   * Threads that parse files: this one and jobs - 1 workers. Unset: the available cores, when the input
+   * is big enough to pay for starting workers. Set: that many whenever there are two files or more; 1 parses on this thread alone.
+   */
+  jobs?: number;
+  /** Parsed files from earlier runs (`--cache`). */
+  cache?: ParseCache;
+}
+
+/** Below both of these, starting workers costs more than they save. */
+const PARALLEL_MIN_BYTES = 1024 * 1024;
+const PARALLEL_MIN_FILES = 200;
+
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+/**
+ * `loadInputs` with the files parsed by worker threads (when the input is big enough to pay
+ * off) and looked up in a cache first. The result is the same as `loadInputs` gives, in the same order.
+ */
+export async function loadInputsFast(inputs: readonly string[], options: FastLoadOptions = {}): Promise<LoadResult> {
+  const { files, inline } = inputFiles(inputs, options);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const loads: FileLoad[] = new Array<FileLoad>(files.length);
+  const cache = options.cache;
+  const todo: Array<{ index: number; file: string; text?: string; key?: string }> = [];
+  files.forEach((file, index) => {
+    const given = inline.get(file);
+    if (!cache) return todo.push({ index, file, text: given });
+    const read = given !== undefined ? { text: given } : readManifestFile(file, maxFileSize);
+    if ('problem' in read) {
+      loads[index] = { parsed: { file, objects: [], problems: [read.problem], documents: 0 } };
+      return;
+    }
+    const key = ParseCache.key(file, read.text);
+    const hit = cache.get(key);
+    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad);
+    else todo.push({ index, file, text: read.text, key });
+  });
+
+  const keep = (task: (typeof todo)[number], load: FileLoad) => {
+    loads[task.index] = load;
+    if (task.key) cache?.set(task.key, serialize(toPortable(load)));
+  };
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const parallel = options.jobs === undefined ? worthParallel(todo) : todo.length > 1;
+  if (jobs > 1 && parallel && workersAvailable()) {
+    await parseInParallel(todo, jobs, maxFileSize, {
+      fromWorker: (task, bytes) => {
+        loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
+        if (task.key) cache?.set(task.key, bytes);
+      },
+      here: keep,
+    });
+  } else {
+    for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
+  }
+  cache?.save();
+  return assembleLoad(files, loads);
+}
+
+/** Workers run compiled JavaScript; from TypeScript sources (tests) everything stays on this thread. */
+function workersAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+function worthParallel(todo: ReadonlyArray<{ file: string; text?: string }>): boolean {
+  if (todo.length > PARALLEL_MIN_FILES) return true;
+  let bytes = 0;
+  for (const { file, text } of todo) {
+    bytes += text !== undefined ? text.length : sizeOf(file);
+    if (bytes > PARALLEL_MIN_BYTES) return true;
+  }
+  return false;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // the load reports it
+  }
+}
+
+/**
+ * Parses files on `jobs` threads: this one and `jobs - 1` workers. Each takes the next batch when
+ * it is free; a worker's results come back v8-serialized, this thread's as they are.
+ */
+async function parseInParallel<T extends { file: string; text?: string }>(
+  tasks: readonly T[], jobs: number, maxFileSize: number,
+  results: { fromWorker: (task: T, bytes: Uint8Array) => void; here: (task: T, load: FileLoad) => void },
+): Promise<void> {
+  const batchSize = Math.max(1, Math.ceil(tasks.length / (jobs * 8)));
+  const batches: T[][] = [];
+  for (let i = 0; i < tasks.length; i += batchSize) batches.push(tasks.slice(i, i + batchSize));
+  const workers = Array.from({ length: Math.min(jobs - 1, batches.length) }, () => new Worker(WORKER_URL));
+  let sent = 0;
+  let done = 0;
+  let allDone = () => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    allDone = resolve;
+    const feed = (worker: Worker) => {
+      if (sent >= batches.length) return;
+      const batch = sent++;
+      const task: WorkerTask = { batch, files: batches[batch].map(({ file, text }) => ({ file, text })), maxFileSize };
+      worker.postMessage(task);
+    };
+    for (const worker of workers) {
+      worker.on('message', (reply: WorkerReply) => {
+        batches[reply.batch].forEach((task, i) => results.fromWorker(task, reply.results[i]));
+        if (++done === batches.length) resolve();
+        else feed(worker);
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (done < batches.length) reject(new Error(`a parse worker stopped (exit code ${code}) before finishing`));
+      });
+      feed(worker);
+    }
+  });
+  finished.catch(() => {}); // awaited below; this keeps an early failure from counting as unhandled
+  try {
+    while (sent < batches.length) {
+      for (const task of batches[sent++]) results.here(task, loadFile(task.file, task.text, maxFileSize));
+      if (++done === batches.length) allDone();
+      await new Promise((resolve) => setImmediate(resolve)); // take in the workers' replies
+    }
+    await finished;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

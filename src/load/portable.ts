@@ -1,0 +1,34 @@
+import type { K8sObject, ObjectSource } from '../types.js';
+import type { FileLoad } from './index.js';
+import { SourceLocator } from './parse.js';
+
+/** A file's load as plain data (no functions), for worker messages and the cache. */
+export interface PortableFileLoad {
+  text?: string;
+  parsed: Omit<FileLoad['parsed'], 'objects'> & { objects: PortableObject[] };
+}
+
+export type PortableObject = Omit<K8sObject, 'source'> & { source: Omit<ObjectSource, 'locate'> };
+
+/** Drops the `locate` functions (they close over the parsed text); `withLocators` gives them back. */
+export function toPortable(load: FileLoad): PortableFileLoad {
+  const objects = load.parsed.objects.map(({ source, ...obj }): PortableObject => {
+    const { locate: _locate, ...plain } = source;
+    return { ...obj, source: plain };
+  });
+  return { text: load.text, parsed: { ...load.parsed, objects } };
+}
+
+/** Rebuilds `source.locate` from the file's text; the text is parsed again only when a field is located. */
+export function withLocators(load: PortableFileLoad): FileLoad {
+  const { text, parsed } = load;
+  const objects = parsed.objects as K8sObject[]; // completed in place: a portable load is used once
+  if (objects.length && text !== undefined) {
+    const locator = new SourceLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parsed.spans ?? []);
+    for (const obj of objects) {
+      const { documentIndex, itemIndex } = obj.source;
+      obj.source.locate = (path) => locator.locate(documentIndex, itemIndex, path);
+    }
+  }
+  return { text, parsed: { ...parsed, objects } };
+}
