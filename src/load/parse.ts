@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
+import { normalizeFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from './scope.js';
@@ -100,7 +101,20 @@ export class SourceLocator {
     return this.lines;
   }
 
+  /**
+   * Ranges found before. The editor re-runs every rule on each keystroke; objects of unchanged
+   * files keep their locator, so their findings' positions come from here instead of a re-parse.
+   */
+  private readonly located = new Map<string, Range>();
+
   locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
+    const key = `${documentIndex}|${itemIndex ?? ''}|${normalizeFieldPath(path)}`;
+    let range = this.located.get(key);
+    if (!range) this.located.set(key, (range = this.locateUncached(documentIndex, itemIndex, path)));
+    return range;
+  }
+
+  private locateUncached(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
     const { doc, base } = this.document(documentIndex);
     let node = doc?.contents as Node | null | undefined;
     if (itemIndex !== undefined && isMap(node)) {
