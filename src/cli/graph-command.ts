@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { findConfigFile, loadConfigFile } from '../config/index.js';
 import { resolveFocus, viewGraph, type GraphFilter } from '../graph/view.js';
 import { lint } from '../index.js';
 import { UsageError } from '../load/errors.js';
@@ -22,6 +23,8 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
       'hide-implied': { type: 'boolean' },
       'only-findings': { type: 'boolean' },
       'stdin-filename': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,8 +40,12 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
 
   const inputs = positionals.length ? positionals : ['.'];
   const inline = inputs.includes('-') ? [{ file: values['stdin-filename'] ?? '<stdin>', text: await readAll(io.stdin) }] : undefined;
+  // The config applies as in `kubeknit lint`: its ignore list, rule settings (so the findings
+  // marked on the diagram are the ones lint reports) and schema settings.
+  const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
+  const config = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
   // The lint run gives the graph and the findings diagrams mark on their objects.
-  const { graph, findings } = await lint(inputs, { inline });
+  const { graph, findings } = await lint(inputs, { inline, config });
   const filter: GraphFilter = {
     namespace: values.namespace,
     kinds: values.kind?.flatMap((k) => k.split(',')),

@@ -82,6 +82,9 @@ Options:
       --hide-implied         leave out implied ReplicaSets, Jobs and Pods
       --only-findings        only objects with findings and their neighbours (--depth, default 1)
       --stdin-filename <f>   the name to show for standard input (-)
+  -c, --config <file>        the config file (default: found as for kubeknit lint); its ignore
+                             list and rule settings apply
+      --no-config            use no config file
   -h, --help                 print this help
 `;
 
