@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnitGraph } from '../graph/graph.js';
 import { lintLoaded, type LintOptions } from '../index.js';
-import { applyCustomResourceScopes, discoverFiles, parseManifestText, type LoadProblem } from '../load/index.js';
+import { applyCustomResourceScopes, discoverFiles, loadFile, type LoadProblem } from '../load/index.js';
 import { MANIFEST_EXTENSIONS } from '../load/discover.js';
 import type { ParsedFile } from '../load/parse.js';
-import { readManifestFile } from '../load/read.js';
 import type { Finding, K8sObject } from '../types.js';
 import { gitignoreToGlobs, relativeMatcher } from './gitignore.js';
 import { configGlobMatcher, type ResolvedConfig } from '../config/index.js';
@@ -85,21 +84,16 @@ export class Workspace {
     return this.files.has(file);
   }
 
-  /** Sets a file's text (an editor buffer) and parses it. */
+  /** Sets a file's text (an editor buffer) and parses it, as `kubeknit lint` would. */
   setText(file: string, text: string): void {
-    this.files.set(file, { text, parsed: parseManifestText(file, text) });
+    this.files.set(file, loadFile(file, text));
     this.order = undefined;
   }
 
   /** (Re-)reads a file from disk; unreadable or too large files become findings. */
   readFromDisk(file: string): void {
-    const read = readManifestFile(file, this.options.maxFileSize);
-    if ('problem' in read) {
-      this.files.set(file, { parsed: { file, objects: [], problems: [read.problem], documents: 0 } });
-      this.order = undefined;
-    } else {
-      this.setText(file, read.text);
-    }
+    this.files.set(file, loadFile(file, undefined, this.options.maxFileSize));
+    this.order = undefined;
   }
 
   remove(file: string): void {
@@ -156,7 +150,7 @@ export class Workspace {
     const hadKinds = this.clusterKinds !== '';
     this.clusterKinds = signature;
     if (!hadKinds) return; // nothing was marked yet
-    for (const [file, entry] of this.files) if (entry.text !== undefined) this.files.set(file, { text: entry.text, parsed: parseManifestText(file, entry.text) });
+    for (const [file, entry] of this.files) if (entry.text !== undefined) this.files.set(file, loadFile(file, entry.text));
   }
 
   /**
