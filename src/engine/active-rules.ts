@@ -1,5 +1,4 @@
 import type { Severity } from '../types.js';
-import type { ActiveRule } from './run.js';
 import { ruleInPreset, type Preset, type Rule } from './rule.js';
 
 /** How a user sets a rule: a severity, `off`, or a severity with options. */
@@ -32,14 +31,4 @@ export function applyRuleSetting(rule: Rule, current: ResolvedRuleSetting, setti
     severity: setting.severity ?? (current.severity === 'off' ? rule.severity : current.severity),
     options: { ...current.options, ...(setting.options ?? {}) },
   };
-}
-
-/** Resolves which rules run, at what severity, with which options. */
-export function resolveActiveRules(all: readonly Rule[], selection: RuleSelection = {}): ActiveRule[] {
-  const active: ActiveRule[] = [];
-  for (const rule of all) {
-    const { severity, options } = applyRuleSetting(rule, presetSetting(rule, selection.preset), selection.rules?.[rule.id]);
-    if (severity !== 'off') active.push({ rule, severity, options });
-  }
-  return active;
 }

@@ -17,10 +17,6 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   DeploymentConfig: ['spec', 'template'],
 };
 
-export const POD_TEMPLATE_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS);
-/** Kinds whose selector owns Pods (the Pods count for Services, PDBs and NetworkPolicies). */
-export const POD_CONTROLLER_KINDS: readonly string[] = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'DeploymentConfig'];
-
 /** The Pods an object stands for: a Pod itself, or a controller's template. */
 export interface PodTemplate {
   owner: K8sObject;
