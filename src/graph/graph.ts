@@ -3,6 +3,7 @@ import type { JsonObject, K8sObject } from '../types.js';
 import { LabelIndex } from './label-index.js';
 import type { LabelSelector } from './selector.js';
 import type { PodTemplate } from './workloads.js';
+import { objectId } from '../load/parse.js';
 
 export const EDGE_TYPES = ['owns', 'selects', 'routes', 'mounts', 'references', 'binds', 'provisions', 'scales', 'grants', 'headless-service', 'connects'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
@@ -65,15 +66,10 @@ export class KnitGraph {
     this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
   }
 
-  /** Adds (once) a node for a reference whose target is not in the input. */
-  missingNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
-    const id = namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
-    return this.node(id) ?? this.addNode({ id, apiVersion, kind, namespace, name, implied: false, missing: true });
-  }
-
-  /** The node of a referenced object: the input object when present, else a *missing* node. */
+  /** The node of a referenced object: the input object when present, else a *missing* node (added once). */
   referenceNode(apiVersion: string, kind: string, namespace: string | null, name: string): GraphNode {
-    return this.missingNode(apiVersion, kind, namespace, name);
+    const id = objectId(kind, namespace, name);
+    return this.node(id) ?? this.addNode({ id, apiVersion, kind, namespace, name, implied: false, missing: true });
   }
 
   /** Namespaces that have at least one Pod node. */

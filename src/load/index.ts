@@ -2,7 +2,7 @@ import type { K8sObject } from '../types.js';
 import { detectUnrenderedSource } from './detect.js';
 import { discoverFiles, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
-import { parseManifestText, type ParsedFile } from './parse.js';
+import { objectId, parseManifestText, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from './scope.js';
@@ -97,7 +97,7 @@ export function applyCustomResourceScopes(objects: K8sObject[]): void {
   for (const obj of objects) {
     if (obj.namespace !== null && clusterKinds.has(obj.kind) && !CLUSTER_SCOPED_KINDS.has(obj.kind)) {
       obj.namespace = null;
-      obj.id = `${obj.kind}/${obj.name}`;
+      obj.id = objectId(obj.kind, null, obj.name);
     }
   }
 }

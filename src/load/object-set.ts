@@ -1,4 +1,5 @@
 import type { K8sObject } from '../types.js';
+import { objectId } from './parse.js';
 
 /** All objects of a run, indexed the ways rules look them up. */
 export class ObjectSet implements Iterable<K8sObject> {
@@ -32,7 +33,7 @@ export class ObjectSet implements Iterable<K8sObject> {
 
   /** The first object with this kind, namespace (null for cluster-scoped) and name. */
   find(kind: string, namespace: string | null, name: string): K8sObject | undefined {
-    return this.byId.get(namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`);
+    return this.byId.get(objectId(kind, namespace, name));
   }
 
   get(id: string): K8sObject | undefined {

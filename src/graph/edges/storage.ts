@@ -18,7 +18,7 @@ export const storageEdges: EdgeBuilder = (graph, objects) => {
     const claimClass = effectiveClaimClass(claim, defaultClass);
     if (typeof volumeName === 'string' && volumeName !== '') {
       const pv = objects.find('PersistentVolume', null, volumeName);
-      const to = pv?.id ?? graph.missingNode('v1', 'PersistentVolume', null, volumeName).id;
+      const to = pv?.id ?? graph.referenceNode('v1', 'PersistentVolume', null, volumeName).id;
       graph.addEdge({ from, to, type: 'binds', path: `${claim.specPath}.volumeName` });
     } else {
       const pv = matchingVolume(objects, claim, claimClass);
@@ -49,6 +49,6 @@ function claimNodeId(graph: KnitGraph, claim: Claim): string | undefined {
 function addProvisions(graph: KnitGraph, objects: ObjectSet, from: string, className: string, path: string): void {
   if (className === '') return; // "" asks for no class: static volumes only
   const sc = objects.find('StorageClass', null, className);
-  const to = sc?.id ?? graph.missingNode('storage.k8s.io/v1', 'StorageClass', null, className).id;
+  const to = sc?.id ?? graph.referenceNode('storage.k8s.io/v1', 'StorageClass', null, className).id;
   graph.addEdge({ from, to, type: 'provisions', path });
 }

@@ -1,6 +1,7 @@
 import type { EdgeType, GraphNode } from '../../graph/graph.js';
 import type { GraphView } from '../../graph/view.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../types.js';
+import { objectId } from '../../load/parse.js';
 
 /** Kinds drawn alike: one shape and colour per family. */
 export type KindFamily = 'workload' | 'pod' | 'networking' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
@@ -82,7 +83,7 @@ export const APP_LABELS = ['app.kubernetes.io/name', 'app'] as const;
 export function findingNodeId(finding: Finding): string | null {
   const o = finding.object;
   if (!o) return null;
-  return o.namespace === null ? `${o.kind}/${o.name}` : `${o.kind}/${o.namespace}/${o.name}`;
+  return objectId(o.kind, o.namespace, o.name);
 }
 
 /** Findings per graph node id. */
