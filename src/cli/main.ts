@@ -1,21 +1,18 @@
 import { UsageError } from '../load/errors.js';
 import { MAIN_HELP } from './help.js';
 import { EXIT, processIO, type CliIO } from './io.js';
-import { graphCommand } from './graph-command.js';
-import { lintCommand } from './lint-command.js';
-import { lspCommand } from './lsp-command.js';
-import { rulesCommand } from './rules-command.js';
-import { schemasCommand } from './schemas-command.js';
 import { kubeknitVersion } from './version.js';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  lint: lintCommand,
-  rules: rulesCommand,
-  graph: graphCommand,
-  lsp: lspCommand,
-  schemas: schemasCommand,
+// Each command's modules load only when it runs: start-up time counts (issue 9), and `--version`
+// or `rules` need none of the linter.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./lint-command.js')).lintCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+  graph: async () => (await import('./graph-command.js')).graphCommand,
+  lsp: async () => (await import('./lsp-command.js')).lspCommand,
+  schemas: async () => (await import('./schemas-command.js')).schemasCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */
@@ -31,8 +28,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(`${kubeknitVersion()}\n`);
       return EXIT.ok;
     }
-    const command = COMMANDS[first];
-    if (!command) throw new UsageError(`unknown command "${first}"; commands: ${Object.keys(COMMANDS).join(', ')} (see kubeknit --help)`);
+    const loadCommand = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!loadCommand) throw new UsageError(`unknown command "${first}"; commands: ${Object.keys(COMMANDS).join(', ')} (see kubeknit --help)`);
+    const command = await loadCommand();
     return await command(rest, io);
   } catch (err) {
     return reportFailure(err, io, debug);
