@@ -50,6 +50,9 @@ describe('the bundled CLI (dist/bundle, built by scripts/bundle.js)', () => {
     const ajv = createRequire(BUNDLE)('ajv') as { default: new () => { compile(schema: object): (data: unknown) => boolean } };
     const validate = new ajv.default().compile({ type: 'object', required: ['kind'] });
     expect([validate({ kind: 'Pod' }), validate({})]).toEqual([true, false]);
+    // Stamps of generated or cached schema work name ajv's version: the copy must name the installed one.
+    const installed = createRequire(path.join(REPO_ROOT, 'package.json'))('ajv/package.json') as { version: string };
+    expect((createRequire(BUNDLE)('ajv/package.json') as { version: string }).version).toBe(installed.version);
   });
 
   it('gives a usage error for a command name that only an object prototype has', () => {
