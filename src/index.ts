@@ -85,7 +85,9 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
-  return lintLoaded(loaded, lintOptions);
+  const result = lintLoaded(loaded, lintOptions);
+  loaded.saveCache?.();
+  return result;
 }
 
 /**

@@ -33,6 +33,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   const { files, inline } = inputFiles(inputs, options);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const loads: FileLoad[] = new Array<FileLoad>(files.length);
+  const keys: Array<string | undefined> = new Array<string | undefined>(files.length);
   const cache = options.cache;
   const todo: Array<{ index: number; file: string; text?: string; key?: string }> = [];
   files.forEach((file, index) => {
@@ -44,8 +45,9 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
       return;
     }
     const key = ParseCache.key(file, read.text);
+    keys[index] = key;
     const hit = cache.get(key);
-    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad);
+    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad, cache.located(key));
     else todo.push({ index, file, text: read.text, key });
   });
 
@@ -66,8 +68,18 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
   }
-  cache?.save();
-  return assembleLoad(files, loads);
+  const result = assembleLoad(files, loads);
+  if (cache) {
+    // Saved after the rules ran, with the field ranges their findings located.
+    result.saveCache = () => {
+      loads.forEach((load, i) => {
+        const key = keys[i];
+        if (key && load.parsed.locator?.locatedCount) cache.setLocated(key, load.parsed.locator.locatedRanges());
+      });
+      cache.save();
+    };
+  }
+  return result;
 }
 
 /** Workers run compiled JavaScript; from TypeScript sources (tests) everything stays on this thread. */

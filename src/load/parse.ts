@@ -13,6 +13,8 @@ export interface ParsedFile {
   documents: number;
   /** Per document index, where it stands in the text (for re-parsing it alone to locate a field). */
   spans?: DocumentSpan[];
+  /** Finds field ranges for the objects (not portable: dropped for workers and the cache). */
+  locator?: SourceLocator;
 }
 
 /** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
@@ -41,6 +43,7 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   const hasDirectives = DIRECTIVE_LINE.test(source);
   result.spans = docs.map(({ doc }) => (hasDirectives ? null : documentSpan(doc)));
   const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
+  result.locator = locator;
   docs.forEach(({ doc, errorLimit }, documentIndex) => {
     result.documents++;
     documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result);
@@ -55,6 +58,7 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
   if (!docs) return null;
   const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans: docs.map((d) => d.span) };
   const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
+  result.locator = locator;
   docs.forEach(({ value, range }, documentIndex) => {
     if (value === null) return;
     const ctx = { file, documentIndex, lineCounter, source, errorLimit: Infinity, locator };
@@ -126,6 +130,20 @@ export class SourceLocator {
    * files keep their locator, so their findings' positions come from here instead of a re-parse.
    */
   private readonly located = new Map<string, Range>();
+
+  /** Ranges located in an earlier run over the same text (`--cache`), as `locatedRanges` gave them. */
+  remember(ranges: ReadonlyArray<readonly [string, Range]>): void {
+    for (const [key, range] of ranges) this.located.set(key, range);
+  }
+
+  /** Every range located so far, for the cache. */
+  locatedRanges(): Array<[string, Range]> {
+    return [...this.located];
+  }
+
+  get locatedCount(): number {
+    return this.located.size;
+  }
 
   locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
     const key = `${documentIndex}|${itemIndex ?? ''}|${normalizeFieldPath(path)}`;
