@@ -50,7 +50,7 @@ export interface LintOptions extends RuleSelection {
   config?: ResolvedConfig;
   /** Turns on `unused-disable-directive`: suppressions that silence nothing become findings. */
   reportUnusedDisableDirectives?: boolean;
-  /** Threads that parse files, the main one and jobs - 1 workers (default: the available cores, for big inputs only); 1: the main thread alone. */
+  /** Worker threads that parse files (default: the available cores, for big inputs only); 1: the main thread alone. */
   jobs?: number;
   /** Keep parsed files in this folder and reuse them while a file's text is unchanged (`--cache`). */
   cache?: { location: string; toolVersion: string };
@@ -85,7 +85,9 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
-  return lintLoaded(loaded, lintOptions);
+  const result = lintLoaded(loaded, lintOptions);
+  loaded.saveCache?.();
+  return result;
 }
 
 /**

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { Range } from '../types.js';
 
 /** Where `--cache` keeps parsed files when no location is given. */
 export function defaultCacheLocation(cwd: string): string {
@@ -16,7 +17,11 @@ interface CacheFile {
   stamp: string;
   /** v8-serialized portable file loads, by key (file name + content hash). */
   entries: Map<string, Uint8Array>;
+  /** Field ranges located in the file (by the locator's key), so a re-run need not parse it again to report. */
+  located: Map<string, LocatedRanges>;
 }
+
+export type LocatedRanges = ReadonlyArray<readonly [string, Range]>;
 
 /**
  * Parsed files from earlier runs, one file on disk. An entry is found by the file's name and a
@@ -24,15 +29,19 @@ interface CacheFile {
  */
 export class ParseCache {
   private readonly previous: Map<string, Uint8Array>;
+  private readonly previousLocated: Map<string, LocatedRanges>;
   private readonly next = new Map<string, Uint8Array>();
+  private readonly nextLocated = new Map<string, LocatedRanges>();
   private changed = false;
   private readonly file: string;
   private readonly stamp: string;
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}`;
-    this.previous = this.read();
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 2`;
+    const previous = this.read();
+    this.previous = previous.entries;
+    this.previousLocated = previous.located;
   }
 
   static key(file: string, text: string): string {
@@ -50,23 +59,38 @@ export class ParseCache {
     this.changed = true;
   }
 
+  /** Ranges located in the file of an entry in earlier runs. */
+  located(key: string): LocatedRanges | undefined {
+    const ranges = this.previousLocated.get(key);
+    if (ranges) this.nextLocated.set(key, ranges);
+    return ranges;
+  }
+
+  /** Keeps the ranges located in an entry's file this run (a superset of what `located` gave). */
+  setLocated(key: string, ranges: LocatedRanges): void {
+    if (ranges.length === (this.nextLocated.get(key)?.length ?? 0)) return;
+    this.nextLocated.set(key, ranges);
+    this.changed = true;
+  }
+
   /** Writes the entries this run used (atomically: a crash leaves the old cache or the new one). */
   save(): void {
     if (!this.changed && this.next.size === this.previous.size) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const data: CacheFile = { stamp: this.stamp, entries: this.next };
+    const data: CacheFile = { stamp: this.stamp, entries: this.next, located: this.nextLocated };
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, serialize(data));
     renameSync(temporary, this.file);
   }
 
-  private read(): Map<string, Uint8Array> {
+  private read(): Pick<CacheFile, 'entries' | 'located'> {
     try {
       const data = deserialize(readFileSync(this.file)) as Partial<CacheFile>;
-      return data.stamp === this.stamp && data.entries instanceof Map ? data.entries : new Map();
+      if (data.stamp === this.stamp && data.entries instanceof Map && data.located instanceof Map) return { entries: data.entries, located: data.located };
     } catch {
-      return new Map(); // no cache yet, or an unreadable one: start afresh
+      // no cache yet, or an unreadable one: start afresh
     }
+    return { entries: new Map(), located: new Map() };
   }
 }
 

@@ -35,6 +35,8 @@ export interface LoadResult {
   problems: LoadProblem[];
   /** The text of every file read, by file name (for comment directives such as `# kubeknit-disable`). */
   texts: Map<string, string>;
+  /** With `--cache`: writes the cache, with what this run located; call after the rules ran. */
+  saveCache?: () => void;
 }
 
 /** Loads every manifest named by the inputs. Broken files become problems; the rest still loads. */

@@ -11,8 +11,8 @@ import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 
 export interface FastLoadOptions extends LoadOptions {
   /**
-   * Threads that parse files: this one and jobs - 1 workers. Unset: the available cores, when the input
-   * is big enough to pay for starting workers. Set: that many whenever there are two files or more; 1 parses on this thread alone.
+   * Worker threads that parse files. Unset: the available cores, when the input is big enough to pay
+   * for starting workers. Set: that many whenever there are two files or more; 1 parses on this thread alone.
    */
   jobs?: number;
   /** Parsed files from earlier runs (`--cache`). */
@@ -33,6 +33,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   const { files, inline } = inputFiles(inputs, options);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const loads: FileLoad[] = new Array<FileLoad>(files.length);
+  const keys: Array<string | undefined> = new Array<string | undefined>(files.length);
   const cache = options.cache;
   const todo: Array<{ index: number; file: string; text?: string; key?: string }> = [];
   files.forEach((file, index) => {
@@ -44,8 +45,9 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
       return;
     }
     const key = ParseCache.key(file, read.text);
+    keys[index] = key;
     const hit = cache.get(key);
-    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad);
+    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad, cache.located(key));
     else todo.push({ index, file, text: read.text, key });
   });
 
@@ -56,18 +58,25 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const parallel = options.jobs === undefined ? worthParallel(todo) : todo.length > 1;
   if (jobs > 1 && parallel && workersAvailable()) {
-    await parseInParallel(todo, jobs, maxFileSize, {
-      fromWorker: (task, bytes) => {
-        loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
-        if (task.key) cache?.set(task.key, bytes);
-      },
-      here: keep,
+    await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
+      loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
+      if (task.key) cache?.set(task.key, bytes);
     });
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
   }
-  cache?.save();
-  return assembleLoad(files, loads);
+  const result = assembleLoad(files, loads);
+  if (cache) {
+    // Saved after the rules ran, with the field ranges their findings located.
+    result.saveCache = () => {
+      loads.forEach((load, i) => {
+        const key = keys[i];
+        if (key && load.parsed.locator?.locatedCount) cache.setLocated(key, load.parsed.locator.locatedRanges());
+      });
+      cache.save();
+    };
+  }
+  return result;
 }
 
 /** Workers run compiled JavaScript; from TypeScript sources (tests) everything stays on this thread. */
@@ -94,49 +103,41 @@ function sizeOf(file: string): number {
 }
 
 /**
- * Parses files on `jobs` threads: this one and `jobs - 1` workers. Each takes the next batch when
- * it is free; a worker's results come back v8-serialized, this thread's as they are.
+ * Parses files on `jobs` worker threads. Each takes the next batch when it is free; results come
+ * back v8-serialized. This thread only hands out batches and takes results in, so on a machine
+ * with `jobs` cores every core parses.
  */
 async function parseInParallel<T extends { file: string; text?: string }>(
   tasks: readonly T[], jobs: number, maxFileSize: number,
-  results: { fromWorker: (task: T, bytes: Uint8Array) => void; here: (task: T, load: FileLoad) => void },
+  fromWorker: (task: T, bytes: Uint8Array) => void,
 ): Promise<void> {
   const batchSize = Math.max(1, Math.ceil(tasks.length / (jobs * 8)));
   const batches: T[][] = [];
   for (let i = 0; i < tasks.length; i += batchSize) batches.push(tasks.slice(i, i + batchSize));
-  const workers = Array.from({ length: Math.min(jobs - 1, batches.length) }, () => new Worker(WORKER_URL));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(WORKER_URL));
   let sent = 0;
   let done = 0;
-  let allDone = () => {};
-  const finished = new Promise<void>((resolve, reject) => {
-    allDone = resolve;
-    const feed = (worker: Worker) => {
-      if (sent >= batches.length) return;
-      const batch = sent++;
-      const task: WorkerTask = { batch, files: batches[batch].map(({ file, text }) => ({ file, text })), maxFileSize };
-      worker.postMessage(task);
-    };
-    for (const worker of workers) {
-      worker.on('message', (reply: WorkerReply) => {
-        batches[reply.batch].forEach((task, i) => results.fromWorker(task, reply.results[i]));
-        if (++done === batches.length) resolve();
-        else feed(worker);
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (done < batches.length) reject(new Error(`a parse worker stopped (exit code ${code}) before finishing`));
-      });
-      feed(worker);
-    }
-  });
-  finished.catch(() => {}); // awaited below; this keeps an early failure from counting as unhandled
   try {
-    while (sent < batches.length) {
-      for (const task of batches[sent++]) results.here(task, loadFile(task.file, task.text, maxFileSize));
-      if (++done === batches.length) allDone();
-      await new Promise((resolve) => setImmediate(resolve)); // take in the workers' replies
-    }
-    await finished;
+    await new Promise<void>((resolve, reject) => {
+      const feed = (worker: Worker) => {
+        if (sent >= batches.length) return;
+        const batch = sent++;
+        const task: WorkerTask = { batch, files: batches[batch].map(({ file, text }) => ({ file, text })), maxFileSize };
+        worker.postMessage(task);
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: WorkerReply) => {
+          batches[reply.batch].forEach((task, i) => fromWorker(task, reply.results[i]));
+          if (++done === batches.length) resolve();
+          else feed(worker);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (done < batches.length) reject(new Error(`a parse worker stopped (exit code ${code}) before finishing`));
+        });
+        feed(worker);
+      }
+    });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
-import { normalizeFieldPath } from './field-path.js';
+import { fastDocumentPositions, fastParseDocuments, locateInPositions, type NodePositions } from './fast-parse.js';
+import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from './scope.js';
@@ -12,6 +13,8 @@ export interface ParsedFile {
   documents: number;
   /** Per document index, where it stands in the text (for re-parsing it alone to locate a field). */
   spans?: DocumentSpan[];
+  /** Finds field ranges for the objects (not portable: dropped for workers and the cache). */
+  locator?: SourceLocator;
 }
 
 /** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
@@ -25,9 +28,11 @@ const MAX_ALIAS_COUNT = 1000;
 
 /** Parses one file's text (every YAML document in it) into typed objects and problems. */
 export function parseManifestText(file: string, text: string): ParsedFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fast = parseManifestTextFast(file, source);
+  if (fast) return fast;
   const lineCounter = new LineCounter();
   const result: ParsedFile = { file, objects: [], problems: [], documents: 0, spans: [] };
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let docs: ParsedDocument[];
   try {
     docs = parseDocuments(source, lineCounter);
@@ -38,9 +43,26 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   const hasDirectives = DIRECTIVE_LINE.test(source);
   result.spans = docs.map(({ doc }) => (hasDirectives ? null : documentSpan(doc)));
   const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
+  result.locator = locator;
   docs.forEach(({ doc, errorLimit }, documentIndex) => {
     result.documents++;
     documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result);
+  });
+  return result;
+}
+
+/** The common case, read through `fastParseDocuments`; null when the file needs the full parse. */
+function parseManifestTextFast(file: string, source: string): ParsedFile | null {
+  const lineCounter = new LineCounter();
+  const docs = fastParseDocuments(source, lineCounter);
+  if (!docs) return null;
+  const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans: docs.map((d) => d.span) };
+  const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
+  result.locator = locator;
+  docs.forEach(({ value, range }, documentIndex) => {
+    if (value === null) return;
+    const ctx = { file, documentIndex, lineCounter, source, errorLimit: Infinity, locator };
+    addObject(value, offsetsToRange(lineCounter, range[0], range[1]), ctx, result, undefined);
   });
   return result;
 }
@@ -81,6 +103,8 @@ export type DocumentSpan = readonly [number, number] | null;
  */
 export class SourceLocator {
   private static readonly recent = new Map<string, { docs: Document.Parsed[]; base: number }>();
+  /** Node positions of documents the fast reader reads (null: it does not, use `recent`). */
+  private static readonly recentFast = new Map<string, NodePositions | null>();
   private static readonly RECENT_LIMIT = 64;
   private static nextId = 0;
   private readonly id = SourceLocator.nextId++;
@@ -107,6 +131,20 @@ export class SourceLocator {
    */
   private readonly located = new Map<string, Range>();
 
+  /** Ranges located in an earlier run over the same text (`--cache`), as `locatedRanges` gave them. */
+  remember(ranges: ReadonlyArray<readonly [string, Range]>): void {
+    for (const [key, range] of ranges) this.located.set(key, range);
+  }
+
+  /** Every range located so far, for the cache. */
+  locatedRanges(): Array<[string, Range]> {
+    return [...this.located];
+  }
+
+  get locatedCount(): number {
+    return this.located.size;
+  }
+
   locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
     const key = `${documentIndex}|${itemIndex ?? ''}|${normalizeFieldPath(path)}`;
     let range = this.located.get(key);
@@ -115,6 +153,11 @@ export class SourceLocator {
   }
 
   private locateUncached(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
+    const fast = itemIndex === undefined ? this.fastPositions(documentIndex) : undefined;
+    if (fast) {
+      const [start, end] = locateInPositions(fast.positions, parseFieldPath(path));
+      return offsetsToRange(this.lineCounter, start + fast.base, end + fast.base);
+    }
     const { doc, base } = this.document(documentIndex);
     let node = doc?.contents as Node | null | undefined;
     if (itemIndex !== undefined && isMap(node)) {
@@ -124,6 +167,23 @@ export class SourceLocator {
     if (!node) return offsetsToRange(this.lineCounter, 0, 0);
     const lines = base === 0 ? this.lineCounter : shiftedLineCounter(this.lineCounter, base);
     return locatePath(node, path, lines, doc);
+  }
+
+  /** Positions from the fast reader for a document that has its own span and reads that way. */
+  private fastPositions(documentIndex: number): { positions: NodePositions; base: number } | undefined {
+    const span = this.spans[documentIndex];
+    if (!span) return undefined;
+    const key = `${this.id}:${documentIndex}:fast`;
+    const recent = SourceLocator.recentFast;
+    let positions = recent.get(key);
+    if (positions === undefined) {
+      positions = fastDocumentPositions(this.source.slice(span[0], span[1]));
+      if (recent.size >= SourceLocator.RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    } else {
+      recent.delete(key); // re-insert: most recently used last
+    }
+    recent.set(key, positions);
+    return positions ? { positions, base: span[0] } : undefined;
   }
 
   private document(documentIndex: number): { doc: Document.Parsed | undefined; base: number } {
@@ -223,11 +283,11 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     const items = Array.isArray(body.items) ? body.items : [];
     items.forEach((item, itemIndex) => {
       const node = isSeq(itemsNode) ? (itemsNode.items[itemIndex] as Node) : contents;
-      addObject(item, node, { ...ctx, itemIndex }, out, `items[${itemIndex}] of the ${String(body.kind)}`);
+      addObject(item, nodeRange(node, ctx.lineCounter), { ...ctx, itemIndex }, out, `items[${itemIndex}] of the ${String(body.kind)}`);
     });
     return;
   }
-  addObject(body, contents, ctx, out, undefined);
+  addObject(body, docRange, ctx, out, undefined);
 }
 
 /** Depth of nested arrays/objects, computed without recursion (so hostile depth cannot overflow the stack). */
@@ -249,9 +309,8 @@ function isListKind(body: JsonObject): boolean {
   return Array.isArray(body.items) || (body.kind === 'List' && (body.items === null || body.items === undefined));
 }
 
-function addObject(value: unknown, node: Node, ctx: DocContext & { itemIndex?: number }, out: ParsedFile, where: string | undefined): void {
-  const { file, lineCounter } = ctx;
-  const range = nodeRange(node, lineCounter);
+function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?: number }, out: ParsedFile, where: string | undefined): void {
+  const { file } = ctx;
   const { locator, documentIndex, itemIndex } = ctx;
   const locate = (path: FieldPath) => locator.locate(documentIndex, itemIndex, path);
   const prefix = where ? `${where}: ` : '';

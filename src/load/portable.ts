@@ -1,11 +1,11 @@
-import type { K8sObject, ObjectSource } from '../types.js';
+import type { K8sObject, ObjectSource, Range } from '../types.js';
 import type { FileLoad } from './index.js';
 import { SourceLocator } from './parse.js';
 
 /** A file's load as plain data (no functions), for worker messages and the cache. */
 export interface PortableFileLoad {
   text?: string;
-  parsed: Omit<FileLoad['parsed'], 'objects'> & { objects: PortableObject[] };
+  parsed: Omit<FileLoad['parsed'], 'objects' | 'locator'> & { objects: PortableObject[] };
 }
 
 export type PortableObject = Omit<K8sObject, 'source'> & { source: Omit<ObjectSource, 'locate'> };
@@ -16,19 +16,25 @@ export function toPortable(load: FileLoad): PortableFileLoad {
     const { locate: _locate, ...plain } = source;
     return { ...obj, source: plain };
   });
-  return { text: load.text, parsed: { ...load.parsed, objects } };
+  const { locator: _locator, ...parsed } = load.parsed;
+  return { text: load.text, parsed: { ...parsed, objects } };
 }
 
-/** Rebuilds `source.locate` from the file's text; the text is parsed again only when a field is located. */
-export function withLocators(load: PortableFileLoad): FileLoad {
+/**
+ * Rebuilds `source.locate` from the file's text; the text is parsed again only when a field is
+ * located that `located` (ranges found by an earlier run over the same text) does not hold.
+ */
+export function withLocators(load: PortableFileLoad, located?: ReadonlyArray<readonly [string, Range]>): FileLoad {
   const { text, parsed } = load;
   const objects = parsed.objects as K8sObject[]; // completed in place: a portable load is used once
   if (objects.length && text !== undefined) {
     const locator = new SourceLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parsed.spans ?? []);
+    if (located) locator.remember(located);
     for (const obj of objects) {
       const { documentIndex, itemIndex } = obj.source;
       obj.source.locate = (path) => locator.locate(documentIndex, itemIndex, path);
     }
+    return { text, parsed: { ...parsed, objects, locator } };
   }
   return { text, parsed: { ...parsed, objects } };
 }

@@ -55,4 +55,13 @@ describe('kubeknit lint --jobs and --cache (built CLI)', () => {
       writeFileSync(file, text);
     }
   });
+
+  it('--cache: field ranges stored by one run serve the next, and a run with more rules still locates every finding', () => {
+    const cache = path.join(workspace, '.cache-ranges');
+    const recommended = lintJson('--cache', '--cache-location', cache);
+    expect(lintJson('--cache', '--cache-location', cache)).toBe(recommended);
+    // `--preset all` reports fields the first runs never located: those are parsed for, the rest come from the cache.
+    const fresh = lintJson('--preset', 'all');
+    expect(lintJson('--preset', 'all', '--cache', '--cache-location', cache)).toBe(fresh);
+  });
 });

@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { discoverFiles, loadInputs, parseFieldPath, parseManifestText, UsageError } from '../../src/load/index.js';
+import { ParseCache } from '../../src/load/cache.js';
+import { discoverFiles, loadFile, loadInputs, parseFieldPath, parseManifestText, UsageError } from '../../src/load/index.js';
+import { toPortable, withLocators, type PortableFileLoad } from '../../src/load/portable.js';
 import { decodeManifest } from '../../src/load/read.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -174,5 +177,34 @@ describe('discoverFiles and loadInputs', () => {
 describe('parseFieldPath', () => {
   it('splits dots, indexes and quoted keys', () => {
     expect(parseFieldPath('spec.containers[0]["kubeknit.io/ignore"].x')).toEqual(['spec', 'containers', 0, 'kubeknit.io/ignore', 'x']);
+  });
+});
+
+describe('field ranges kept across runs (--cache)', () => {
+  it('a cache entry keeps the ranges its file located, and a rebuilt load answers from them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubeknit-ranges-'));
+    try {
+      const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n';
+      const load = loadFile('a.yaml', text);
+      const located = load.parsed.objects[0].source.locate('data.k');
+      expect(located.start).toEqual({ line: 6, column: 3 });
+      const cache = new ParseCache(dir, 'test');
+      const key = ParseCache.key('a.yaml', text);
+      cache.set(key, serialize(toPortable(load)));
+      cache.setLocated(key, load.parsed.locator!.locatedRanges());
+      cache.save();
+
+      const again = new ParseCache(dir, 'test');
+      const stored = again.located(key);
+      expect(stored).toEqual([['0||data.k', located]]);
+      // A stored range wins over parsing: give a different one and it is what locate returns.
+      const fake = { start: { line: 9, column: 9 }, end: { line: 9, column: 10 } };
+      const rebuilt = withLocators(deserialize(again.get(key)!) as PortableFileLoad, [['0||data.k', fake]]);
+      expect(rebuilt.parsed.objects[0].source.locate('data.k')).toEqual(fake);
+      expect(rebuilt.parsed.objects[0].source.locate('metadata.name').start).toEqual({ line: 4, column: 3 });
+      expect(new ParseCache(dir, 'other version').located(key)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

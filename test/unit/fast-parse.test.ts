@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { fastDocumentPositions, fastParseDocuments, locateInPositions } from '../../src/load/fast-parse.js';
+import { locatePath } from '../../src/load/locate.js';
+import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
+
+/**
+ * The fast reader must give exactly what yaml's document model gives (values, key order, node
+ * ranges, document count) whenever it accepts a text, and accept nothing yaml reports an error on.
+ */
+function differences(text: string): string[] {
+  const fast = fastParseDocuments(text);
+  if (!fast) return [];
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, merge: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const out: string[] = [];
+  if (list.length !== fast.length) out.push(`${list.length} documents, fast read ${fast.length}`);
+  list.forEach((doc, i) => {
+    if (doc.errors.length || doc.warnings.length) out.push(`document ${i}: yaml reports ${[...doc.errors, ...doc.warnings].map((e) => e.code).join(', ')} but the fast read accepted it`);
+    const got = fast[i];
+    if (!got) return;
+    const contents = doc.contents;
+    if (!contents || (isScalar(contents) && contents.value === null)) {
+      if (got.value !== null) out.push(`document ${i}: empty, fast read a value`);
+      return;
+    }
+    const js = doc.toJS() as unknown;
+    if (!isMap(contents) || !isDeepStrictEqual(js, got.value) || JSON.stringify(js) !== JSON.stringify(got.value)) out.push(`document ${i}: values differ`);
+    const range = contents.range;
+    if (range[0] !== got.range[0] || range[1] !== got.range[1]) out.push(`document ${i}: range ${range.slice(0, 2).join('-')}, fast read ${got.range.join('-')}`);
+    const docText = text.slice(got.span[0], got.span[1]);
+    const again = parseAllDocuments(docText);
+    const alone = Array.isArray(again) ? again[0] : undefined;
+    if (!isDeepStrictEqual(alone?.toJS(), js)) out.push(`document ${i}: its span does not parse to the same value`);
+    const positions = fastDocumentPositions(docText);
+    if (!positions || !alone) return out.push(`document ${i}: no positions`);
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let at = docText.indexOf('\n'); at >= 0; at = docText.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+    for (const path of fieldPaths(js)) {
+      const expected = locatePath(alone.contents as never, path, lines);
+      const [start, end] = locateInPositions(positions, path);
+      const sp = lines.linePos(start);
+      const ep = lines.linePos(Math.max(start, end));
+      const actual = { start: { line: sp.line, column: sp.col }, end: { line: ep.line, column: ep.col } };
+      if (!isDeepStrictEqual(actual, expected)) out.push(`document ${i}: ${JSON.stringify(path)} at ${JSON.stringify(actual)}, yaml ${JSON.stringify(expected)}`);
+    }
+  });
+  return out;
+}
+
+/** Every path to a value (and one missing field below each mapping), to compare field locations. */
+function fieldPaths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  out.push(prefix);
+  if (Array.isArray(value)) value.forEach((v, i) => fieldPaths(v, [...prefix, i], out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) fieldPaths(v, [...prefix, k], out);
+    out.push([...prefix, 'notAField', 'below']);
+  }
+  return out;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
+}
+
+const read = (file: string) => readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+
+describe('fast YAML reading agrees with the yaml document model', () => {
+  it('on the examples and test fixtures, and reads most of them', () => {
+    const files = [...yamlFiles(path.join(REPO_ROOT, 'examples')), ...yamlFiles(path.join(REPO_ROOT, 'test/fixtures'))];
+    let accepted = 0;
+    for (const file of files) {
+      expect(differences(read(file)), file).toEqual([]);
+      if (fastParseDocuments(read(file))) accepted++;
+    }
+    expect(accepted / files.length).toBeGreaterThan(0.8);
+  });
+
+  it.skipIf(!hasShared)(`on every manifest of the shared corpora${hasShared ? '' : ` (${SHARED_SKIP_REASON})`}`, () => {
+    for (const file of yamlFiles(sharedPath('corpora'))) expect(differences(read(file)), file).toEqual([]);
+  });
+
+  it('gives way to the full parse for what it does not read itself', () => {
+    const fallBack = [
+      'a: &x 1\nb: *x\n', // anchors and aliases
+      'a: !!str 1\n', // tags
+      '%YAML 1.2\n---\na: 1\n', // directives
+      'a: 1\na: 2\n', // duplicate keys
+      'base: &b {x: 1}\nc:\n  <<: *b\n', // merge keys
+      'a:\n\tb: 1\n', // tabs
+      'a: 1\r\nb: 2\r\n', // CRLF
+      '- a\n- b\n', // a list document
+      'kind: List\nitems: []\n', // kind: List
+      'a: "unclosed\n', // syntax errors
+      '? complex\n: key\n',
+      '1: one\n', // a key that is not a string
+      'a: [1, 2,]\n',
+      'x:\n' + '  - '.repeat(1).concat('[') + '['.repeat(300) + ']'.repeat(300) + ']\n', // hostile depth
+    ];
+    for (const text of fallBack) expect(fastParseDocuments(text), JSON.stringify(text)).toBeNull();
+  });
+
+  it('reads quoted, block and flow scalars, comments and typed values as yaml does', () => {
+    const text = [
+      '# leading comment',
+      'apiVersion: v1 # trailing',
+      'kind: ConfigMap',
+      'metadata: {name: "a b", labels: {x: \'y\'}}',
+      'data:',
+      '  literal: |',
+      '    line 1',
+      '    line 2',
+      '  folded: >-',
+      '    one',
+      '    two',
+      '  empty:',
+      '  list: [1, 2.5, true, null, ~, "3", 0x1F, .inf]',
+      '  seq:',
+      '  - a',
+      '  -',
+      '  - b: c',
+      '    d: e',
+      '  # closing comment',
+      '---',
+      '...',
+      '---',
+      'kind: Second',
+    ].join('\n');
+    const docs = fastParseDocuments(text);
+    expect(docs).not.toBeNull();
+    expect(docs!.length).toBe(3);
+    expect(differences(text)).toEqual([]);
+    expect(docs![0].value).toMatchObject({ data: { literal: 'line 1\nline 2\n', folded: 'one two', empty: null, list: [1, 2.5, true, null, null, '3', 31, Infinity] } });
+  });
+
+  it('agrees on mutated manifests (fast-check)', () => {
+    const seeds = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
+    const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 5 })).map(([seed, edits]) => {
+      let lines = seed.split('\n');
+      for (const [a, b, op] of edits) {
+        const i = a % lines.length;
+        const j = b % lines.length;
+        if (op === 0) lines.splice(i, 1);
+        else if (op === 1) lines[i] = ` ${lines[i]}`;
+        else if (op === 2) lines[i] = lines[i].replace(/^ /, '');
+        else if (op === 3) [lines[i], lines[j]] = [lines[j], lines[i]];
+        else if (op === 4) lines[i] = lines[i].slice(0, b % (lines[i].length + 1));
+        else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,'[b % 13]}`;
+        else lines.splice(i, 0, lines[j]);
+        if (!lines.length) lines = [''];
+      }
+      return lines.join('\n');
+    });
+    let accepted = 0;
+    const runs = Number(process.env.FUZZ_RUNS ?? 400);
+    fc.assert(fc.property(mutated, (text) => {
+      expect(differences(text)).toEqual([]);
+      if (fastParseDocuments(text)) accepted++;
+    }), { numRuns: runs });
+    expect(accepted, 'mutations the fast reader accepted (the rest fall back)').toBeGreaterThan(runs / 20);
+  });
+});
