@@ -73,8 +73,9 @@ describe('bin/kubeknit.js chooses between the bundle and tsc\'s output', () => {
   copyFileSync(path.join(REPO_ROOT, 'bin/kubeknit.js'), path.join(pkg, 'bin/kubeknit.js'));
   writeFileSync(path.join(pkg, 'dist/bundle/kubeknit.js'), fakeMain('bundle'));
   writeFileSync(path.join(pkg, 'dist/src/cli/main.js'), fakeMain('compiled'));
+  const now = Date.now();
   const touch = (file: string, secondsAgo: number) => {
-    const when = new Date(Date.now() - secondsAgo * 1000);
+    const when = new Date(now - secondsAgo * 1000);
     utimesSync(path.join(pkg, file), when, when);
   };
   const runBin = () => spawnSync(process.execPath, [path.join(pkg, 'bin/kubeknit.js'), 'lint', 'x.yaml'], { encoding: 'utf8' });
@@ -85,6 +86,13 @@ describe('bin/kubeknit.js chooses between the bundle and tsc\'s output', () => {
     const run = runBin();
     expect(run.stdout).toBe('bundle lint x.yaml');
     expect(run.status).toBe(3);
+  });
+
+  it('runs the bundle when both have the same time, as in a package installed from npm (tarballs carry one fixed time)', () => {
+    touch('dist/src/cli/main.js', 30);
+    touch('dist/bundle/kubeknit.js', 30);
+    expect(statSync(path.join(pkg, 'dist/bundle/kubeknit.js')).mtimeMs).toBe(statSync(path.join(pkg, 'dist/src/cli/main.js')).mtimeMs);
+    expect(runBin().stdout).toBe('bundle lint x.yaml');
   });
 
   it('runs tsc\'s output when tsc rebuilt after the bundle, so a stale bundle never hides an edit', () => {
