@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { PathSegment } from '../load/field-path.js';
+import { ajvVersion } from './ajv.js';
+
+/** One problem `schema-violation` reports: a field path in the object and what is wrong there. */
+export interface SchemaIssue {
+  path: PathSegment[];
+  message: string;
+}
+
+const CACHE_FILE = 'schema-results.bin';
+
+interface CacheFile {
+  /** kubeknit and ajv versions: results written by other versions are dropped whole. */
+  stamp: string;
+  entries: Map<string, SchemaIssue[]>;
+}
+
+/**
+ * Schema validation results of earlier runs (`--cache`), one file in the cache folder, read on
+ * first use and written once by `save()`. An entry is found by a hash of the schema settings, the
+ * schema's identity (its content: bundle, CRD or schema file) and the object's body, so an edited
+ * object, another Kubernetes version or a changed CRD misses. Entries this run did not use are dropped.
+ */
+export class ValidationCache {
+  private previous: Map<string, SchemaIssue[]> | undefined;
+  private readonly next = new Map<string, SchemaIssue[]>();
+  private changed = false;
+  private readonly file: string;
+  private readonly stamp: string;
+
+  constructor(location: string, toolVersion: string) {
+    this.file = path.join(location, CACHE_FILE);
+    this.stamp = `kubeknit ${toolVersion}; ajv ${ajvVersion()}`;
+  }
+
+  /** The key of an object's results: `settings` (Kubernetes version, schema locations), `schemaId` from the registry, and the body as parsed. */
+  static key(settings: unknown, schemaId: string, body: unknown): string {
+    // v8's serializer keeps what JSON would blur (key order, -0, NaN, Infinity, undefined).
+    return createHash('sha256').update(JSON.stringify(settings)).update('\0').update(schemaId).update('\0').update(serialize(body)).digest('base64');
+  }
+
+  get(key: string): SchemaIssue[] | undefined {
+    const entry = (this.previous ??= this.read()).get(key);
+    if (entry) this.next.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, issues: SchemaIssue[]): void {
+    this.next.set(key, issues);
+    this.changed = true;
+  }
+
+  /** Writes the entries this run used (atomically: a crash leaves the old file or the new one); a run that validated nothing writes nothing. */
+  save(): void {
+    if (!this.previous || (!this.changed && this.next.size === this.previous.size)) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const data: CacheFile = { stamp: this.stamp, entries: this.next };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(data));
+    renameSync(temporary, this.file);
+  }
+
+  private read(): Map<string, SchemaIssue[]> {
+    try {
+      const data = deserialize(readFileSync(this.file)) as Partial<CacheFile>;
+      return data.stamp === this.stamp && data.entries instanceof Map ? data.entries : new Map();
+    } catch {
+      return new Map(); // no results yet, or an unreadable file: start afresh
+    }
+  }
+}
