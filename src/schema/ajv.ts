@@ -18,6 +18,9 @@ const HINT_FORMATS = ['int32', 'int64', 'double', 'float', 'int-or-string', 'ipv
  */
 export const VALIDATOR_OPTIONS = { allErrors: true, strict: false, validateSchema: false, allowUnionTypes: true, verbose: true, logger: false, inlineRefs: 8 } as const satisfies Options;
 
+/** What generated code bakes in (options, format patterns): part of its stamp, so an edit here makes it stale. */
+export const VALIDATOR_SETUP = JSON.stringify({ options: VALIDATOR_OPTIONS, dateTime: RFC3339.source, ipv4: IPV4.source, hints: HINT_FORMATS });
+
 /** The format and keyword functions validators call: compiled code made ahead of time is handed these at load. */
 export interface ValidatorRuntime {
   formats: { byte: (s: string) => boolean };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from './ajv.js';
-import { ajvVersion, VALIDATOR_OPTIONS, VALIDATOR_RUNTIME, type ValidatorRuntime } from './ajv.js';
+import { ajvVersion, VALIDATOR_RUNTIME, VALIDATOR_SETUP, type ValidatorRuntime } from './ajv.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,9 +31,9 @@ export function bundleHash(bundleBytes: Uint8Array): string {
   return createHash('sha256').update(bundleBytes).digest('base64url');
 }
 
-/** The bundle's content, ajv's version and the validator options: what generated code depends on. */
+/** The bundle's content, ajv's version and the validator set-up: what generated code depends on. */
 export function precompiledStamp(hash: string): string {
-  return `format ${CHUNK_FORMAT}; ajv ${ajvVersion()}; options ${JSON.stringify(VALIDATOR_OPTIONS)}; bundle ${hash}`;
+  return `format ${CHUNK_FORMAT}; ajv ${ajvVersion()}; setup ${VALIDATOR_SETUP}; bundle ${hash}`;
 }
 
 export function precompiledFolder(root: string, kubernetesVersion: string): string {

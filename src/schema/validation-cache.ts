@@ -38,9 +38,8 @@ export class ValidationCache {
   }
 
   /** The key of an object's results: `settings` (Kubernetes version, schema locations), `schemaId` from the registry, and the body as parsed. */
-  static key(settings: unknown, schemaId: string, body: unknown): string {
-    // v8's serializer keeps what JSON would blur (key order, -0, NaN, Infinity, undefined).
-    return createHash('sha256').update(JSON.stringify(settings)).update('\0').update(schemaId).update('\0').update(serialize(body)).digest('base64');
+  static key(settings: string, schemaId: string, body: unknown): string {
+    return createHash('sha256').update(settings).update('\0').update(schemaId).update('\0').update(exactText(body)).digest('base64');
   }
 
   get(key: string): SchemaIssue[] | undefined {
@@ -72,4 +71,26 @@ export class ValidationCache {
       return new Map(); // no results yet, or an unreadable file: start afresh
     }
   }
+}
+
+/**
+ * The body as text that tells apart any two bodies a schema could tell apart: JSON (key order
+ * kept), or v8's serialization (several times slower) where JSON would blur a value: NaN and
+ * Infinity (YAML's .nan, .inf) both print as null.
+ */
+function exactText(body: unknown): string | Uint8Array {
+  try {
+    const json = JSON.stringify(body);
+    if (!json.includes('null') || !hasNonJsonValue(body)) return json;
+  } catch {
+    // a value JSON cannot print (a BigInt)
+  }
+  return serialize(body);
+}
+
+function hasNonJsonValue(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === undefined) return true;
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(hasNonJsonValue);
 }
