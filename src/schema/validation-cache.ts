@@ -29,6 +29,9 @@ export class ValidationCache {
   private previous: Map<string, SchemaIssue[]> | undefined;
   private readonly next = new Map<string, SchemaIssue[]>();
   private changed = false;
+  /** Results found in the cache, and results that had to be computed, this run. */
+  hits = 0;
+  misses = 0;
   private readonly file: string;
   private readonly stamp: string;
 
@@ -44,7 +47,12 @@ export class ValidationCache {
 
   get(key: string): SchemaIssue[] | undefined {
     const entry = (this.previous ??= this.read()).get(key);
-    if (entry) this.next.set(key, entry);
+    if (entry) {
+      this.next.set(key, entry);
+      this.hits++;
+    } else {
+      this.misses++;
+    }
     return entry;
   }
 
