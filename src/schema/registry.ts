@@ -63,6 +63,8 @@ export class SchemaRegistry {
   readonly settingsKey: string;
   private readonly locations: readonly string[];
   private readonly crds = new Map<string, CrdVersion[]>();
+  /** Schema files of the locations, read once per run (every custom resource of a kind asks for its file). */
+  private readonly locationSchemas = new Map<string, JsonSchema>();
   private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
   private loadedVersion: VersionSchemas | undefined;
   private servedTable: ServedTable | undefined;
@@ -106,8 +108,11 @@ export class SchemaRegistry {
     }
     const file = obj.group ? findLocationSchema(this.locations, { group: obj.group, version: obj.version, kind: obj.kind, kubernetesVersion: this.kubernetesVersion }) : undefined;
     if (file) {
-      const schema = readSchemaFile(file);
-      const lookup = this.documentLookup(obj, pathToFileURL(path.resolve(file)).href, `file-${hash(schema)} ${loaded.fingerprint}`, schema);
+      let schema = this.locationSchemas.get(file);
+      if (!schema) this.locationSchemas.set(file, (schema = readSchemaFile(file)));
+      // the content is part of the id: a process that lints again (an editor) compiles an edited file anew
+      const id = `${pathToFileURL(path.resolve(file)).href}?content=${hash(schema)}`;
+      const lookup = this.documentLookup(obj, id, `${id} ${loaded.fingerprint}`, schema);
       return this.withCelRules(obj, schema, lookup);
     }
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);

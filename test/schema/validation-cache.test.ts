@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,21 @@ describe('schema validation results cache (--cache)', () => {
     const run = lintWithCache(dir, widened);
     expect(run.findings).toEqual(lintWithout(widened));
     expect(run.findings.filter((f) => f.file === 'widget.yaml').map((f) => f.column)).toEqual([8]);
+  });
+
+  it('validates a custom resource again when its schema file in a --schema-location changes', () => {
+    const dir = path.join(tmp, 'location');
+    const folder = path.join(tmp, 'schemas');
+    mkdirSync(path.join(folder, 'example.com'), { recursive: true });
+    const writeSchema = (colors: string[]) => writeFileSync(path.join(folder, 'example.com', 'gadget_v1.json'), JSON.stringify({
+      type: 'object', properties: { spec: { type: 'object', properties: { color: { type: 'string', enum: colors } } } },
+    }));
+    const gadget = { 'gadget.yaml': 'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {color: green}\n' };
+    writeSchema(['red']);
+    expect(lintWithCache(dir, gadget, { schemaLocations: [folder] }).findings.map((f) => f.message)).toEqual([expect.stringContaining('must be one of "red"')]);
+    writeSchema(['red', 'green']);
+    const run = lintWithCache(dir, gadget, { schemaLocations: [folder] });
+    expect(run).toMatchObject({ findings: [], misses: 1 });
   });
 
   it('is written by lint() into the --cache folder, beside the parsed files', async () => {
