@@ -18,15 +18,10 @@ metadata: {name: web}
 spec:
   replicas: ${replicas}
   selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        imagePullPolice: Always
-        ports: [{containerPort: 80}, {containerPort: 80}]
-        env: [{name: A, value: x}, {name: A, value: y}]
+  template: {metadata: {labels: {app: web}}, spec: {containers: [
+    {name: web, image: "nginx:1.27", imagePullPolice: Always,
+     ports: [{containerPort: 80}, {containerPort: 80}],
+     env: [{name: A, value: x}, {name: A, value: y}]}]}}
 `;
 const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  trafficDistribution: PreferClose\n  ports: [{port: 80, targetPort: "8080"}]\n';
 const widget = (size: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: ${size}, color: green}\n`;
@@ -58,7 +53,7 @@ describe('schema validation results cache (--cache)', () => {
   it('gives the same findings as a run without it, and a second run takes every result from it', () => {
     const dir = path.join(tmp, 'same');
     const expected = lintWithout(texts);
-    expect(expected.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['app.yaml:5:3', 'app.yaml:13:9', 'app.yaml:15:36', 'widget.yaml:4:8', 'widget.yaml:4:17']);
+    expect(expected.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['app.yaml:5:3', 'app.yaml:8:38', 'app.yaml:10:33', 'widget.yaml:4:8', 'widget.yaml:4:17']);
     const first = lintWithCache(dir, texts);
     expect(first.findings).toEqual(expected);
     expect(first).toMatchObject({ hits: 0, misses: 4 });
@@ -79,10 +74,10 @@ describe('schema validation results cache (--cache)', () => {
 
   it('tells apart values JSON would print alike (.nan and null)', () => {
     const dir = path.join(tmp, 'nan');
-    expect(lintWithCache(dir, { 'app.yaml': deployment('null') }).findings.map((f) => f.line)).toEqual([13, 15]);
+    expect(lintWithCache(dir, { 'app.yaml': deployment('null') }).findings.map((f) => f.line)).toEqual([8, 10]);
     const nan = lintWithCache(dir, { 'app.yaml': deployment('.nan') });
     expect(nan.findings).toEqual(lintWithout({ 'app.yaml': deployment('.nan') }));
-    expect(nan.findings.map((f) => f.line)).toEqual([5, 13, 15]);
+    expect(nan.findings.map((f) => f.line)).toEqual([5, 8, 10]);
   });
 
   it('validates again when the Kubernetes version changes', () => {
