@@ -1,9 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { formatFieldPath } from '../src/load/field-path.js';
 import { schemaRegistryFor } from '../src/schema/registry.js';
-
-/** Container ports are keyed by containerPort + protocol; duplicate-container-port reports those with more context. */
-const CONTAINER_PORT = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]$/;
+import { schemaIssues } from '../src/schema/validate-object.js';
 
 export default defineRule({
   id: 'schema-violation',
@@ -20,12 +17,7 @@ export default defineRule({
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);
     for (const obj of objects) {
-      const lookup = registry.lookup(obj);
-      if (lookup.status !== 'schema') continue;
-      for (const problem of lookup.validate()) {
-        if (problem.kind === 'duplicate-entry' && CONTAINER_PORT.test(formatFieldPath(problem.path))) continue;
-        report(obj, problem.path, problem.message);
-      }
+      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message);
     }
   },
 });

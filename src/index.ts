@@ -20,6 +20,7 @@ import type { Finding, K8sObject } from './types.js';
 import type { RunSettings } from './engine/rule.js';
 import { checkSchemaLocations } from './schema/locations.js';
 import { resolveKubernetesVersion } from './schema/registry.js';
+import { ValidationCache } from './schema/validation-cache.js';
 
 export * from './types.js';
 export { RULES, findRule } from '../rules/index.js';
@@ -85,17 +86,19 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
-  const result = lintLoaded(loaded, lintOptions);
+  const schemaCache = options.cache ? new ValidationCache(options.cache.location, options.cache.toolVersion) : undefined;
+  const result = lintLoaded(loaded, lintOptions, schemaCache);
   loaded.saveCache?.();
+  schemaCache?.save();
   return result;
 }
 
 /**
  * Everything after loading: objects → graph → rules → findings. For callers that load and cache
  * files themselves (the language server re-parses only the file being edited). `options` should
- * already carry the config (as `lint()` passes them).
+ * already carry the config (as `lint()` passes them). `schemaCache` reuses schema validation results of earlier runs.
  */
-export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}): LintResult {
+export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache): LintResult {
   const options = withConfig(lintOptions);
   const config = options.config;
   const objects = new ObjectSet(loaded.objects);
@@ -103,7 +106,7 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}): L
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: schemaSettings(options) });
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } });
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),

@@ -4,9 +4,10 @@ import path from 'node:path';
 
 /**
  * End-to-end tests run the built CLI. Rebuild `dist/` once per test run when any source file is
- * newer than it, so `npm test` after an edit never tests stale code; then bundle it again
- * (scripts/bundle.js) when the bundle is older than tsc's output, so the tests run the bundle that
- * `bin/kubeknit.js` prefers, as users do.
+ * newer than it, so `npm test` after an edit never tests stale code; then the generated schema
+ * validators (the script skips them when they are up to date); then bundle again (scripts/bundle.js)
+ * when the bundle is older than tsc's output, so the tests run the bundle that `bin/kubeknit.js`
+ * prefers, as users do.
  */
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..');
@@ -14,6 +15,7 @@ export default function setup(): void {
   if (!existsSync(stamp) || newestSource(root) > statSync(stamp).mtimeMs) {
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
   }
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-validators.js')], { stdio: 'inherit' });
   const bundle = path.join(root, 'dist/bundle/kubeknit.js');
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(stamp).mtimeMs) {
     execFileSync(process.execPath, [path.join(root, 'scripts/bundle.js')], { stdio: 'inherit' });

@@ -48,7 +48,9 @@ Options:
   -j, --jobs <n>             parse files on n worker threads (default: the available cores, for
                              inputs over 1 MB or 200 files); --jobs 1 parses on the main thread
                              alone. The report is the same either way
-      --cache                reuse parsed files from earlier runs while a file's text is unchanged
+      --cache                reuse parsed files from earlier runs while a file's text is unchanged,
+                             and schema validation results while an object and its schema are
+                             unchanged
       --cache-location <dir> where --cache keeps them (implies --cache; default:
                              node_modules/.cache/kubeknit when node_modules exists, else .kubeknit-cache)
       --debug                print stack traces of internal errors

@@ -1,6 +1,7 @@
 import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
+import type { ValidationCache } from '../schema/validation-cache.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
 
 export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
@@ -44,6 +45,8 @@ export interface RunSettings {
   schemaLocations?: readonly string[];
   /** `--ignore-missing-schemas`: objects without a known schema are not reported. */
   ignoreMissingSchemas?: boolean;
+  /** `--cache`: schema validation results of earlier runs, reused while object and schema are unchanged. */
+  schemaCache?: ValidationCache;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {

@@ -4,15 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../load/errors.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
-import { SchemaValidator } from './ajv.js';
 import { evaluateCelRules, hasCelRules } from './cel.js';
 import { crdVersions, OBJECT_META_REF, type CrdVersion } from './crd.js';
 import { checkSchemaLocations, findLocationSchema, readSchemaFile } from './locations.js';
 import { describeErrors, type SchemaProblem } from './messages.js';
 import { servedStatus, successorOf } from './removals.js';
 import { editDistance } from './suggest.js';
-import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readBundle, readServedTable, type ServedTable } from './store.js';
-import { kindKey, type JsonSchema, type KubeSchemaBundle } from './types.js';
+import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
+import { kindKey, type JsonSchema } from './types.js';
+import { versionSchemas, type VersionSchemas } from './version-schemas.js';
 
 export interface SchemaSettings {
   kubernetesVersion?: string;
@@ -21,22 +21,13 @@ export interface SchemaSettings {
 
 /** What kubeknit knows about an object's apiVersion and kind. */
 export type SchemaLookup =
-  | { status: 'schema'; validate(): SchemaProblem[] }
+  | { status: 'schema'; validate(): SchemaProblem[]; /** Names the schema by content, for caches of results. */ schemaId: string }
   | { status: 'removed'; removedIn: string; replacement?: string; successor?: string }
   | { status: 'not-yet'; firstServed: string }
   | { status: 'crd-version-not-served'; crd: K8sObject; versions: string[] }
   | { status: 'missing'; suggestion?: string };
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
-
-interface LoadedVersion {
-  bundle: KubeSchemaBundle;
-  validator: SchemaValidator;
-  documentId: string;
-}
-
-/** Loaded bundles (and their compiled validators) live for the process: an editor relints often. */
-const loadedVersions = new Map<string, LoadedVersion>();
 
 /** `v1.33.2` / `1.33` → `1.33`. */
 export function normalizeKubernetesVersion(version: string): string {
@@ -68,17 +59,24 @@ export function resolveKubernetesVersion(requested: string | undefined, location
 /** Looks up, per object of a run, its schema (built-in, from a CRD of the input, or a schema location) or why there is none. */
 export class SchemaRegistry {
   readonly kubernetesVersion: string;
+  /** The settings the registry was made with, as a string (part of the keys of cached results). */
+  readonly settingsKey: string;
   private readonly locations: readonly string[];
   private readonly crds = new Map<string, CrdVersion[]>();
+  /** Schema files of the locations, read once per run (every custom resource of a kind asks for its file). */
+  private readonly locationSchemas = new Map<string, JsonSchema>();
   private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
-  private loadedVersion: LoadedVersion | undefined;
+  private loadedVersion: VersionSchemas | undefined;
   private servedTable: ServedTable | undefined;
 
-  constructor(objects: ObjectSet, settings: SchemaSettings) {
+  /** `crds`: the CustomResourceDefinitions of the input (other objects are skipped); `precompiled: false` compiles every schema at run time. */
+  constructor(crds: Iterable<K8sObject>, settings: SchemaSettings, private readonly options: { precompiled?: boolean } = {}) {
     this.locations = settings.schemaLocations ?? [];
     checkSchemaLocations(this.locations);
     this.kubernetesVersion = resolveKubernetesVersion(settings.kubernetesVersion, this.locations);
-    for (const crd of objects.ofKind('CustomResourceDefinition')) {
+    this.settingsKey = settingsKey({ kubernetesVersion: this.kubernetesVersion, schemaLocations: this.locations });
+    for (const crd of crds) {
+      if (crd.kind !== 'CustomResourceDefinition') continue;
       for (const v of crdVersions(crd)) {
         const key = `${v.group}/${v.kind}`;
         this.crds.set(key, [...(this.crds.get(key) ?? []), v]);
@@ -97,18 +95,25 @@ export class SchemaRegistry {
     if (crdVersionsOfKind) {
       const match = crdVersionsOfKind.find((v) => v.version === obj.version && v.served);
       if (!match) return { status: 'crd-version-not-served', crd: crdVersionsOfKind[0].crd, versions: crdVersionsOfKind.filter((v) => v.served).map((v) => v.version) };
-      if (!match.schema) return { status: 'schema', validate: () => [] };
+      if (!match.schema) return { status: 'schema', validate: () => [], schemaId: 'none' };
       const { schema, rawSchema } = match;
-      const lookup = this.schemaLookup(obj, () => this.addCustomDocument(`crd-${hash(schema)}`, schema));
+      const id = `crd-${hash(schema)}`;
+      const lookup = this.documentLookup(obj, id, `${id} ${this.loaded().fingerprint}`, schema);
       return rawSchema ? this.withCelRules(obj, rawSchema, lookup) : lookup;
     }
     const loaded = this.loaded();
-    const definition = loaded.bundle.kinds[kindKey(obj.apiVersion, obj.kind)];
-    if (definition) return this.schemaLookup(obj, () => `${loaded.documentId}#/definitions/${definition}`);
+    const key = kindKey(obj.apiVersion, obj.kind);
+    if (loaded.hasKind(key)) {
+      return { status: 'schema', validate: () => describeErrors(loaded.validateKind(key, obj.body), obj.body), schemaId: `${loaded.fingerprint} ${key}` };
+    }
     const file = obj.group ? findLocationSchema(this.locations, { group: obj.group, version: obj.version, kind: obj.kind, kubernetesVersion: this.kubernetesVersion }) : undefined;
     if (file) {
-      const schema = readSchemaFile(file);
-      return this.withCelRules(obj, schema, this.schemaLookup(obj, () => this.addCustomDocument(pathToFileURL(path.resolve(file)).href, schema)));
+      let schema = this.locationSchemas.get(file);
+      if (!schema) this.locationSchemas.set(file, (schema = readSchemaFile(file)));
+      // the content is part of the id: a process that lints again (an editor) compiles an edited file anew
+      const id = `${pathToFileURL(path.resolve(file)).href}?content=${hash(schema)}`;
+      const lookup = this.documentLookup(obj, id, `${id} ${loaded.fingerprint}`, schema);
+      return this.withCelRules(obj, schema, lookup);
     }
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
     if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
@@ -116,40 +121,32 @@ export class SchemaRegistry {
     return { status: 'missing', suggestion: this.suggestKind(obj) };
   }
 
-  private schemaLookup(obj: K8sObject, ref: () => string): SchemaLookup {
-    return { status: 'schema', validate: () => describeErrors(this.loaded().validator.validate(ref(), obj.body), obj.body) };
+  /** A CRD's or a schema file's schema, compiled on the first validation against it. */
+  private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {
+    const validate = () => describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+    return { status: 'schema', validate, schemaId };
   }
 
   /** Adds the CEL rules (`x-kubernetes-validations`) of a custom resource schema to its validation. */
   private withCelRules(obj: K8sObject, schema: JsonSchema, lookup: SchemaLookup): SchemaLookup {
     if (lookup.status !== 'schema' || !hasCelRules(schema)) return lookup;
-    return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(schema, obj.body).map((p) => ({ ...p, kind: 'cel' }))] };
+    return { status: 'schema', validate: () => [...lookup.validate(), ...evaluateCelRules(schema, obj.body).map((p) => ({ ...p, kind: 'cel' }))], schemaId: `${lookup.schemaId} cel-${hash(schema)}` };
   }
 
   /** Adds a CRD's or a schema file's schema to the validator of this version (its metadata checked as ObjectMeta). */
   private addCustomDocument(id: string, schema: JsonSchema): string {
     const loaded = this.loaded();
-    if (!loaded.validator.hasDocument(id)) {
+    if (!loaded.hasDocument(id)) {
       const text = JSON.stringify(schema).split(JSON.stringify(OBJECT_META_REF)).join(JSON.stringify(`${loaded.documentId}#/definitions/${OBJECT_META}`));
-      loaded.validator.addDocument(id, JSON.parse(text) as JsonSchema);
+      loaded.addDocument(id, JSON.parse(text) as JsonSchema);
     }
     return id;
   }
 
-  private loaded(): LoadedVersion {
+  private loaded(): VersionSchemas {
     if (this.loadedVersion) return this.loadedVersion;
     const dir = bundleDirs(this.locations).find((d) => bundleVersions(d).includes(this.kubernetesVersion)) ?? EMBEDDED_SCHEMA_DIR;
-    const file = bundleFile(dir, this.kubernetesVersion);
-    let loaded = loadedVersions.get(file);
-    if (!loaded) {
-      const bundle = readBundle(file);
-      const validator = new SchemaValidator();
-      const documentId = `https://kubeknit.dev/schemas/kubernetes/${this.kubernetesVersion}`;
-      validator.addDocument(documentId, { definitions: bundle.definitions });
-      loaded = { bundle, validator, documentId };
-      loadedVersions.set(file, loaded);
-    }
-    return (this.loadedVersion = loaded);
+    return (this.loadedVersion = versionSchemas(this.kubernetesVersion, bundleFile(dir, this.kubernetesVersion), this.options));
   }
 
   private served(): ServedTable {
@@ -169,18 +166,32 @@ export class SchemaRegistry {
   }
 }
 
-const registries = new WeakMap<ObjectSet, Map<string, SchemaRegistry>>();
+const registries = new WeakMap<object, Map<string, SchemaRegistry>>();
 
 /** One registry per run (the three schema rules share it); settings are part of the key. */
 export function schemaRegistryFor(objects: ObjectSet, settings: SchemaSettings): SchemaRegistry {
-  let bySettings = registries.get(objects);
-  if (!bySettings) registries.set(objects, (bySettings = new Map()));
-  const key = JSON.stringify([settings.kubernetesVersion ?? null, settings.schemaLocations ?? []]);
+  return registryFor(objects, () => objects.ofKind('CustomResourceDefinition'), settings);
+}
+
+/** The registry of an owner (a run's objects, a list of CRDs) and settings, made on first use. */
+export function registryFor(owner: object, crds: () => Iterable<K8sObject>, settings: SchemaSettings): SchemaRegistry {
+  let bySettings = registries.get(owner);
+  if (!bySettings) registries.set(owner, (bySettings = new Map()));
+  const key = settingsKey(settings);
   let registry = bySettings.get(key);
-  if (!registry) bySettings.set(key, (registry = new SchemaRegistry(objects, settings)));
+  if (!registry) bySettings.set(key, (registry = new SchemaRegistry(crds(), settings)));
   return registry;
 }
 
-function hash(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+function settingsKey(settings: SchemaSettings): string {
+  return JSON.stringify([settings.kubernetesVersion ?? null, settings.schemaLocations ?? []]);
+}
+
+const hashes = new WeakMap<object, string>();
+
+/** A short content hash of a schema (remembered: every custom resource of a CRD asks for it). */
+function hash(value: JsonSchema): string {
+  let found = hashes.get(value);
+  if (!found) hashes.set(value, (found = createHash('sha1').update(JSON.stringify(value)).digest('hex').slice(0, 16)));
+  return found;
 }

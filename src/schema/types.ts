@@ -15,3 +15,8 @@ export interface KubeSchemaBundle {
 export function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion}/${kind}`;
 }
+
+/** The `$id` of a bundle's definitions when validators are compiled from it. */
+export function bundleDocumentId(kubernetesVersion: string): string {
+  return `https://kubeknit.dev/schemas/kubernetes/${kubernetesVersion}`;
+}

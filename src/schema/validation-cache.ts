@@ -1,0 +1,107 @@
+import { createHash, hash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { PathSegment } from '../load/field-path.js';
+import { ajvVersion } from './ajv.js';
+
+/** One problem `schema-violation` reports: a field path in the object and what is wrong there. */
+export interface SchemaIssue {
+  path: PathSegment[];
+  message: string;
+}
+
+const CACHE_FILE = 'schema-results.bin';
+
+interface CacheFile {
+  /** kubeknit and ajv versions: results written by other versions are dropped whole. */
+  stamp: string;
+  entries: Map<string, SchemaIssue[]>;
+}
+
+/**
+ * Schema validation results of earlier runs (`--cache`), one file in the cache folder, read on
+ * first use and written once by `save()`. An entry is found by a hash of the schema settings, the
+ * schema's identity (its content: bundle, CRD or schema file) and the object's body, so an edited
+ * object, another Kubernetes version or a changed CRD misses. Entries this run did not use are dropped.
+ */
+export class ValidationCache {
+  private previous: Map<string, SchemaIssue[]> | undefined;
+  private readonly next = new Map<string, SchemaIssue[]>();
+  private changed = false;
+  /** Results found in the cache, and results that had to be computed, this run. */
+  hits = 0;
+  misses = 0;
+  private readonly file: string;
+  private readonly stamp: string;
+
+  constructor(location: string, toolVersion: string) {
+    this.file = path.join(location, CACHE_FILE);
+    this.stamp = `kubeknit ${toolVersion}; ajv ${ajvVersion()}`;
+  }
+
+  /** The key of an object's results: `settings` (Kubernetes version, schema locations), `schemaId` from the registry, and the body as parsed. */
+  static key(settings: string, schemaId: string, body: unknown): string {
+    const text = exactText(body);
+    // crypto.hash (one call) costs less than a Hash object per object; v8's bytes need the object
+    if (typeof text === 'string') return hash('sha256', `${settings}\0${schemaId}\0${text}`, 'base64');
+    return createHash('sha256').update(settings).update('\0').update(schemaId).update('\0').update(text).digest('base64');
+  }
+
+  get(key: string): SchemaIssue[] | undefined {
+    const entry = (this.previous ??= this.read()).get(key);
+    if (entry) {
+      this.next.set(key, entry);
+      this.hits++;
+    } else {
+      this.misses++;
+    }
+    return entry;
+  }
+
+  set(key: string, issues: SchemaIssue[]): void {
+    this.next.set(key, issues);
+    this.changed = true;
+  }
+
+  /** Writes the entries this run used (atomically: a crash leaves the old file or the new one); a run that validated nothing writes nothing. */
+  save(): void {
+    if (!this.previous || (!this.changed && this.next.size === this.previous.size)) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const data: CacheFile = { stamp: this.stamp, entries: this.next };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(data));
+    renameSync(temporary, this.file);
+  }
+
+  private read(): Map<string, SchemaIssue[]> {
+    try {
+      const data = deserialize(readFileSync(this.file)) as Partial<CacheFile>;
+      return data.stamp === this.stamp && data.entries instanceof Map ? data.entries : new Map();
+    } catch {
+      return new Map(); // no results yet, or an unreadable file: start afresh
+    }
+  }
+}
+
+/**
+ * The body as text that tells apart any two bodies a schema could tell apart: JSON (key order
+ * kept), or v8's serialization (several times slower) where JSON would blur a value: NaN and
+ * Infinity (YAML's .nan, .inf) both print as null.
+ */
+function exactText(body: unknown): string | Uint8Array {
+  try {
+    const json = JSON.stringify(body);
+    if (!json.includes('null') || !hasNonJsonValue(body)) return json;
+  } catch {
+    // a value JSON cannot print (a BigInt)
+  }
+  return serialize(body);
+}
+
+function hasNonJsonValue(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (value === undefined) return true;
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(hasNonJsonValue);
+}
