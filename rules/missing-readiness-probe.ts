@@ -65,7 +65,7 @@ function publishesNotReady(service: K8sObject): boolean {
  * its containers has a readiness probe; then every container is a suspect.
  * Probes apply to regular containers; init containers have none (sidecars may, but are optional).
  */
-function servingContainers(containers: ContainerRef[], services: readonly K8sObject[]): ContainerRef[] {
+function servingContainers(containers: readonly ContainerRef[], services: readonly K8sObject[]): readonly ContainerRef[] {
   const targets = new Set<string>();
   for (const svc of services) {
     const ports = isPlainObject(svc.body.spec) ? svc.body.spec.ports : undefined;

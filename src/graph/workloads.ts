@@ -1,6 +1,7 @@
 import { isPlainObject } from '../load/parse.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
+import { oncePerTemplate } from './template-memo.js';
 
 /** Where each kind keeps the template of the Pods it makes. */
 const TEMPLATE_PATHS: Record<string, string[]> = {
@@ -102,8 +103,16 @@ export interface ContainerRef {
   path: string;
 }
 
-/** Every container of a Pod template, init and ephemeral containers included. */
-export function containersOf(template: PodTemplate, lists: ContainerRef['list'][] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+const ALL_LISTS: ContainerRef['list'][] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** Every container of a Pod template, init and ephemeral containers included (or those of the lists given). */
+export function containersOf(template: PodTemplate, lists?: ContainerRef['list'][]): readonly ContainerRef[] {
+  return lists ? findContainers(template, lists) : allContainers(template);
+}
+
+const allContainers = oncePerTemplate((template) => findContainers(template, ALL_LISTS));
+
+function findContainers(template: PodTemplate, lists: ContainerRef['list'][]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     const items = template.spec[list];
