@@ -16,8 +16,18 @@ export function* workloadContainers(objects: Iterable<K8sObject>, lists?: Contai
   for (const object of objects) {
     const template = podTemplateOf(object);
     if (!template) continue;
-    for (const ref of containersOf(template, lists)) yield { ...ref, object, template };
+    if (lists) for (const ref of containersOf(template, lists)) yield { ...ref, object, template };
+    else yield* allWorkloadContainers(template);
   }
+}
+
+/** Most rules ask for every container: that list is made once per template (podTemplateOf keeps one per object). */
+const workloadContainerLists = new WeakMap<PodTemplate, readonly WorkloadContainer[]>();
+
+function allWorkloadContainers(template: PodTemplate): readonly WorkloadContainer[] {
+  let list = workloadContainerLists.get(template);
+  if (!list) workloadContainerLists.set(template, (list = containersOf(template).map((ref) => ({ ...ref, object: template.owner, template }))));
+  return list;
 }
 
 /**
