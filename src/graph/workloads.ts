@@ -37,6 +37,7 @@ export interface PodTemplate {
 const templates = new WeakMap<K8sObject, { namespace: string | null; template: PodTemplate | undefined }>();
 
 export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  if (!Object.hasOwn(TEMPLATE_PATHS, obj.kind)) return undefined; // most kinds run no Pods: no need to cache that
   const cached = templates.get(obj);
   if (cached && cached.namespace === obj.namespace) return cached.template;
   const template = computePodTemplate(obj);
