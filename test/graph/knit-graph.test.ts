@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.js';
+import { workloadContainers } from '../../src/graph/containers.js';
 import { KnitGraph, type GraphEdge, type GraphNode } from '../../src/graph/graph.js';
 import { podReferences } from '../../src/graph/pod-references.js';
 import { serviceMentions } from '../../src/graph/service-mentions.js';
@@ -117,6 +118,14 @@ describe('values worked out once per Pod template', () => {
     expect(podReferences(pod)).toBe(podReferences(template));
     expect(podReferences(template).map((r) => `${r.kind}/${r.name}`)).toEqual(['ConfigMap/web', 'ServiceAccount/web']);
     expect(containersOf(template, ['initContainers'])).toEqual([]);
+  });
+
+  it('workloadContainers gives the lists asked for, in the Pod spec\'s order', () => {
+    const objects = objectsOf('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  ephemeralContainers: [{name: debug}]\n  containers: [{name: app}]\n  initContainers: [{name: setup}]\n');
+    const names = (lists?: Parameters<typeof workloadContainers>[1]) => [...workloadContainers(objects, lists)].map((c) => `${c.list}/${String(c.container.name)}`);
+    expect(names()).toEqual(['initContainers/setup', 'containers/app', 'ephemeralContainers/debug']);
+    expect(names(['initContainers', 'containers'])).toEqual(['initContainers/setup', 'containers/app']);
+    expect(names(['containers'])).toEqual(['containers/app']);
   });
 
   it('works a value out again for the same spec at another path', () => {
