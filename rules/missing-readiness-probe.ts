@@ -33,8 +33,9 @@ export default defineRule<Options>({
     const seen = new Set<K8sObject>();
     for (const pod of graph.pods()) {
       if (seen.has(pod.owner)) continue;
+      // NetworkPolicies and PodDisruptionBudgets select Pods too, but send them no traffic.
       const services = [...new Set(graph.inEdges(pod.nodeId, 'selects').map((e) => graph.node(e.from)?.object))]
-        .filter((s): s is K8sObject => s !== undefined && !publishesNotReady(s));
+        .filter((s): s is K8sObject => s?.kind === 'Service' && !publishesNotReady(s));
       if (!services.length) continue;
       seen.add(pod.owner);
       const names = services.slice(0, 3).map((s) => `"${s.name}"`).join(', ') + (services.length > 3 ? ` and ${services.length - 3} more` : '');
@@ -65,7 +66,7 @@ function publishesNotReady(service: K8sObject): boolean {
  * its containers has a readiness probe; then every container is a suspect.
  * Probes apply to regular containers; init containers have none (sidecars may, but are optional).
  */
-function servingContainers(containers: ContainerRef[], services: readonly K8sObject[]): ContainerRef[] {
+function servingContainers(containers: readonly ContainerRef[], services: readonly K8sObject[]): readonly ContainerRef[] {
   const targets = new Set<string>();
   for (const svc of services) {
     const ports = isPlainObject(svc.body.spec) ? svc.body.spec.ports : undefined;

@@ -1,7 +1,7 @@
 import type { ObjectSet } from '../load/object-set.js';
 import { isPlainObject } from '../load/parse.js';
 import type { K8sObject } from '../types.js';
-import { KnitGraph, type GraphNode } from './graph.js';
+import { KnitGraph } from './graph.js';
 import { EDGE_BUILDERS } from './edges/index.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
 
@@ -38,16 +38,16 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
   if (!chain || !template) return;
   let parent = obj.id;
   let name = obj.name;
-  chain.forEach((kind, i) => {
+  for (let i = 0; i < chain.length; i++) {
+    const kind = chain[i];
     name = `${name}-*`;
-    const node: GraphNode = {
+    const node = graph.addNode({
       id: `${obj.id}#${kind}`, apiVersion: IMPLIED_API_VERSION[kind], kind, namespace: obj.namespace, name,
       implied: true, missing: false, impliedBy: obj, podTemplate: kind === 'Pod' ? template : undefined,
-    };
-    graph.addNode(node);
+    });
     graph.addEdge({ from: parent, to: node.id, type: 'owns', path: i === chain.length - 1 ? templatePath(template) : 'spec' });
     parent = node.id;
-  });
+  }
 }
 
 /** The id of the claim a StatefulSet makes per Pod from one of its volumeClaimTemplates. */
@@ -71,5 +71,5 @@ function addClaimTemplateNodes(graph: KnitGraph, sts: K8sObject): void {
 }
 
 function templatePath(template: PodTemplate): string {
-  return template.metadataPath.replace(/\.metadata$/, '');
+  return template.metadataPath.slice(0, -'.metadata'.length);
 }

@@ -11,13 +11,25 @@ export interface WorkloadContainer extends ContainerRef {
   template: PodTemplate;
 }
 
-/** Every container of every object that runs Pods (Pods, Deployments, CronJobs…). */
-export function* workloadContainers(objects: Iterable<K8sObject>, lists?: ContainerRef['list'][]): Generator<WorkloadContainer> {
+/**
+ * Every container of every object that runs Pods (Pods, Deployments, CronJobs…), or those of the
+ * lists given; in the Pod spec's order either way (init containers, containers, ephemeral containers).
+ */
+export function* workloadContainers(objects: Iterable<K8sObject>, lists?: readonly ContainerRef['list'][]): Generator<WorkloadContainer> {
   for (const object of objects) {
     const template = podTemplateOf(object);
     if (!template) continue;
-    for (const ref of containersOf(template, lists)) yield { ...ref, object, template };
+    for (const ref of allWorkloadContainers(template)) if (!lists || lists.includes(ref.list)) yield ref;
   }
+}
+
+/** Most rules ask for every container: that list is made once per template (podTemplateOf keeps one per object). */
+const workloadContainerLists = new WeakMap<PodTemplate, readonly WorkloadContainer[]>();
+
+function allWorkloadContainers(template: PodTemplate): readonly WorkloadContainer[] {
+  let list = workloadContainerLists.get(template);
+  if (!list) workloadContainerLists.set(template, (list = containersOf(template).map((ref) => ({ ...ref, object: template.owner, template }))));
+  return list;
 }
 
 /**

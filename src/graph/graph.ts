@@ -36,22 +36,44 @@ export interface GraphEdge {
   path: string;
 }
 
-/** The directed multigraph of one run: objects, implied and missing nodes, typed edges. */
+/** A node with the edges that leave and enter it, in the order they were made. */
+interface Entry {
+  node: GraphNode;
+  out: GraphEdge[];
+  in: GraphEdge[];
+  /** Added more than once (duplicate objects share a node): the only source of repeated edges. */
+  repeated: boolean;
+}
+
+/**
+ * The directed multigraph of one run: objects, implied and missing nodes, typed edges.
+ * The graph is a graphlib multigraph (`graphlib`), filled on first use of the whole graph
+ * (`nodes()`, `edges()`, `graphlib`): graphlib's bookkeeping per node and edge costs more than
+ * building them, and a lint run asks only per-node questions, which the adjacency lists answer.
+ */
 export class KnitGraph {
   private readonly g = new Graph({ directed: true, multigraph: true });
+  private readonly entries = new Map<string, Entry>();
   private readonly byObject = new Map<K8sObject, string>();
+  /** Every edge in the order it was made, and how many of them graphlib has. */
+  private readonly edgeList: GraphEdge[] = [];
+  private nodesInGraphlib = 0;
+  private edgesInGraphlib = 0;
+  private readonly nodeOrder: GraphNode[] = [];
   /** Pod nodes (real and implied) by namespace and label, for selector look-ups. */
   private podIndex?: LabelIndex<PodTemplate & { nodeId: string }>;
   private readonly podNodes: Array<PodTemplate & { nodeId: string }> = [];
 
   addNode(node: GraphNode): GraphNode {
-    const existing = this.g.node(node.id) as GraphNode | undefined;
+    const existing = this.entries.get(node.id);
     if (existing) {
       // A duplicate object (same id; duplicate-object reports it) shares the first one's node and edges.
-      if (node.object && !this.byObject.has(node.object)) this.byObject.set(node.object, existing.id);
-      return existing;
+      existing.repeated = true;
+      if (node.object && !this.byObject.has(node.object)) this.byObject.set(node.object, node.id);
+      return existing.node;
     }
-    this.g.setNode(node.id, node);
+    this.entries.set(node.id, { node, out: [], in: [], repeated: false });
+    this.nodeOrder.push(node);
     if (node.object) this.byObject.set(node.object, node.id);
     if (node.kind === 'Pod' && node.podTemplate) {
       const entry = { ...node.podTemplate, nodeId: node.id };
@@ -62,8 +84,14 @@ export class KnitGraph {
   }
 
   addEdge(edge: GraphEdge): void {
-    // Named by type and path: the same edge made twice (duplicate objects) is kept once.
-    this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
+    const from = this.entries.get(edge.from);
+    const to = this.entries.get(edge.to);
+    if (!from || !to) throw new Error(`edge ${edge.from} -> ${edge.to}: both ends must be nodes of the graph`);
+    // The same edge made twice (by duplicate objects) is kept once, as graphlib keys it (type and path).
+    if (from.repeated && from.out.some((e) => e.to === edge.to && e.type === edge.type && e.path === edge.path)) return;
+    this.edgeList.push(edge);
+    from.out.push(edge);
+    to.in.push(edge);
   }
 
   /** The node of a referenced object: the input object when present, else a *missing* node (added once). */
@@ -79,7 +107,7 @@ export class KnitGraph {
   }
 
   node(id: string): GraphNode | undefined {
-    return this.g.node(id) as GraphNode | undefined;
+    return this.entries.get(id)?.node;
   }
 
   nodeOf(obj: K8sObject): GraphNode | undefined {
@@ -88,21 +116,23 @@ export class KnitGraph {
   }
 
   nodes(): GraphNode[] {
-    return this.g.nodes().map((id) => this.g.node(id) as GraphNode);
+    const g = this.graphlib;
+    return g.nodes().map((id) => g.node(id) as GraphNode);
   }
 
   edges(): GraphEdge[] {
-    return this.g.edges().map((e) => this.g.edge(e) as GraphEdge);
+    const g = this.graphlib;
+    return g.edges().map((e) => g.edge(e) as GraphEdge);
   }
 
+  /** Edges leaving a node (of one type), in the order they were made. */
   outEdges(id: string, type?: EdgeType): GraphEdge[] {
-    const edges = (this.g.outEdges(id) ?? []).map((e) => this.g.edge(e) as GraphEdge);
-    return type ? edges.filter((e) => e.type === type) : edges;
+    return ofType(this.entries.get(id)?.out, type);
   }
 
+  /** Edges entering a node (of one type), in the order they were made. */
   inEdges(id: string, type?: EdgeType): GraphEdge[] {
-    const edges = (this.g.inEdges(id) ?? []).map((e) => this.g.edge(e) as GraphEdge);
-    return type ? edges.filter((e) => e.type === type) : edges;
+    return ofType(this.entries.get(id)?.in, type);
   }
 
   /** The Pod templates an object's edges of a type lead to (e.g. what a Service selects). */
@@ -123,8 +153,22 @@ export class KnitGraph {
     return this.podNodes;
   }
 
-  /** The underlying graphlib graph, for algorithms (neighbourhoods, cycles…). */
+  /** The graphlib multigraph, for algorithms (neighbourhoods, cycles…); brought up to date first. */
   get graphlib(): Graph {
+    for (; this.nodesInGraphlib < this.nodeOrder.length; this.nodesInGraphlib++) {
+      const node = this.nodeOrder[this.nodesInGraphlib];
+      this.g.setNode(node.id, node);
+    }
+    for (; this.edgesInGraphlib < this.edgeList.length; this.edgesInGraphlib++) {
+      const edge = this.edgeList[this.edgesInGraphlib];
+      // Named by type and path, so parallel edges of different fields stay apart.
+      this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
+    }
     return this.g;
   }
+}
+
+function ofType(edges: readonly GraphEdge[] | undefined, type: EdgeType | undefined): GraphEdge[] {
+  if (!edges) return [];
+  return type ? edges.filter((e) => e.type === type) : [...edges];
 }

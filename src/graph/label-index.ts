@@ -33,10 +33,13 @@ export class LabelIndex<T extends Labelled> {
     const ns = this.byNamespace.get(namespace);
     if (!ns) return [];
     if (isEmptySelector(selector)) return [...ns.all];
+    const pairs = Object.entries(selector.matchLabels);
     let candidates: T[] = ns.all;
-    for (const [k, v] of Object.entries(selector.matchLabels)) {
+    for (const [k, v] of pairs) {
       const list = ns.postings.get(`${k}=${v}`);
       if (!list) return [];
+      // One `key=value` and nothing else (the usual selector): its posting list is the answer.
+      if (pairs.length === 1 && selector.matchExpressions.length === 0) return [...list];
       if (list.length < candidates.length) candidates = list;
     }
     return candidates.filter((item) => selectorMatches(selector, item.labels));

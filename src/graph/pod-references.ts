@@ -1,5 +1,6 @@
 import { isPlainObject } from '../load/parse.js';
 import type { JsonObject } from '../types.js';
+import { oncePerTemplate } from './template-memo.js';
 import { containersOf, type PodTemplate } from './workloads.js';
 
 /** A key a Pod reads from a ConfigMap or Secret (`configMapKeyRef.key`, a volume's `items[].key`). */
@@ -30,7 +31,9 @@ export function referenceApiVersion(kind: PodReference['kind']): string {
 }
 
 /** Every object a Pod template names: volumes (projected sources too), env, envFrom, imagePullSecrets, ServiceAccount, PriorityClass. */
-export function podReferences(template: PodTemplate): PodReference[] {
+export const podReferences: (template: PodTemplate) => readonly PodReference[] = oncePerTemplate(findPodReferences);
+
+function findPodReferences(template: PodTemplate): PodReference[] {
   const refs: PodReference[] = [];
   const spec = template.spec;
   const at = template.specPath;

@@ -1,6 +1,7 @@
 /** Container ports as Services, probes and the scheduler see them. */
 import { isPlainObject } from '../load/parse.js';
 import type { JsonObject } from '../types.js';
+import { oncePerTemplate } from './template-memo.js';
 import { containersOf, type ContainerRef, type PodTemplate } from './workloads.js';
 
 export interface DeclaredPort {
@@ -45,9 +46,7 @@ export function portsOf(ref: ContainerRef): DeclaredPort[] {
 }
 
 /** The ports every running container of a Pod template declares. */
-export function declaredPorts(template: PodTemplate): DeclaredPort[] {
-  return runningContainers(template).flatMap(portsOf);
-}
+export const declaredPorts: (template: PodTemplate) => readonly DeclaredPort[] = oncePerTemplate((template) => runningContainers(template).flatMap(portsOf));
 
 /** TCP unless the entry says otherwise (the API default for container and Service ports). */
 export function protocolOf(port: JsonObject): string {

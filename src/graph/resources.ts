@@ -1,5 +1,5 @@
 import { isPlainObject } from '../load/parse.js';
-import { formatFieldPath, parseFieldPath } from '../load/field-path.js';
+import { appendFieldPath } from '../load/field-path.js';
 import type { K8sObject } from '../types.js';
 import { isLongRunning, workloadContainers, type WorkloadContainer } from './containers.js';
 import type { ContainerRef } from './workloads.js';
@@ -33,9 +33,7 @@ export function containerResources(ref: ContainerRef, kind: ResourceKind): Map<s
 
 /** `spec.containers[0].resources.limits["nvidia.com/gpu"]`: resource names may hold dots and slashes. */
 export function resourcePath(ref: ContainerRef, kind: ResourceKind, name?: string): string {
-  const segments = [...parseFieldPath(ref.path), 'resources', kind];
-  if (name !== undefined) segments.push(name);
-  return formatFieldPath(segments);
+  return appendFieldPath(ref.path, name === undefined ? ['resources', kind] : ['resources', kind, name]);
 }
 
 /** Whether an entry is missing or zero (a zero request or limit sets nothing). */

@@ -42,8 +42,9 @@ export function isEmptySelector(selector: LabelSelector): boolean {
 
 /** Whether labels satisfy a selector. An empty selector matches everything. */
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  for (const [key, value] of Object.entries(selector.matchLabels)) {
-    if (labels[key] !== value) return false;
+  // for…in, not Object.entries: this runs once per candidate Pod, and the selector is a plain object.
+  for (const key in selector.matchLabels) {
+    if (labels[key] !== selector.matchLabels[key]) return false;
   }
   for (const req of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);

@@ -65,8 +65,19 @@ function isAddress(text: string, start: number, end: number): boolean {
   return text.slice(Math.max(0, start - 3), start) === '://' || text[start - 1] === '@';
 }
 
+/** The graph's `connects` edges and dangling-service-reference read the same mentions: worked out once per template. */
+const mentionsCache = new WeakMap<K8sObject, { objects: ObjectSet; spec: PodTemplate['spec']; namespace: string; mentions: readonly ServiceMention[] }>();
+
 /** Every Service name a Pod template uses, in its containers and in the ConfigMaps it mounts or reads with envFrom. */
-export function serviceMentions(template: PodTemplate, objects: ObjectSet): ServiceMention[] {
+export function serviceMentions(template: PodTemplate, objects: ObjectSet): readonly ServiceMention[] {
+  const cached = mentionsCache.get(template.owner);
+  if (cached && cached.objects === objects && cached.spec === template.spec && cached.namespace === template.namespace) return cached.mentions;
+  const mentions = findServiceMentions(template, objects);
+  mentionsCache.set(template.owner, { objects, spec: template.spec, namespace: template.namespace, mentions });
+  return mentions;
+}
+
+function findServiceMentions(template: PodTemplate, objects: ObjectSet): ServiceMention[] {
   const out: ServiceMention[] = [];
   const owner = template.owner;
   // A variable the container sets itself (`env: [{name: DB_SERVICE_HOST, …}]`) is not one Kubernetes injects.

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../load/parse.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
+import { oncePerTemplate } from './template-memo.js';
 
 /** Where each kind keeps the template of the Pods it makes. */
 const TEMPLATE_PATHS: Record<string, string[]> = {
@@ -36,6 +37,7 @@ export interface PodTemplate {
 const templates = new WeakMap<K8sObject, { namespace: string | null; template: PodTemplate | undefined }>();
 
 export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  if (!Object.hasOwn(TEMPLATE_PATHS, obj.kind)) return undefined; // most kinds run no Pods: no need to cache that
   const cached = templates.get(obj);
   if (cached && cached.namespace === obj.namespace) return cached.template;
   const template = computePodTemplate(obj);
@@ -102,8 +104,16 @@ export interface ContainerRef {
   path: string;
 }
 
-/** Every container of a Pod template, init and ephemeral containers included. */
-export function containersOf(template: PodTemplate, lists: ContainerRef['list'][] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+const ALL_LISTS: ContainerRef['list'][] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** Every container of a Pod template, init and ephemeral containers included (or those of the lists given). */
+export function containersOf(template: PodTemplate, lists?: ContainerRef['list'][]): readonly ContainerRef[] {
+  return lists ? findContainers(template, lists) : allContainers(template);
+}
+
+const allContainers = oncePerTemplate((template) => findContainers(template, ALL_LISTS));
+
+function findContainers(template: PodTemplate, lists: ContainerRef['list'][]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     const items = template.spec[list];

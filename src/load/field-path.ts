@@ -45,7 +45,12 @@ function findClosingQuote(text: string, openAt: number): number {
 
 /** The inverse of parseFieldPath: `['spec', 'ports', 0]` → `spec.ports[0]`. */
 export function formatFieldPath(segments: readonly PathSegment[]): string {
-  let out = '';
+  return appendFieldPath('', segments);
+}
+
+/** Extends a formatted path without parsing it again: (`spec.containers[0]`, `['resources', 'limits']`) → `spec.containers[0].resources.limits`. */
+export function appendFieldPath(path: string, segments: readonly PathSegment[]): string {
+  let out = path;
   for (const seg of segments) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (SIMPLE_KEY.test(seg)) out += out ? `.${seg}` : seg;

@@ -26,6 +26,11 @@ ruleTester('missing-readiness-probe', {
   valid: [
     { name: 'a Service selects Pods with a readiness probe', yaml: deployment(probed) + service('web', 'web') },
     { name: 'no Service selects the Pods (a worker)', yaml: deployment(unprobed) },
+    {
+      name: 'a NetworkPolicy or a PodDisruptionBudget selects the Pods, but no Service sends them traffic',
+      yaml: deployment(unprobed) + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all}\nspec: {podSelector: {}}\n'
+        + '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec: {minAvailable: 1, selector: {matchLabels: {app: web}}}\n',
+    },
     { name: 'a Service that selects other Pods', yaml: deployment(unprobed) + service('api', 'api') },
     { name: 'a container the team names in ignoreContainers', yaml: deployment(unprobed) + service('web', 'web'), options: { ignoreContainers: ['web'] } },
     { name: 'no container declares the targeted port, and one has a probe', yaml: deployment(`${probed}\n${shipper}`) + service('web', 'web') },
