@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Range } from '../types.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** Where `--cache` keeps parsed files when no location is given. */
 export function defaultCacheLocation(cwd: string): string {
@@ -76,20 +76,12 @@ export class ParseCache {
   /** Writes the entries this run used (atomically: a crash leaves the old cache or the new one). */
   save(): void {
     if (!this.changed && this.next.size === this.previous.size) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const data: CacheFile = { stamp: this.stamp, entries: this.next, located: this.nextLocated };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(data));
-    renameSync(temporary, this.file);
+    writeCacheFile(this.file, this.stamp, { entries: this.next, located: this.nextLocated });
   }
 
   private read(): Pick<CacheFile, 'entries' | 'located'> {
-    try {
-      const data = deserialize(readFileSync(this.file)) as Partial<CacheFile>;
-      if (data.stamp === this.stamp && data.entries instanceof Map && data.located instanceof Map) return { entries: data.entries, located: data.located };
-    } catch {
-      // no cache yet, or an unreadable one: start afresh
-    }
+    const data = readCacheFile<CacheFile>(this.file, this.stamp);
+    if (data?.entries instanceof Map && data.located instanceof Map) return { entries: data.entries, located: data.located };
     return { entries: new Map(), located: new Map() };
   }
 }

@@ -105,7 +105,6 @@ export class SourceLocator {
   private static readonly recent = new Map<string, { docs: Document.Parsed[]; base: number }>();
   /** Node positions of documents the fast reader reads (null: it does not, use `recent`). */
   private static readonly recentFast = new Map<string, NodePositions | null>();
-  private static readonly RECENT_LIMIT = 64;
   private static nextId = 0;
   private readonly id = SourceLocator.nextId++;
   private lines: LineCounter | undefined;
@@ -173,35 +172,34 @@ export class SourceLocator {
   private fastPositions(documentIndex: number): { positions: NodePositions; base: number } | undefined {
     const span = this.spans[documentIndex];
     if (!span) return undefined;
-    const key = `${this.id}:${documentIndex}:fast`;
-    const recent = SourceLocator.recentFast;
-    let positions = recent.get(key);
-    if (positions === undefined) {
-      positions = fastDocumentPositions(this.source.slice(span[0], span[1]));
-      if (recent.size >= SourceLocator.RECENT_LIMIT) recent.delete(recent.keys().next().value!);
-    } else {
-      recent.delete(key); // re-insert: most recently used last
-    }
-    recent.set(key, positions);
+    const positions = recentlyUsed(SourceLocator.recentFast, `${this.id}:${documentIndex}`, () => fastDocumentPositions(this.source.slice(span[0], span[1])));
     return positions ? { positions, base: span[0] } : undefined;
   }
 
   private document(documentIndex: number): { doc: Document.Parsed | undefined; base: number } {
     const span = this.spans[documentIndex] ?? null;
-    const key = span ? `${this.id}:${documentIndex}` : `${this.id}`;
-    const recent = SourceLocator.recent;
-    let entry = recent.get(key);
-    if (entry) {
-      recent.delete(key); // re-insert: most recently used last
-    } else {
-      entry = span
-        ? { docs: parseDocuments(this.source.slice(span[0], span[1])).map((d) => d.doc), base: span[0] }
-        : { docs: parseDocuments(this.source).map((d) => d.doc), base: 0 };
-      if (recent.size >= SourceLocator.RECENT_LIMIT) recent.delete(recent.keys().next().value!);
-    }
-    recent.set(key, entry);
+    const entry = recentlyUsed(SourceLocator.recent, span ? `${this.id}:${documentIndex}` : `${this.id}`, () => (span
+      ? { docs: parseDocuments(this.source.slice(span[0], span[1])).map((d) => d.doc), base: span[0] }
+      : { docs: parseDocuments(this.source).map((d) => d.doc), base: 0 }));
     return { doc: span ? entry.docs[0] : entry.docs[documentIndex], base: entry.base };
   }
+}
+
+/** Parsed documents kept per cache below: a re-parse of a document for each finding in it would be slow. */
+const RECENT_LIMIT = 64;
+
+/** The entry of `key`, made when missing; the map keeps the most recently used entries, oldest first. */
+function recentlyUsed<T>(recent: Map<string, T>, key: string, make: () => T): T {
+  let entry: T;
+  if (recent.has(key)) {
+    entry = recent.get(key) as T;
+    recent.delete(key); // re-inserted below: most recently used last
+  } else {
+    entry = make();
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, entry);
+  return entry;
 }
 
 /** Line positions for offsets into a slice of the text that starts at `base`. */

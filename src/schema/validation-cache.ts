@@ -1,7 +1,7 @@
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile } from '../load/cache-file.js';
 import type { PathSegment } from '../load/field-path.js';
 import { ajvVersion } from './ajv.js';
 
@@ -67,20 +67,12 @@ export class ValidationCache {
   /** Writes the entries this run used (atomically: a crash leaves the old file or the new one); a run that validated nothing writes nothing. */
   save(): void {
     if (!this.previous || (!this.changed && this.next.size === this.previous.size)) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const data: CacheFile = { stamp: this.stamp, entries: this.next };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(data));
-    renameSync(temporary, this.file);
+    writeCacheFile(this.file, this.stamp, { entries: this.next });
   }
 
   private read(): Map<string, SchemaIssue[]> {
-    try {
-      const data = deserialize(readFileSync(this.file)) as Partial<CacheFile>;
-      return data.stamp === this.stamp && data.entries instanceof Map ? data.entries : new Map();
-    } catch {
-      return new Map(); // no results yet, or an unreadable file: start afresh
-    }
+    const data = readCacheFile<CacheFile>(this.file, this.stamp);
+    return data?.entries instanceof Map ? data.entries : new Map();
   }
 }
 
