@@ -45,9 +45,9 @@ Options:
       --ignore-missing-schemas  do not warn about objects whose kind has no known schema
   -q, --quiet                report errors only
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
-  -j, --jobs <n>             parse files on n worker threads (default: the available cores, for
-                             inputs over 1 MB or 200 files); --jobs 1 parses on the main thread
-                             alone. The report is the same either way
+  -j, --jobs <n>             parse files on n threads, the main one and n-1 workers (default: the
+                             available cores, for inputs over 1 MB or 200 files); --jobs 1 parses
+                             on the main thread alone. The report is the same either way
       --cache                reuse parsed files from earlier runs while a file's text is unchanged,
                              and schema validation results while an object and its schema are
                              unchanged

@@ -3,6 +3,8 @@ import { MAIN_HELP } from './help.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { kubeknitVersion } from './version.js';
 
+export { usePlainEnvironment } from '../load/plain-env.js';
+
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 // Each command's modules load only when it runs: start-up time counts (issue 9), and `--version`

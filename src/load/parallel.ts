@@ -11,8 +11,9 @@ import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 
 export interface FastLoadOptions extends LoadOptions {
   /**
-   * Worker threads that parse files. Unset: the available cores, when the input is big enough to pay
-   * for starting workers. Set: that many whenever there are two files or more; 1 parses on this thread alone.
+   * Threads that parse files: this one and `jobs - 1` workers. Unset: the available cores, when the
+   * input is big enough to pay for starting workers. Set: that many whenever there are two files or
+   * more; 1 parses on this thread alone.
    */
   jobs?: number;
   /** Parsed files from earlier runs (`--cache`). */
@@ -61,7 +62,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
       loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
       if (task.key) cache?.set(task.key, bytes);
-    });
+    }, (task) => keep(task, loadFile(task.file, task.text, maxFileSize)));
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
   }
@@ -103,42 +104,64 @@ function sizeOf(file: string): number {
 }
 
 /**
- * Parses files on `jobs` worker threads. Each takes the next batch when it is free; results come
- * back v8-serialized. This thread only hands out batches and takes results in, so on a machine
- * with `jobs` cores every core parses.
+ * Parses files on this thread and `jobs - 1` worker threads. Work goes out in small batches; each
+ * worker keeps two in hand, so it never waits while this thread is busy, and this thread parses the
+ * next batch itself whenever it has taken in the results that came back. Results from workers come
+ * back v8-serialized. (Parsing here as well, instead of only collecting, keeps `jobs` cores busy
+ * with one fewer cold start: each worker compiles the parser afresh.)
  */
 async function parseInParallel<T extends { file: string; text?: string }>(
   tasks: readonly T[], jobs: number, maxFileSize: number,
   fromWorker: (task: T, bytes: Uint8Array) => void,
+  onThisThread: (task: T) => void,
 ): Promise<void> {
-  const batchSize = Math.max(1, Math.ceil(tasks.length / (jobs * 8)));
+  const batchSize = Math.max(1, Math.ceil(tasks.length / (jobs * 16)));
   const batches: T[][] = [];
   for (let i = 0; i < tasks.length; i += batchSize) batches.push(tasks.slice(i, i + batchSize));
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(WORKER_URL));
-  let sent = 0;
-  let done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker) => {
-        if (sent >= batches.length) return;
-        const batch = sent++;
-        const task: WorkerTask = { batch, files: batches[batch].map(({ file, text }) => ({ file, text })), maxFileSize };
-        worker.postMessage(task);
-      };
-      for (const worker of workers) {
-        worker.on('message', (reply: WorkerReply) => {
-          batches[reply.batch].forEach((task, i) => fromWorker(task, reply.results[i]));
-          if (++done === batches.length) resolve();
-          else feed(worker);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (done < batches.length) reject(new Error(`a parse worker stopped (exit code ${code}) before finishing`));
-        });
-        feed(worker);
-      }
+  let next = 0;
+  let unfinished = batches.length;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let stopping = false;
+  const take = (): number | undefined => (next < batches.length ? next++ : undefined);
+  const feed = (worker: Worker) => {
+    const batch = take();
+    if (batch === undefined) return;
+    const task: WorkerTask = { batch, files: batches[batch].map(({ file, text }) => ({ file, text })), maxFileSize };
+    worker.postMessage(task);
+  };
+  const fail = (err: unknown) => {
+    failure ??= err;
+    wake?.();
+  };
+  const workers = Array.from({ length: Math.min(jobs - 1, batches.length - 1) }, () => new Worker(WORKER_URL));
+  for (const worker of workers) {
+    worker.on('message', (reply: WorkerReply) => {
+      batches[reply.batch].forEach((task, i) => fromWorker(task, reply.results[i]));
+      unfinished--;
+      feed(worker);
+      wake?.();
     });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!stopping) fail(new Error(`a parse worker stopped (exit code ${code}) before finishing`));
+    });
+    feed(worker);
+    feed(worker);
+  }
+  try {
+    for (let batch = take(); batch !== undefined; batch = take()) {
+      for (const task of batches[batch]) onThisThread(task);
+      unfinished--;
+      await new Promise(setImmediate); // take in what the workers sent meanwhile
+      if (failure) throw failure;
+    }
+    while (unfinished > 0) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
   } finally {
+    stopping = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

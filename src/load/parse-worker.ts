@@ -6,7 +6,10 @@
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { loadFile } from './index.js';
+import { usePlainEnvironment } from './plain-env.js';
 import { toPortable } from './portable.js';
+
+usePlainEnvironment();
 
 export interface WorkerTask {
   batch: number;

@@ -65,7 +65,7 @@ describe('the bundled CLI (dist/bundle, built by scripts/bundle.js)', () => {
 describe('bin/kubeknit.js chooses between the bundle and tsc\'s output', () => {
   // A stand-in package: the real bin/kubeknit.js beside a fake bundle and a fake tsc output.
   const pkg = path.join(temp, 'pkg');
-  const fakeMain = (name: string) => `export async function main(argv) { process.stdout.write('${name} ' + argv.join(' ')); return 3; }\n`;
+  const fakeMain = (name: string) => `export function usePlainEnvironment() {}\nexport async function main(argv) { process.stdout.write('${name} ' + argv.join(' ')); return 3; }\n`;
   mkdirSync(path.join(pkg, 'bin'), { recursive: true });
   mkdirSync(path.join(pkg, 'dist/bundle'), { recursive: true });
   mkdirSync(path.join(pkg, 'dist/src/cli'), { recursive: true });
