@@ -38,7 +38,7 @@ export class ParseCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 2`;
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 3`;
     const previous = this.read();
     this.previous = previous.entries;
     this.previousLocated = previous.located;

@@ -20,17 +20,27 @@ export interface FastDocument {
   range: readonly [number, number];
   /** Where the document stands in the text: [start, end). */
   span: readonly [number, number];
-  /** Node positions, when asked for (to locate field paths). */
-  positions?: NodePositions;
+  /** Node positions, when asked for (to locate field paths); null when they cannot be told apart. */
+  positions?: DocumentPositions | null;
 }
 
-/** Where a node stands ([start, end) as yaml's `range[0..1]`), and its fields or items. */
-export interface NodePositions {
-  start: number;
-  end: number;
-  fields?: Map<string, { keyStart: number; node: NodePositions }>;
-  items?: NodePositions[];
+/**
+ * Where every node of a document stands, flat and compact (kept for every document that is read,
+ * so a finding is located without parsing again). Node `i` is the five numbers from `5 * i`:
+ * start and end (yaml's `range[0..1]`), the start of its key (a mapping's value) or -1 (a list
+ * item, the root), the index of the node after its subtree, and a hash of its key. A node comes
+ * before its children, which come in the order of the text.
+ */
+export interface DocumentPositions {
+  nodes: Int32Array;
 }
+
+const START = 0;
+const END = 1;
+const KEY_START = 2;
+const NEXT = 3;
+const KEY_HASH = 4;
+const FIELDS = 5;
 
 /** Deeper than any real manifest; hostile depth goes to the full parse, which reports it. */
 const MAX_DEPTH = 200;
@@ -103,7 +113,7 @@ export function fastParseDocuments(source: string, lineCounter?: LineCounter, op
 }
 
 /** Node positions of the one document in a text, or null when it needs the full parse. */
-export function fastDocumentPositions(documentText: string): NodePositions | null {
+export function fastDocumentPositions(documentText: string): DocumentPositions | null {
   const docs = fastParseDocuments(documentText, undefined, { positions: true });
   return (docs?.length === 1 ? docs[0].positions : undefined) ?? null;
 }
@@ -112,37 +122,86 @@ export function fastDocumentPositions(documentText: string): NodePositions | nul
  * The [start, end) offsets of a field path, as `locatePath` finds it in yaml's nodes: a field from
  * its key to the end of its value, a list item itself, a missing part at the deepest part that exists.
  */
-export function locateInPositions(root: NodePositions, path: readonly (string | number)[]): [number, number] {
-  let node: NodePositions | undefined = root;
-  let best: [number, number] = [root.start, root.end];
+export function locateInPositions({ nodes }: DocumentPositions, path: readonly (string | number)[]): [number, number] {
+  let node = 0;
+  let best: [number, number] = [nodes[START], nodes[END]];
   for (const segment of path) {
-    if (node?.fields) {
-      const field = node.fields.get(String(segment));
-      if (!field) break;
-      best = [field.keyStart, field.node.end];
-      node = field.node;
-    } else if (node?.items && typeof segment === 'number') {
-      const item: NodePositions | undefined = node.items[segment];
-      if (!item) break;
-      best = [item.start, item.end];
-      node = item;
+    const after = nodes[node * FIELDS + NEXT];
+    let child = node + 1;
+    if (child >= after) break; // a scalar, or an empty collection
+    const inMapping = nodes[child * FIELDS + KEY_START] >= 0;
+    if (inMapping) {
+      const key = String(segment);
+      const hash = keyHash(key);
+      while (child < after && nodes[child * FIELDS + KEY_HASH] !== hash) child = nodes[child * FIELDS + NEXT];
+    } else if (typeof segment === 'number' && segment >= 0) {
+      for (let i = 0; i < segment && child < after; i++) child = nodes[child * FIELDS + NEXT];
     } else {
       break;
     }
+    if (child >= after) break;
+    best = [inMapping ? nodes[child * FIELDS + KEY_START] : nodes[child * FIELDS + START], nodes[child * FIELDS + END]];
+    node = child;
   }
   return best;
+}
+
+/** 32-bit FNV-1a of a key; siblings whose keys share a hash make the document's positions unavailable. */
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/** Builds a document's `DocumentPositions` as the reader goes (a node is opened before its children are read). */
+class PositionsWriter {
+  private nodes: number[] = [];
+  private clash = false;
+
+  /** Starts the record of a node; `key` for a mapping's value. Returns its index. */
+  open(key?: string, keyStart = -1): number {
+    const index = this.nodes.length / FIELDS;
+    this.nodes.push(0, 0, keyStart, 0, key === undefined ? 0 : keyHash(key));
+    return index;
+  }
+
+  close(index: number, start: number, end: number): void {
+    const at = index * FIELDS;
+    this.nodes[at + START] = start;
+    this.nodes[at + END] = end;
+    this.nodes[at + NEXT] = this.nodes.length / FIELDS;
+  }
+
+  /** Checks the field hashes of a mapping that was just read (every later node is its own): a clash would locate the wrong field. */
+  checkFields(index: number): void {
+    const hashes: number[] = [];
+    const after = this.nodes.length / FIELDS;
+    for (let child = index + 1; child < after; child = this.nodes[child * FIELDS + NEXT]) hashes.push(this.nodes[child * FIELDS + KEY_HASH]);
+    if (hashes.length < 2) return;
+    hashes.sort((a, b) => a - b);
+    for (let i = 1; i < hashes.length; i++) if (hashes[i] === hashes[i - 1]) this.clash = true;
+  }
+
+  /** The node opened last: when a collection starts to be read, the collection itself. */
+  currentIndex(): number {
+    return this.nodes.length / FIELDS - 1;
+  }
+
+  finish(): DocumentPositions | null {
+    return this.clash ? null : { nodes: Int32Array.from(this.nodes) };
+  }
 }
 
 function isListKind(value: JsonObject): boolean {
   return typeof value.kind === 'string' && value.kind.endsWith('List');
 }
 
-/** A node's value, its end offsets (yaml's `range[1]` and `range[2]`) and, when kept, its positions. */
+/** A node's value and offsets: yaml's `range[0]`, `range[1]` and `range[2]`. */
 interface Converted<T = unknown> {
   value: T;
+  start: number;
   valueEnd: number;
   nodeEnd: number;
-  positions?: NodePositions;
 }
 
 /** Props before a key or value: only spaces, newlines, comments and at most one `indicator`. */
@@ -155,6 +214,9 @@ interface Props {
 
 /** Converts CST tokens to values, refusing (with `Unsupported`) whatever it cannot read exactly as yaml does. */
 class FastReader {
+  /** The current document's positions, when kept. */
+  private positions: PositionsWriter | undefined;
+
   constructor(private readonly source: string, private readonly keepPositions: boolean) {}
 
   document(token: CST.Document): Omit<FastDocument, 'span'> {
@@ -177,9 +239,20 @@ class FastReader {
     // Only a mapping is read here; a scalar or list document is reported by the full parse.
     const root = token.value;
     if (root.type !== 'block-map' || (docStart && !newlineAfterStart)) return unsupported();
-    const converted = this.blockMap(root, 0);
+    this.positions = this.keepPositions ? new PositionsWriter() : undefined;
+    const converted = this.child(undefined, -1, () => this.blockMap(root, 0));
     if (isListKind(converted.value)) unsupported();
-    return { value: converted.value, range: [root.offset, converted.valueEnd], positions: converted.positions };
+    return { value: converted.value, range: [root.offset, converted.valueEnd], positions: this.positions?.finish() };
+  }
+
+  /** Reads a node through `read`, recording its position when positions are kept. */
+  private child<T>(key: string | undefined, keyStart: number, read: () => Converted<T>): Converted<T> {
+    const positions = this.positions;
+    if (!positions) return read();
+    const index = positions.open(key, keyStart);
+    const converted = read();
+    positions.close(index, converted.start, converted.valueEnd);
+    return converted;
   }
 
   /** Tokens after a node or document: spaces, newlines and comments only. Returns their length. */
@@ -236,12 +309,7 @@ class FastReader {
         if (typeof value === 'bigint') unsupported();
       }
     }
-    return this.converted(value, range[0], range[1], range[2]);
-  }
-
-  private converted<T>(value: T, start: number, valueEnd: number, nodeEnd: number, fields?: NodePositions['fields'], items?: NodePositions['items']): Converted<T> {
-    if (!this.keepPositions) return { value, valueEnd, nodeEnd };
-    return { value, valueEnd, nodeEnd, positions: { start, end: valueEnd, fields, items } };
+    return { value, start: range[0], valueEnd: range[1], nodeEnd: range[2] };
   }
 
   private props(tokens: readonly SourceToken[], indicator: string): Props {
@@ -283,12 +351,12 @@ class FastReader {
       for (let j = i + 1; before[j]?.type === 'space'; j++) offset += before[j].source.length;
       break;
     }
-    return this.converted(null, offset, offset, hasComment ? sepEnd : offset);
+    return { value: null, start: offset, valueEnd: offset, nodeEnd: hasComment ? sepEnd : offset };
   }
 
   private blockMap(token: CST.BlockMap, depth: number): Converted<JsonObject> {
     const map: JsonObject = {};
-    const fields: NodePositions['fields'] = this.keepPositions ? new Map() : undefined;
+    const index = this.positions?.currentIndex();
     let offset = token.offset;
     let commentEnd: number | undefined;
     token.items.forEach((item, i) => {
@@ -304,17 +372,16 @@ class FastReader {
       if (!sep.found) unsupported();
       const value = item.value;
       if (value?.type === 'block-map' && !sep.newline) unsupported(); // a compact nested mapping
-      const converted = value ? this.node(value, depth + 1) : this.emptyValue(item.sep, sep.end, sep.comment);
+      const converted = this.child(key, item.key!.offset, () => (value ? this.node(value, depth + 1) : this.emptyValue(item.sep!, sep.end, sep.comment)));
       setKey(map, key, converted.value);
-      if (fields && converted.positions) fields.set(key, { keyStart: item.key!.offset, node: converted.positions });
       offset = converted.nodeEnd;
     });
-    return this.converted(map, token.offset, offset, commentEnd ?? offset, fields);
+    if (index !== undefined) this.positions?.checkFields(index);
+    return { value: map, start: token.offset, valueEnd: offset, nodeEnd: commentEnd ?? offset };
   }
 
   private blockSeq(token: CST.BlockSequence, depth: number): Converted<unknown[]> {
     const seq: unknown[] = [];
-    const items: NodePositions[] | undefined = this.keepPositions ? [] : undefined;
     let offset = token.offset;
     let commentEnd: number | undefined;
     token.items.forEach((item, i) => {
@@ -324,12 +391,11 @@ class FastReader {
         commentEnd = start.end >= 0 ? start.end : offset;
         return;
       }
-      const converted = item.value ? this.node(item.value, depth + 1) : this.emptyValue(item.start, start.end, start.comment);
+      const converted = this.child(undefined, -1, () => (item.value ? this.node(item.value, depth + 1) : this.emptyValue(item.start, start.end, start.comment)));
       seq.push(converted.value);
-      if (items && converted.positions) items.push(converted.positions);
       offset = converted.nodeEnd;
     });
-    return this.converted(seq, token.offset, offset, commentEnd ?? offset, undefined, items);
+    return { value: seq, start: token.offset, valueEnd: offset, nodeEnd: commentEnd ?? offset };
   }
 
   /** `[a, b]` and `{k: v}`, one value per item, commas between items, no pairs inside lists. */
@@ -337,8 +403,7 @@ class FastReader {
     const isMap = token.start.source === '{';
     const map: JsonObject = {};
     const seq: unknown[] = [];
-    const fields: NodePositions['fields'] = this.keepPositions && isMap ? new Map() : undefined;
-    const items: NodePositions[] | undefined = this.keepPositions && !isMap ? [] : undefined;
+    const index = this.positions?.currentIndex();
     token.items.forEach((item, i) => {
       let commas = 0;
       for (const t of item.start) {
@@ -350,21 +415,20 @@ class FastReader {
       if (!item.value || item.value.type === 'block-map' || item.value.type === 'block-seq') return unsupported(); // empty items (a trailing comma), block collections
       if (!isMap) {
         if (item.sep || item.key !== undefined) unsupported();
-        const converted = this.node(item.value, depth + 1);
-        seq.push(converted.value);
-        if (items && converted.positions) items.push(converted.positions);
+        const value = item.value;
+        seq.push(this.child(undefined, -1, () => this.node(value, depth + 1)).value);
         return;
       }
       const key = this.key(item.key, undefined);
       if (!item.sep || !this.props(item.sep, 'map-value-ind').found) unsupported();
-      const converted = this.node(item.value, depth + 1);
-      setKey(map, key, converted.value);
-      if (fields && converted.positions) fields.set(key, { keyStart: item.key!.offset, node: converted.positions });
+      const value = item.value;
+      setKey(map, key, this.child(key, item.key!.offset, () => this.node(value, depth + 1)).value);
     });
     const [close, ...rest] = token.end;
     if (close?.source !== (isMap ? '}' : ']')) unsupported();
     const closeEnd = close.offset + close.source.length;
-    return this.converted(isMap ? map : seq, token.offset, closeEnd, closeEnd + this.end(rest), fields, items);
+    if (isMap && index !== undefined) this.positions?.checkFields(index);
+    return { value: isMap ? map : seq, start: token.offset, valueEnd: closeEnd, nodeEnd: closeEnd + this.end(rest) };
   }
 }
 

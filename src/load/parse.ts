@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
-import { fastDocumentPositions, fastParseDocuments, locateInPositions, type NodePositions } from './fast-parse.js';
+import { fastDocumentPositions, fastParseDocuments, locateInPositions, type DocumentPositions } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
@@ -13,6 +13,8 @@ export interface ParsedFile {
   documents: number;
   /** Per document index, where it stands in the text (for re-parsing it alone to locate a field). */
   spans?: DocumentSpan[];
+  /** Per document index, where its nodes stand, for documents the fast reader read (offsets in the whole text). */
+  positions?: Array<DocumentPositions | null>;
   /** Finds field ranges for the objects (not portable: dropped for workers and the cache). */
   locator?: SourceLocator;
 }
@@ -54,10 +56,12 @@ export function parseManifestText(file: string, text: string): ParsedFile {
 /** The common case, read through `fastParseDocuments`; null when the file needs the full parse. */
 function parseManifestTextFast(file: string, source: string): ParsedFile | null {
   const lineCounter = new LineCounter();
-  const docs = fastParseDocuments(source, lineCounter);
+  const docs = fastParseDocuments(source, lineCounter, { positions: true });
   if (!docs) return null;
-  const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans: docs.map((d) => d.span) };
-  const locator = new SourceLocator(source, result.spans ?? [], lineCounter);
+  const spans = docs.map((d) => d.span);
+  const positions = docs.map((d) => d.positions ?? null);
+  const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans, positions };
+  const locator = new SourceLocator(source, spans, lineCounter, positions);
   result.locator = locator;
   docs.forEach(({ value, range }, documentIndex) => {
     if (value === null) return;
@@ -96,21 +100,29 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
 export type DocumentSpan = readonly [number, number] | null;
 
 /**
- * Finds field ranges for the objects of one file. The YAML node tree is not kept after loading
- * (it is many times the size of the objects); it is parsed again, only for documents that need a
- * location, and the most recent ones are cached. A document that parsed cleanly is re-parsed on
- * its own (its span of the text), not with the whole file.
+ * Finds field ranges for the objects of one file. Documents the fast reader read keep compact node
+ * positions from loading. yaml's node tree of the others is not kept (it is many times the size of
+ * the objects): it is parsed again, only for documents that need a location, and the most recent
+ * ones are cached. A document that parsed cleanly is re-parsed on its own (its span of the text).
  */
 export class SourceLocator {
   private static readonly recent = new Map<string, { docs: Document.Parsed[]; base: number }>();
   /** Node positions of documents the fast reader reads (null: it does not, use `recent`). */
-  private static readonly recentFast = new Map<string, NodePositions | null>();
+  private static readonly recentFast = new Map<string, DocumentPositions | null>();
   private static nextId = 0;
   private readonly id = SourceLocator.nextId++;
   private lines: LineCounter | undefined;
 
-  /** `source` is the text without its byte-order mark; the line counter is built on first use when not given. */
-  constructor(private readonly source: string, private readonly spans: readonly DocumentSpan[] = [], lineCounter?: LineCounter) {
+  /**
+   * `source` is the text without its byte-order mark; the line counter is built on first use when
+   * not given. `positions`, per document, are kept from loading; other documents are parsed again.
+   */
+  constructor(
+    private readonly source: string,
+    private readonly spans: readonly DocumentSpan[] = [],
+    lineCounter?: LineCounter,
+    private readonly positions: ReadonlyArray<DocumentPositions | null> = [],
+  ) {
     this.lines = lineCounter;
   }
 
@@ -168,8 +180,10 @@ export class SourceLocator {
     return locatePath(node, path, lines, doc);
   }
 
-  /** Positions from the fast reader for a document that has its own span and reads that way. */
-  private fastPositions(documentIndex: number): { positions: NodePositions; base: number } | undefined {
+  /** Positions kept from loading, or else from the fast reader on the document's own span, when it reads that way. */
+  private fastPositions(documentIndex: number): { positions: DocumentPositions; base: number } | undefined {
+    const kept = this.positions[documentIndex];
+    if (kept) return { positions: kept, base: 0 };
     const span = this.spans[documentIndex];
     if (!span) return undefined;
     const positions = recentlyUsed(SourceLocator.recentFast, `${this.id}:${documentIndex}`, () => fastDocumentPositions(this.source.slice(span[0], span[1])));

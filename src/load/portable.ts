@@ -28,7 +28,7 @@ export function withLocators(load: PortableFileLoad, located?: ReadonlyArray<rea
   const { text, parsed } = load;
   const objects = parsed.objects as K8sObject[]; // completed in place: a portable load is used once
   if (objects.length && text !== undefined) {
-    const locator = new SourceLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parsed.spans ?? []);
+    const locator = new SourceLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parsed.spans ?? [], undefined, parsed.positions);
     if (located) locator.remember(located);
     for (const obj of objects) {
       const { documentIndex, itemIndex } = obj.source;

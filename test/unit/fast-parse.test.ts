@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, locateInPositions } from '../../src/load/fast-parse.js';
 import { locatePath } from '../../src/load/locate.js';
+import { parseManifestText } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
 /**
@@ -13,7 +14,7 @@ import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers
  * ranges, document count) whenever it accepts a text, and accept nothing yaml reports an error on.
  */
 function differences(text: string): string[] {
-  const fast = fastParseDocuments(text);
+  const fast = fastParseDocuments(text, undefined, { positions: true });
   if (!fast) return [];
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, merge: true });
   const list = Array.isArray(docs) ? docs : [];
@@ -38,12 +39,16 @@ function differences(text: string): string[] {
     if (!isDeepStrictEqual(alone?.toJS(), js)) out.push(`document ${i}: its span does not parse to the same value`);
     const positions = fastDocumentPositions(docText);
     if (!positions || !alone) return out.push(`document ${i}: no positions`);
+    if (!got.positions) return out.push(`document ${i}: no positions kept from reading the whole text`);
+    const kept = got.positions;
     const lines = new LineCounter();
     lines.addNewLine(0);
     for (let at = docText.indexOf('\n'); at >= 0; at = docText.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
     for (const path of fieldPaths(js)) {
       const expected = locatePath(alone.contents as never, path, lines);
       const [start, end] = locateInPositions(positions, path);
+      const [keptStart, keptEnd] = locateInPositions(kept, path);
+      if (keptStart - got.span[0] !== start || keptEnd - got.span[0] !== end) out.push(`document ${i}: ${JSON.stringify(path)} kept at ${keptStart}-${keptEnd}, read alone at ${start}-${end} (+${got.span[0]})`);
       const sp = lines.linePos(start);
       const ep = lines.linePos(Math.max(start, end));
       const actual = { start: { line: sp.line, column: sp.col }, end: { line: ep.line, column: ep.col } };
@@ -136,6 +141,17 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     expect(docs!.length).toBe(3);
     expect(differences(text)).toEqual([]);
     expect(docs![0].value).toMatchObject({ data: { literal: 'line 1\nline 2\n', folded: 'one two', empty: null, list: [1, 2.5, true, null, null, '3', 31, Infinity] } });
+  });
+
+  it('keeps no positions for a mapping whose keys share a hash, and the locator still finds the right field', () => {
+    // "k4uzx" and "kf2ad" have the same 32-bit FNV-1a hash.
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: clash\ndata:\n  k4uzx: one\n  kf2ad: two\n';
+    const [doc] = fastParseDocuments(text, undefined, { positions: true })!;
+    expect(doc.value).toMatchObject({ data: { k4uzx: 'one', kf2ad: 'two' } });
+    expect(doc.positions).toBeNull();
+    const parsed = parseManifestText('clash.yaml', text);
+    expect(parsed.objects[0].source.locate('data.kf2ad')).toEqual({ start: { line: 7, column: 3 }, end: { line: 7, column: 13 } });
+    expect(parsed.objects[0].source.locate('data.k4uzx')).toEqual({ start: { line: 6, column: 3 }, end: { line: 6, column: 13 } });
   });
 
   it('agrees on mutated manifests (fast-check)', () => {
