@@ -1,7 +1,10 @@
 // The main benchmark (`npm run bench`): generates corpora of 1,000 / 10,000 / 50,000 objects and
 // measures, each in a fresh process, the parse floor and `kubeknit lint` (recommended preset,
 // schema validation on) single-threaded, with --jobs N and with --cache; then start-up time.
-// Writes bench/results.md. Quick mode: `node bench/harness.js --quick` (or BENCH_SIZES=1000,10000).
+// Each size is measured in BENCH_ROUNDS rounds (default 3), the runs of a round one after another,
+// and every figure is the median over the rounds: on a shared machine one slow spell would
+// otherwise decide a ratio. Writes bench/results.md. Quick mode: `node bench/harness.js --quick`
+// (or BENCH_SIZES=1000,10000).
 // Run after a build (`npm run bench` builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ const quick = process.argv.includes('--quick');
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number);
 const jobs = os.availableParallelism();
 const SEED = 42;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubeknit-bench-'));
 
 /** Runs node with the RSS preload; returns wall time (ms, Node start included), peak RSS (MB) and stdout. */
@@ -59,12 +63,19 @@ console.log(`kubeknit bench: sizes ${sizes.join(', ')}; --jobs ${jobs}; load ave
 
 for (const size of sizes) {
   const c = corpus(size);
-  const floor = measure([path.join(benchDir, 'floor.js'), c.dir], { okStatus: [0] });
-  const single = measure(lintArgs(c.dir, '--jobs', '1'));
-  const parallel = measure(lintArgs(c.dir, '--jobs', String(jobs)));
-  const cacheDir = path.join(tmp, `cache-${size}`);
-  const cold = measure(lintArgs(c.dir, '--jobs', '1', '--cache', '--cache-location', cacheDir));
-  const warm = measure(lintArgs(c.dir, '--jobs', '1', '--cache', '--cache-location', cacheDir));
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const cacheDir = path.join(tmp, `cache-${size}-${round}`);
+    rounds.push({
+      floor: measure([path.join(benchDir, 'floor.js'), c.dir], { okStatus: [0] }),
+      single: measure(lintArgs(c.dir, '--jobs', '1')),
+      parallel: measure(lintArgs(c.dir, '--jobs', String(jobs))),
+      cold: measure(lintArgs(c.dir, '--jobs', '1', '--cache', '--cache-location', cacheDir)),
+      warm: measure(lintArgs(c.dir, '--jobs', '1', '--cache', '--cache-location', cacheDir)),
+    });
+  }
+  const mid = (key) => ({ ms: median(rounds.map((r) => r[key].ms)), rssMB: median(rounds.map((r) => r[key].rssMB)) });
+  const [floor, single, parallel, cold, warm] = ['floor', 'single', 'parallel', 'cold', 'warm'].map(mid);
   const row = { size, files: c.files, bytes: c.bytes, floor, single, parallel, cold, warm };
   rows.push(row);
   const r = (m) => (m.ms / floor.ms).toFixed(2);
@@ -129,8 +140,8 @@ function report() {
   const lines = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (bench/harness.js). Every figure is one fresh process, wall time with Node start-up included;',
-    'ratios compare runs of the same harness run, so they hold on a loaded machine better than absolute times.',
+    `Written by \`npm run bench\` (bench/harness.js). Every run is a fresh process, wall time with Node start-up included; each figure is the median of ${ROUNDS} rounds,`,
+    'the runs of a round one after another. Ratios compare runs of the same harness run, so they hold on a loaded machine better than absolute times.',
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.platform()} ${os.release()}`,
