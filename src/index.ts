@@ -51,7 +51,7 @@ export interface LintOptions extends RuleSelection {
   config?: ResolvedConfig;
   /** Turns on `unused-disable-directive`: suppressions that silence nothing become findings. */
   reportUnusedDisableDirectives?: boolean;
-  /** Worker threads that parse files (default: the available cores, for big inputs only); 1: the main thread alone. */
+  /** Threads that parse files, the main one and `jobs - 1` workers (default: the available cores, for big inputs only); 1: the main thread alone. */
   jobs?: number;
   /** Keep parsed files in this folder and reuse them while a file's text is unchanged (`--cache`). */
   cache?: { location: string; toolVersion: string };

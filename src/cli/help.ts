@@ -46,8 +46,9 @@ Options:
   -q, --quiet                report errors only
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
   -j, --jobs <n>             parse files on n threads, the main one and n-1 workers (default: the
-                             available cores, for inputs over 1 MB or 200 files); --jobs 1 parses
-                             on the main thread alone. The report is the same either way
+                             available cores, when the YAML is over 32 MB ÷ cores, where workers
+                             pay off); --jobs 1 parses on the main thread alone. The report is the
+                             same either way
       --cache                reuse parsed files from earlier runs while a file's text is unchanged,
                              and schema validation results while an object and its schema are
                              unchanged

@@ -20,9 +20,13 @@ export interface FastLoadOptions extends LoadOptions {
   cache?: ParseCache;
 }
 
-/** Below both of these, starting workers costs more than they save. */
-const PARALLEL_MIN_BYTES = 1024 * 1024;
-const PARALLEL_MIN_FILES = 200;
+/**
+ * Each worker compiles the parser afresh, and its first pass runs about half as fast as a warm one;
+ * on 2 cores the V8 helper threads of two parsing threads also compete. Measured there (bench/),
+ * `--jobs 2` gained nothing at 3.6 MB of YAML, broke even at about 9 MB and saved 11% at 18 MB. So by
+ * default workers start only above this many bytes divided by the threads that would parse.
+ */
+const PARALLEL_BYTES_TIMES_THREADS = 32 * 1024 * 1024;
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -57,7 +61,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     if (task.key) cache?.set(task.key, serialize(toPortable(load)));
   };
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  const parallel = options.jobs === undefined ? worthParallel(todo) : todo.length > 1;
+  const parallel = options.jobs === undefined ? worthParallel(todo, jobs) : todo.length > 1;
   if (jobs > 1 && parallel && workersAvailable()) {
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
       loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
@@ -85,12 +89,12 @@ function workersAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-function worthParallel(todo: ReadonlyArray<{ file: string; text?: string }>): boolean {
-  if (todo.length > PARALLEL_MIN_FILES) return true;
+function worthParallel(todo: ReadonlyArray<{ file: string; text?: string }>, jobs: number): boolean {
+  const minBytes = PARALLEL_BYTES_TIMES_THREADS / jobs;
   let bytes = 0;
   for (const { file, text } of todo) {
     bytes += text !== undefined ? text.length : sizeOf(file);
-    if (bytes > PARALLEL_MIN_BYTES) return true;
+    if (bytes > minBytes) return true;
   }
   return false;
 }
