@@ -47,9 +47,9 @@ interface Entry {
 
 /**
  * The directed multigraph of one run: objects, implied and missing nodes, typed edges.
- * The graph is a graphlib multigraph (`graphlib`), filled on first use of the whole graph
- * (`nodes()`, `edges()`, `graphlib`): graphlib's bookkeeping per node and edge costs more than
- * building them, and a lint run asks only per-node questions, which the adjacency lists answer.
+ * The graph is a graphlib multigraph (`graphlib`), filled on first use: graphlib's bookkeeping
+ * per node and edge costs more than building them, and neither a lint run (per-node questions)
+ * nor `kubeknit graph` (every node and edge) needs more than the lists kept here answer.
  */
 export class KnitGraph {
   private readonly g = new Graph({ directed: true, multigraph: true });
@@ -115,14 +115,19 @@ export class KnitGraph {
     return id === undefined ? undefined : this.node(id);
   }
 
+  /** Every node, in the order it was added (as graphlib lists them). */
   nodes(): GraphNode[] {
-    const g = this.graphlib;
-    return g.nodes().map((id) => g.node(id) as GraphNode);
+    return [...this.nodeOrder];
   }
 
+  /**
+   * Every edge, in the order it was made, as graphlib lists them: an edge made again between the
+   * same nodes with the same type and path stands once, where it was first made, with the last value.
+   */
   edges(): GraphEdge[] {
-    const g = this.graphlib;
-    return g.edges().map((e) => g.edge(e) as GraphEdge);
+    const byKey = new Map<string, GraphEdge>();
+    for (const edge of this.edgeList) byKey.set(graphlibEdgeKey(edge), edge);
+    return [...byKey.values()];
   }
 
   /** Edges leaving a node (of one type), in the order they were made. */
@@ -162,10 +167,19 @@ export class KnitGraph {
     for (; this.edgesInGraphlib < this.edgeList.length; this.edgesInGraphlib++) {
       const edge = this.edgeList[this.edgesInGraphlib];
       // Named by type and path, so parallel edges of different fields stay apart.
-      this.g.setEdge(edge.from, edge.to, edge, `${edge.type}|${edge.path}`);
+      this.g.setEdge(edge.from, edge.to, edge, edgeName(edge));
     }
     return this.g;
   }
+}
+
+function edgeName(edge: GraphEdge): string {
+  return `${edge.type}|${edge.path}`;
+}
+
+/** What graphlib tells a multigraph's edges apart by: both ends and the name. */
+function graphlibEdgeKey(edge: GraphEdge): string {
+  return `${edge.from}\u0001${edge.to}\u0001${edgeName(edge)}`;
 }
 
 function ofType(edges: readonly GraphEdge[] | undefined, type: EdgeType | undefined): GraphEdge[] {

@@ -99,6 +99,31 @@ describe('KnitGraph: per-node edge lists and the graphlib multigraph', () => {
     expect(graph.edges()).toHaveLength(2);
   });
 
+  it('lists every node and edge as graphlib does, without filling graphlib (an edge made again stands once, last value)', () => {
+    const graph = graphOf(shop);
+    const fromLists = { nodes: graph.nodes(), edges: graph.edges() };
+    const g = graph.graphlib;
+    expect(fromLists.nodes).toEqual(g.nodes().map((id) => g.node(id)));
+    expect(fromLists.edges).toEqual(g.edges().map((e) => g.edge(e)));
+
+    const again = new KnitGraph();
+    for (const id of ['a', 'b', 'c']) again.addNode(node(id));
+    const first: GraphEdge = { from: 'a', to: 'b', type: 'references', path: 'x' };
+    const other: GraphEdge = { from: 'a', to: 'c', type: 'references', path: 'x' };
+    const remade: GraphEdge = { ...first };
+    again.addEdge(first);
+    again.addEdge(other);
+    again.addEdge(remade);
+    const listed = again.edges();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toBe(remade);
+    expect(listed[1]).toBe(other);
+    const fromGraphlib = again.graphlib.edges().map((e) => again.graphlib.edge(e) as GraphEdge);
+    expect(fromGraphlib).toHaveLength(2);
+    expect(fromGraphlib[0]).toBe(remade);
+    expect(fromGraphlib[1]).toBe(other);
+  });
+
   it('refuses an edge to a node that is not in the graph', () => {
     const graph = new KnitGraph();
     graph.addNode(node('a'));
