@@ -240,18 +240,21 @@ class FastReader {
     const root = token.value;
     if (root.type !== 'block-map' || (docStart && !newlineAfterStart)) return unsupported();
     this.positions = this.keepPositions ? new PositionsWriter() : undefined;
-    const converted = this.child(undefined, -1, () => this.blockMap(root, 0));
+    const converted = this.recorded(this.open(), this.blockMap(root, 0));
     if (isListKind(converted.value)) unsupported();
     return { value: converted.value, range: [root.offset, converted.valueEnd], positions: this.positions?.finish() };
   }
 
-  /** Reads a node through `read`, recording its position when positions are kept. */
-  private child<T>(key: string | undefined, keyStart: number, read: () => Converted<T>): Converted<T> {
-    const positions = this.positions;
-    if (!positions) return read();
-    const index = positions.open(key, keyStart);
-    const converted = read();
-    positions.close(index, converted.start, converted.valueEnd);
+  /**
+   * Opens the position record of the node about to be read (-1 when positions are not kept):
+   * `this.recorded(this.open(…), this.node(…))` records a node, its children in between.
+   */
+  private open(key?: string, keyStart = -1): number {
+    return this.positions ? this.positions.open(key, keyStart) : -1;
+  }
+
+  private recorded<T>(index: number, converted: Converted<T>): Converted<T> {
+    if (index >= 0) this.positions!.close(index, converted.start, converted.valueEnd);
     return converted;
   }
 
@@ -372,7 +375,8 @@ class FastReader {
       if (!sep.found) unsupported();
       const value = item.value;
       if (value?.type === 'block-map' && !sep.newline) unsupported(); // a compact nested mapping
-      const converted = this.child(key, item.key!.offset, () => (value ? this.node(value, depth + 1) : this.emptyValue(item.sep!, sep.end, sep.comment)));
+      const at = this.open(key, item.key!.offset);
+      const converted = this.recorded(at, value ? this.node(value, depth + 1) : this.emptyValue(item.sep, sep.end, sep.comment));
       setKey(map, key, converted.value);
       offset = converted.nodeEnd;
     });
@@ -391,7 +395,8 @@ class FastReader {
         commentEnd = start.end >= 0 ? start.end : offset;
         return;
       }
-      const converted = this.child(undefined, -1, () => (item.value ? this.node(item.value, depth + 1) : this.emptyValue(item.start, start.end, start.comment)));
+      const at = this.open();
+      const converted = this.recorded(at, item.value ? this.node(item.value, depth + 1) : this.emptyValue(item.start, start.end, start.comment));
       seq.push(converted.value);
       offset = converted.nodeEnd;
     });
@@ -415,14 +420,14 @@ class FastReader {
       if (!item.value || item.value.type === 'block-map' || item.value.type === 'block-seq') return unsupported(); // empty items (a trailing comma), block collections
       if (!isMap) {
         if (item.sep || item.key !== undefined) unsupported();
-        const value = item.value;
-        seq.push(this.child(undefined, -1, () => this.node(value, depth + 1)).value);
+        const at = this.open();
+        seq.push(this.recorded(at, this.node(item.value, depth + 1)).value);
         return;
       }
       const key = this.key(item.key, undefined);
       if (!item.sep || !this.props(item.sep, 'map-value-ind').found) unsupported();
-      const value = item.value;
-      setKey(map, key, this.child(key, item.key!.offset, () => this.node(value, depth + 1)).value);
+      const at = this.open(key, item.key!.offset);
+      setKey(map, key, this.recorded(at, this.node(item.value, depth + 1)).value);
     });
     const [close, ...rest] = token.end;
     if (close?.source !== (isMap ? '}' : ']')) unsupported();
