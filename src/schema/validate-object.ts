@@ -1,5 +1,5 @@
 import { formatFieldPath } from '../load/field-path.js';
-import type { K8sObject } from '../types.js';
+import type { JsonObject, K8sObject } from '../types.js';
 import { registryFor, type SchemaRegistry, type SchemaSettings } from './registry.js';
 import { ValidationCache, type SchemaIssue } from './validation-cache.js';
 
@@ -9,13 +9,24 @@ export type { SchemaIssue } from './validation-cache.js';
 const CONTAINER_PORT = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]$/;
 
 /**
+ * Results by object body, for a process that lints the same objects again: the language server
+ * keeps the objects of unchanged files, so an edit re-validates only the edited file's objects.
+ * Bodies are never changed after loading; settings and schema are checked on every use.
+ */
+const byBody = new WeakMap<JsonObject, { settingsKey: string; schemaId: string; issues: SchemaIssue[] }>();
+
+/**
  * What `schema-violation` reports for one object: its schema problems (none when kubeknit has no
  * schema for it), taken from `cache` when an earlier run validated the same body against the same schema.
  */
 export function schemaIssues(registry: SchemaRegistry, obj: K8sObject, cache?: ValidationCache): SchemaIssue[] {
   const lookup = registry.lookup(obj);
   if (lookup.status !== 'schema') return [];
-  const key = cache ? ValidationCache.key(registry.settingsKey, lookup.schemaId, obj.body) : undefined;
+  const { settingsKey } = registry;
+  const { schemaId } = lookup;
+  const known = cache ? undefined : byBody.get(obj.body); // with a cache, every result used must reach it
+  if (known && known.settingsKey === settingsKey && known.schemaId === schemaId) return known.issues;
+  const key = cache ? ValidationCache.key(settingsKey, schemaId, obj.body) : undefined;
   const cached = key === undefined ? undefined : cache?.get(key);
   if (cached) return cached;
   const issues: SchemaIssue[] = [];
@@ -24,6 +35,7 @@ export function schemaIssues(registry: SchemaRegistry, obj: K8sObject, cache?: V
     issues.push({ path: problem.path, message: problem.message });
   }
   if (key !== undefined) cache?.set(key, issues);
+  else byBody.set(obj.body, { settingsKey, schemaId, issues });
   return issues;
 }
 

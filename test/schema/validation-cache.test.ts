@@ -137,4 +137,19 @@ describe('validateObject', () => {
     expect(validateObject(cr)).toEqual([]);
     expect(validateObject(cr, { crds: [crdObject] }).map((i) => i.path.join('.'))).toEqual(['spec.size', 'spec.color']);
   });
+
+  it('remembers an object\'s issues while the object, the settings and its schema stay the same (the language server lints kept objects again)', () => {
+    const { objects } = loadInputs([], { inline: tree({ 'app.yaml': deployment('"three"'), 'crd.yaml': crd, 'widget.yaml': widget('0') }) });
+    const [app, crdObject, cr] = objects;
+    const first = validateObject(app);
+    expect(validateObject(app)).toBe(first);
+    expect(validateObject(app, { kubernetesVersion: '1.23' })).not.toBe(first);
+    expect(validateObject(cr, { crds: [crdObject] })).toHaveLength(2);
+    const widened = loadInputs([], { inline: tree({ 'crd.yaml': crd.replace('enum: [red, blue]', 'enum: [red, blue, green]') }) }).objects[0];
+    expect(validateObject(cr, { crds: [widened] }).map((i) => i.path.join('.'))).toEqual(['spec.size']);
+    // an object loaded again from the same text is validated again (it is another body)
+    const [again] = loadInputs([], { inline: tree({ 'app.yaml': deployment('"three"') }) }).objects;
+    expect(validateObject(again)).not.toBe(first);
+    expect(validateObject(again)).toEqual(first);
+  });
 });
