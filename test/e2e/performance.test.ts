@@ -64,4 +64,11 @@ describe('kubeknit lint --jobs and --cache (built CLI)', () => {
     const fresh = lintJson('--preset', 'all');
     expect(lintJson('--preset', 'all', '--cache', '--cache-location', cache)).toBe(fresh);
   });
+
+  it('--jobs 2 --cache: files parsed on either thread fill the cache, and a run from it reports the same', () => {
+    const cache = path.join(workspace, '.cache-jobs');
+    const fresh = lintJson('--jobs', '1', '--preset', 'all');
+    expect(lintJson('--jobs', '2', '--preset', 'all', '--cache', '--cache-location', cache)).toBe(fresh);
+    expect(lintJson('--jobs', '1', '--preset', 'all', '--cache', '--cache-location', cache)).toBe(fresh);
+  });
 });
