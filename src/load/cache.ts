@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Range } from '../types.js';
+import type { K8sObject, Range } from '../types.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /** Where `--cache` keeps parsed files when no location is given. */
@@ -23,6 +23,22 @@ interface CacheFile {
 
 export type LocatedRanges = ReadonlyArray<readonly [string, Range]>;
 
+const bodyNames = new WeakMap<object, string>();
+
+/**
+ * Names an object's body by where it was parsed from: its file's cache key (name and text hash)
+ * and its place in the file. Parsing is deterministic, so a body parsed again from the same text
+ * gets the same name: the schema results cache uses it instead of hashing the body.
+ */
+export function nameParsedBody(obj: K8sObject, fileKey: string): void {
+  bodyNames.set(obj.body, `${fileKey} ${obj.source.documentIndex} ${obj.source.itemIndex ?? ''}`);
+}
+
+/** The name `nameParsedBody` gave a body, if any. */
+export function parsedBodyName(body: object): string | undefined {
+  return bodyNames.get(body);
+}
+
 /**
  * Parsed files from earlier runs, one file on disk. An entry is found by the file's name and a
  * hash of its text, so an edited file misses; entries this run did not use are dropped on save.
@@ -38,7 +54,7 @@ export class ParseCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 3`;
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 4`;
     const previous = this.read();
     this.previous = previous.entries;
     this.previousLocated = previous.located;

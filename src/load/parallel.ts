@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { ParseCache } from './cache.js';
+import { nameParsedBody, ParseCache } from './cache.js';
 import { assembleLoad, inputFiles, loadFile, type FileLoad, type LoadOptions, type LoadResult } from './index.js';
 import type { WorkerReply, WorkerTask } from './parse-worker.js';
 import { toPortable, withLocators, type PortableFileLoad } from './portable.js';
@@ -52,25 +52,29 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     const key = ParseCache.key(file, read.text);
     keys[index] = key;
     const hit = cache.get(key);
-    if (hit) loads[index] = withLocators(deserialize(hit) as PortableFileLoad, cache.located(key));
+    if (hit) loads[index] = withLocators({ ...(deserialize(hit) as PortableFileLoad), text: read.text }, cache.located(key));
     else todo.push({ index, file, text: read.text, key });
   });
 
   const keep = (task: (typeof todo)[number], load: FileLoad) => {
     loads[task.index] = load;
-    if (task.key) cache?.set(task.key, serialize(toPortable(load)));
+    if (task.key) cache?.set(task.key, serialize(toPortable(load, { text: false }))); // the text is read anyway to find the entry
   };
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const parallel = options.jobs === undefined ? worthParallel(todo, jobs) : todo.length > 1;
   if (jobs > 1 && parallel && workersAvailable()) {
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
-      loads[task.index] = withLocators(deserialize(bytes) as PortableFileLoad);
+      const portable = deserialize(bytes) as PortableFileLoad;
+      loads[task.index] = withLocators(task.text === undefined ? portable : { ...portable, text: task.text });
       if (task.key) cache?.set(task.key, bytes);
     }, (task) => keep(task, loadFile(task.file, task.text, maxFileSize)));
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
   }
   const result = assembleLoad(files, loads);
+  keys.forEach((key, i) => {
+    if (key) for (const obj of loads[i].parsed.objects) nameParsedBody(obj, key);
+  });
   if (cache) {
     // Saved after the rules ran, with the field ranges their findings located.
     result.saveCache = () => {

@@ -23,7 +23,8 @@ export interface WorkerReply {
 }
 
 parentPort?.on('message', (task: WorkerTask) => {
-  const results = task.files.map(({ file, text }) => new Uint8Array(serialize(toPortable(loadFile(file, text, task.maxFileSize)))));
+  // A text the main thread sent is not sent back.
+  const results = task.files.map(({ file, text }) => new Uint8Array(serialize(toPortable(loadFile(file, text, task.maxFileSize), { text: text === undefined }))));
   const reply: WorkerReply = { batch: task.batch, results };
   parentPort!.postMessage(reply, results.map((r) => r.buffer as ArrayBuffer));
 });

@@ -10,14 +10,17 @@ export interface PortableFileLoad {
 
 export type PortableObject = Omit<K8sObject, 'source'> & { source: Omit<ObjectSource, 'locate'> };
 
-/** Drops the `locate` functions (they close over the parsed text); `withLocators` gives them back. */
-export function toPortable(load: FileLoad): PortableFileLoad {
+/**
+ * Drops the `locate` functions (they close over the parsed text); `withLocators` gives them back.
+ * `text: false` drops the file's text too, for a receiver that has it already.
+ */
+export function toPortable(load: FileLoad, options: { text?: boolean } = {}): PortableFileLoad {
   const objects = load.parsed.objects.map(({ source, ...obj }): PortableObject => {
     const { locate: _locate, ...plain } = source;
     return { ...obj, source: plain };
   });
   const { locator: _locator, ...parsed } = load.parsed;
-  return { text: load.text, parsed: { ...parsed, objects } };
+  return { text: options.text === false ? undefined : load.text, parsed: { ...parsed, objects } };
 }
 
 /**

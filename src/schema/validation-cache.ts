@@ -1,6 +1,7 @@
 import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
 import { serialize } from 'node:v8';
+import { parsedBodyName } from '../load/cache.js';
 import { readCacheFile, writeCacheFile } from '../load/cache-file.js';
 import type { PathSegment } from '../load/field-path.js';
 import { ajvVersion } from './ajv.js';
@@ -42,6 +43,9 @@ export class ValidationCache {
 
   /** The key of an object's results: `settings` (Kubernetes version, schema locations), `schemaId` from the registry, and the body as parsed. */
   static key(settings: string, schemaId: string, body: unknown): string {
+    // A body parsed from a file the parse cache knows is named by that file's text: no need to hash it.
+    const parsedFrom = body && typeof body === 'object' ? parsedBodyName(body) : undefined;
+    if (parsedFrom !== undefined) return hash('sha256', `${settings}\0${schemaId}\0parsed ${parsedFrom}`, 'base64');
     const text = exactText(body);
     // crypto.hash (one call) costs less than a Hash object per object; v8's bytes need the object
     if (typeof text === 'string') return hash('sha256', `${settings}\0${schemaId}\0${text}`, 'base64');

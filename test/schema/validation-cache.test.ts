@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint, lintLoaded, type Finding, type LintOptions } from '../../src/index.js';
+import { ParseCache } from '../../src/load/cache.js';
 import { loadInputs } from '../../src/load/index.js';
+import { loadInputsFast } from '../../src/load/parallel.js';
 import { ValidationCache } from '../../src/schema/validation-cache.js';
 import { validateObject } from '../../src/schema/validate-object.js';
 import { REPO_ROOT } from '../helpers/shared.js';
@@ -111,6 +113,27 @@ describe('schema validation results cache (--cache)', () => {
     writeSchema(['red', 'green']);
     const run = lintWithCache(dir, gadget, { schemaLocations: [folder] });
     expect(run).toMatchObject({ findings: [], misses: 1 });
+  });
+
+  it('keys an object read through the parse cache by its file\'s text and place, the same in every run, and anew when the text changes', async () => {
+    const location = path.join(tmp, 'named');
+    const load = async (text: string, file = 'app.yaml') => {
+      const cache = new ParseCache(location, 'test');
+      const loaded = await loadInputsFast([], { inline: [{ file, text }], cache, jobs: 1 });
+      cache.save();
+      return loaded.objects[0];
+    };
+    const first = await load(deployment('3'));
+    const fromCache = await load(deployment('3'));
+    expect(fromCache.body).not.toBe(first.body);
+    expect(ValidationCache.key('s', 'id', fromCache.body)).toBe(ValidationCache.key('s', 'id', first.body));
+    expect(ValidationCache.key('s', 'other', fromCache.body)).not.toBe(ValidationCache.key('s', 'id', first.body));
+    const edited = await load(deployment('4'));
+    expect(ValidationCache.key('s', 'id', edited.body)).not.toBe(ValidationCache.key('s', 'id', first.body));
+    // named by file and place, not hashed: the same text in another file is another entry
+    const copy = await load(deployment('3'), 'copy.yaml');
+    expect(copy.body).toEqual(first.body);
+    expect(ValidationCache.key('s', 'id', copy.body)).not.toBe(ValidationCache.key('s', 'id', first.body));
   });
 
   it('is written by lint() into the --cache folder, beside the parsed files', async () => {
