@@ -1,9 +1,11 @@
 // The main benchmark (`npm run bench`): generates corpora of 1,000 / 10,000 / 50,000 objects and
 // measures, each in a fresh process, the parse floor and `kubeknit lint` (recommended preset,
 // schema validation on) single-threaded, with --jobs N and with --cache; then start-up time.
-// Each size is measured in BENCH_ROUNDS rounds (default 3), the runs of a round one after another,
-// and every figure is the median over the rounds: on a shared machine one slow spell would
-// otherwise decide a ratio. Writes bench/results.md. Quick mode: `node bench/harness.js --quick`
+// Each size is measured in rounds (BENCH_ROUNDS; default 5, 3 for 50,000 objects), the runs of a
+// round one after another. A ratio is taken within each round (lint ÷ the floor measured just
+// before it, 2nd --cache run ÷ 1st) and the median of those is reported; times are medians, peak
+// RSS the highest. A shared machine has slow spells lasting minutes: a ratio of runs measured
+// side by side compares like with like. Writes bench/results.md. Quick mode: `node bench/harness.js --quick`
 // (or BENCH_SIZES=1000,10000).
 // Run after a build (`npm run bench` builds first).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +22,7 @@ const quick = process.argv.includes('--quick');
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,10000' : '1000,10000,50000')).split(',').map(Number);
 const jobs = os.availableParallelism();
 const SEED = 42;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const roundsFor = (size) => Number(process.env.BENCH_ROUNDS ?? (size > 10000 ? 3 : 5));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubeknit-bench-'));
 
 /** Runs node with the RSS preload; returns wall time (ms, Node start included), peak RSS (MB) and stdout. */
@@ -64,7 +66,7 @@ console.log(`kubeknit bench: sizes ${sizes.join(', ')}; --jobs ${jobs}; load ave
 for (const size of sizes) {
   const c = corpus(size);
   const rounds = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < roundsFor(size); round++) {
     const cacheDir = path.join(tmp, `cache-${size}-${round}`);
     rounds.push({
       floor: measure([path.join(benchDir, 'floor.js'), c.dir], { okStatus: [0] }),
@@ -74,13 +76,14 @@ for (const size of sizes) {
       warm: measure(lintArgs(c.dir, '--jobs', '1', '--cache', '--cache-location', cacheDir)),
     });
   }
-  const mid = (key) => ({ ms: median(rounds.map((r) => r[key].ms)), rssMB: median(rounds.map((r) => r[key].rssMB)) });
+  const mid = (key) => ({ ms: median(rounds.map((r) => r[key].ms)), rssMB: Math.max(...rounds.map((r) => r[key].rssMB)) });
   const [floor, single, parallel, cold, warm] = ['floor', 'single', 'parallel', 'cold', 'warm'].map(mid);
-  const row = { size, files: c.files, bytes: c.bytes, floor, single, parallel, cold, warm };
+  const ratio = (key, to) => median(rounds.map((r) => r[key].ms / r[to].ms));
+  const ratios = { single: ratio('single', 'floor'), parallel: ratio('parallel', 'floor'), cache: ratio('warm', 'cold') };
+  const row = { size, files: c.files, bytes: c.bytes, rounds: rounds.length, floor, single, parallel, cold, warm, ratios };
   rows.push(row);
-  const r = (m) => (m.ms / floor.ms).toFixed(2);
-  console.log(`${size} objects: floor ${fmtMs(floor.ms)}; lint --jobs 1 ${fmtMs(single.ms)} (${r(single)}× floor, ${fmtMB(single.rssMB)}); `
-    + `--jobs ${jobs} ${fmtMs(parallel.ms)} (${r(parallel)}×); --cache 2nd run ${(warm.ms / cold.ms).toFixed(2)}× the 1st`);
+  console.log(`${size} objects (${rounds.length} rounds): floor ${fmtMs(floor.ms)}; lint --jobs 1 ${fmtMs(single.ms)} (${ratios.single.toFixed(2)}× floor, ${fmtMB(single.rssMB)}); `
+    + `--jobs ${jobs} ${fmtMs(parallel.ms)} (${ratios.parallel.toFixed(2)}×); --cache 2nd run ${ratios.cache.toFixed(2)}× the 1st`);
 }
 
 // Start-up: one small file, Node start included, median of 11 runs.
@@ -117,9 +120,7 @@ function checks() {
   const fifty = at(50000);
   const verdict = (ok) => (ok ? 'met' : '**not met**');
   if (ten) {
-    const single = ten.single.ms / ten.floor.ms;
-    const par = ten.parallel.ms / ten.floor.ms;
-    const cache = ten.warm.ms / ten.cold.ms;
+    const { single, parallel: par, cache } = ten.ratios;
     out.push(`| 10k: lint --jobs 1 ≤ 1.5 × floor | ${single.toFixed(2)}× | ${verdict(single <= 1.5)} |`);
     out.push(`| 10k: lint --jobs ${jobs} ≤ 1.0 × floor | ${par.toFixed(2)}× | ${verdict(par <= 1.0)} |`);
     out.push(`| 10k: peak RSS ≤ 400 MB | ${fmtMB(Math.max(ten.single.rssMB, ten.parallel.rssMB))} | ${verdict(Math.max(ten.single.rssMB, ten.parallel.rssMB) <= 400)} |`);
@@ -140,8 +141,9 @@ function report() {
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` (bench/harness.js). Every run is a fresh process, wall time with Node start-up included; each figure is the median of ${ROUNDS} rounds,`,
-    'the runs of a round one after another. Ratios compare runs of the same harness run, so they hold on a loaded machine better than absolute times.',
+    'Written by `npm run bench` (bench/harness.js). Every run is a fresh process, wall time with Node start-up included. Each size is measured in',
+    'rounds, the runs of a round one after another; a ratio (× floor, 2nd/1st) is the median of the ratios within each round, so it compares runs',
+    'made side by side (a shared machine has slow spells lasting minutes); times are medians, RSS the highest of the rounds.',
     '',
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.platform()} ${os.release()}`,
@@ -149,15 +151,15 @@ function report() {
     `- Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`,
     `- Corpora: bench/generate.js, seed ${SEED}; lint = \`kubeknit lint <dir> --no-config -f json\` (recommended preset, schema validation on)`,
     '',
-    '| objects | files | MB | floor | lint --jobs 1 | ×floor | obj/s | MB/s | RSS | lint --jobs ' + jobs + ' | ×floor | RSS | --cache 1st | 2nd | 2nd/1st |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| objects | files | MB | rounds | floor | lint --jobs 1 | ×floor | obj/s | MB/s | RSS | lint --jobs ' + jobs + ' | ×floor | RSS | --cache 1st | 2nd | 2nd/1st |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const mb = r.bytes / 1024 / 1024;
-    lines.push(`| ${r.size} | ${r.files} | ${mb.toFixed(1)} | ${fmtMs(r.floor.ms)} | ${fmtMs(r.single.ms)} | ${(r.single.ms / r.floor.ms).toFixed(2)} | `
+    lines.push(`| ${r.size} | ${r.files} | ${mb.toFixed(1)} | ${r.rounds} | ${fmtMs(r.floor.ms)} | ${fmtMs(r.single.ms)} | ${r.ratios.single.toFixed(2)} | `
       + `${Math.round(r.size / (r.single.ms / 1000))} | ${(mb / (r.single.ms / 1000)).toFixed(2)} | ${fmtMB(r.single.rssMB)} | `
-      + `${fmtMs(r.parallel.ms)} | ${(r.parallel.ms / r.floor.ms).toFixed(2)} | ${fmtMB(r.parallel.rssMB)} | `
-      + `${fmtMs(r.cold.ms)} | ${fmtMs(r.warm.ms)} | ${(r.warm.ms / r.cold.ms).toFixed(2)} |`);
+      + `${fmtMs(r.parallel.ms)} | ${r.ratios.parallel.toFixed(2)} | ${fmtMB(r.parallel.rssMB)} | `
+      + `${fmtMs(r.cold.ms)} | ${fmtMs(r.warm.ms)} | ${r.ratios.cache.toFixed(2)} |`);
   }
   lines.push('', `Floor: bench/floor.js reads every file and runs yaml's \`parseAllDocuments\`, nothing else (floor RSS: ${rows.map((r) => `${r.size}: ${fmtMB(r.floor.rssMB)}`).join(', ')}).`);
   lines.push(`Start-up: \`kubeknit lint examples/shop/config.yaml\`, median of ${startupRuns.length} runs: ${fmtMs(startup)} (bare \`node -e 0\`: ${fmtMs(nodeOnly)}).`);
