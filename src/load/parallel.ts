@@ -58,7 +58,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
 
   const keep = (task: (typeof todo)[number], load: FileLoad) => {
     loads[task.index] = load;
-    if (task.key) cache?.set(task.key, serialize(toPortable(load, { text: false }))); // the text is read anyway to find the entry
+    if (task.key) cache?.set(task.key, cacheEntry(load));
   };
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const parallel = options.jobs === undefined ? worthParallel(todo, jobs) : todo.length > 1;
@@ -66,7 +66,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
       const portable = deserialize(bytes) as PortableFileLoad;
       loads[task.index] = withLocators(task.text === undefined ? portable : { ...portable, text: task.text });
-      if (task.key) cache?.set(task.key, bytes);
+      if (task.key) cache?.set(task.key, cacheEntry(loads[task.index]));
     }, (task) => keep(task, loadFile(task.file, task.text, maxFileSize)));
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
@@ -86,6 +86,15 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     };
   }
   return result;
+}
+
+/**
+ * A file's cache entry: its objects and problems, without the text (read anyway to find the entry)
+ * or node positions (a re-run locates its findings from the ranges the cache keeps; positions of
+ * every node cost more to read back than the few documents a changed rule set parses again).
+ */
+function cacheEntry(load: FileLoad): Uint8Array {
+  return serialize(toPortable(load, { text: false, positions: false }));
 }
 
 /** Workers run compiled JavaScript; from TypeScript sources (tests) everything stays on this thread. */

@@ -12,15 +12,16 @@ export type PortableObject = Omit<K8sObject, 'source'> & { source: Omit<ObjectSo
 
 /**
  * Drops the `locate` functions (they close over the parsed text); `withLocators` gives them back.
- * `text: false` drops the file's text too, for a receiver that has it already.
+ * `text: false` drops the file's text too, for a receiver that has it already; `positions: false`
+ * the documents' node positions (fields are then located by parsing a document again).
  */
-export function toPortable(load: FileLoad, options: { text?: boolean } = {}): PortableFileLoad {
+export function toPortable(load: FileLoad, options: { text?: boolean; positions?: boolean } = {}): PortableFileLoad {
   const objects = load.parsed.objects.map(({ source, ...obj }): PortableObject => {
     const { locate: _locate, ...plain } = source;
     return { ...obj, source: plain };
   });
-  const { locator: _locator, ...parsed } = load.parsed;
-  return { text: options.text === false ? undefined : load.text, parsed: { ...parsed, objects } };
+  const { locator: _locator, positions, ...parsed } = load.parsed;
+  return { text: options.text === false ? undefined : load.text, parsed: { ...parsed, objects, positions: options.positions === false ? undefined : positions } };
 }
 
 /**
