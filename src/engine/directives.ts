@@ -1,5 +1,6 @@
 import { CST, Lexer, LineCounter } from 'yaml';
 import { offsetsToRange } from '../load/locate.js';
+import { withoutByteOrderMark } from '../load/parse.js';
 import type { Range } from '../types.js';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable' | 'disable-file';
@@ -23,7 +24,7 @@ const ZERO_WIDTH_TOKENS = new Set(['doc-mode', 'flow-error-end', 'scalar']);
  */
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('kubeknit-')) return [];
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // as the loader parses it
+  const source = withoutByteOrderMark(text); // as the loader parses it
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { K8sObject, Range } from '../types.js';
+import type { K8sObject } from '../types.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
+import type { LocatedRanges } from './parse.js';
 
 /** Where `--cache` keeps parsed files when no location is given. */
 export function defaultCacheLocation(cwd: string): string {
@@ -20,8 +21,6 @@ interface CacheFile {
   /** Field ranges located in the file (by the locator's key), so a re-run need not parse it again to report. */
   located: Map<string, LocatedRanges>;
 }
-
-export type LocatedRanges = ReadonlyArray<readonly [string, Range]>;
 
 const bodyNames = new WeakMap<object, string>();
 

@@ -28,9 +28,14 @@ export const MAX_NESTING_DEPTH = 256;
 /** Aliases a document may expand; a "billion laughs" file hits this instead of the memory limit. */
 const MAX_ALIAS_COUNT = 1000;
 
+/** The text as the parser reads it: without a byte-order mark (offsets count from after it). */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parses one file's text (every YAML document in it) into typed objects and problems. */
 export function parseManifestText(file: string, text: string): ParsedFile {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = withoutByteOrderMark(text);
   const fast = parseManifestTextFast(file, source);
   if (fast) return fast;
   const lineCounter = new LineCounter();
@@ -99,6 +104,9 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
 /** Where a document stands in its file: [start, end) offsets, or null when it must be located by parsing the whole file. */
 export type DocumentSpan = readonly [number, number] | null;
 
+/** Field ranges a locator found, by its key (document, item, field path): kept by `--cache` for re-runs. */
+export type LocatedRanges = ReadonlyArray<readonly [string, Range]>;
+
 /**
  * Finds field ranges for the objects of one file. Documents the fast reader read keep compact node
  * positions from loading. yaml's node tree of the others is not kept (it is many times the size of
@@ -143,12 +151,12 @@ export class SourceLocator {
   private readonly located = new Map<string, Range>();
 
   /** Ranges located in an earlier run over the same text (`--cache`), as `locatedRanges` gave them. */
-  remember(ranges: ReadonlyArray<readonly [string, Range]>): void {
+  remember(ranges: LocatedRanges): void {
     for (const [key, range] of ranges) this.located.set(key, range);
   }
 
   /** Every range located so far, for the cache. */
-  locatedRanges(): Array<[string, Range]> {
+  locatedRanges(): LocatedRanges {
     return [...this.located];
   }
 

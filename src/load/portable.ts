@@ -1,6 +1,6 @@
-import type { K8sObject, ObjectSource, Range } from '../types.js';
+import type { K8sObject, ObjectSource } from '../types.js';
 import type { FileLoad } from './index.js';
-import { SourceLocator } from './parse.js';
+import { SourceLocator, withoutByteOrderMark, type LocatedRanges } from './parse.js';
 
 /** A file's load as plain data (no functions), for worker messages and the cache. */
 export interface PortableFileLoad {
@@ -28,11 +28,11 @@ export function toPortable(load: FileLoad, options: { text?: boolean; positions?
  * Rebuilds `source.locate` from the file's text; the text is parsed again only when a field is
  * located that `located` (ranges found by an earlier run over the same text) does not hold.
  */
-export function withLocators(load: PortableFileLoad, located?: ReadonlyArray<readonly [string, Range]>): FileLoad {
+export function withLocators(load: PortableFileLoad, located?: LocatedRanges): FileLoad {
   const { text, parsed } = load;
   const objects = parsed.objects as K8sObject[]; // completed in place: a portable load is used once
   if (objects.length && text !== undefined) {
-    const locator = new SourceLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parsed.spans ?? [], undefined, parsed.positions);
+    const locator = new SourceLocator(withoutByteOrderMark(text), parsed.spans ?? [], undefined, parsed.positions);
     if (located) locator.remember(located);
     for (const obj of objects) {
       const { documentIndex, itemIndex } = obj.source;

@@ -48,8 +48,8 @@ const NO_CRDS: readonly K8sObject[] = [];
 
 /**
  * The schema issues of one object, as `schema-violation` reports them, with nothing else of the
- * run needed: callable from parse worker threads. Registries (and compiled validators) are reused
- * across calls with the same settings and the same `crds` array.
+ * run needed but the CRDs. Registries (and compiled validators) are reused across calls with the
+ * same settings and the same `crds` array.
  */
 export function validateObject(obj: K8sObject, settings: ValidateObjectSettings = {}): SchemaIssue[] {
   const crds = settings.crds ?? NO_CRDS;
