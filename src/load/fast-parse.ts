@@ -7,11 +7,11 @@ import type { JsonObject } from '../types.js';
  * which costs about as much again as parsing.
  *
  * It accepts only what it can read exactly as yaml's composer would: block mappings and sequences,
- * flow collections, plain/quoted/block scalars and comments. Anything else in a file — a syntax
- * error, an anchor, alias, tag, directive, merge key, duplicate key, tab, carriage return, a
- * document that is not a mapping, a `List` — gives `null`, and the caller parses the file the
- * full way (which also reports the problem precisely). A test compares both ways on every
- * manifest of the shared corpora.
+ * flow collections, plain/quoted/block scalars and comments, with LF or CRLF line ends. Anything
+ * else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate key, tab,
+ * a carriage return alone, a document that is not a mapping, a `List` — gives `null`, and the
+ * caller parses the file the full way (which also reports the problem precisely). A test compares
+ * both ways on every manifest of the shared corpora, with either line end.
  */
 export interface FastDocument {
   /** The document's mapping; null for an empty document. */
@@ -76,7 +76,7 @@ function scalarResolver(): Resolver {
 
 /** The documents of a text, or null when the text needs the full parse. */
 export function fastParseDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): FastDocument[] | null {
-  if (/[\t\r%]/.test(source) || source.includes('<<')) return null;
+  if (/[\t%]|\r(?!\n)/.test(source) || source.includes('<<')) return null;
   const reader = new FastReader(source, options.positions ?? false);
   const docs: FastDocument[] = [];
   let open: { doc: Omit<FastDocument, 'span'>; start: number } | undefined;

@@ -90,6 +90,16 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     for (const file of yamlFiles(sharedPath('corpora'))) expect(differences(read(file)), file).toEqual([]);
   });
 
+  it('on the examples, test fixtures and shared corpora with CRLF line ends', () => {
+    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
+    for (const file of dirs.flatMap(yamlFiles)) {
+      const lf = read(file).replace(/\r\n/g, '\n');
+      const crlf = lf.replace(/\n/g, '\r\n');
+      expect(differences(crlf), file).toEqual([]);
+      expect(fastParseDocuments(crlf) === null, `${file}: read the fast way with LF line ends, but not with CRLF`).toBe(fastParseDocuments(lf) === null);
+    }
+  });
+
   it('gives way to the full parse for what it does not read itself', () => {
     const fallBack = [
       'a: &x 1\nb: *x\n', // anchors and aliases
@@ -98,7 +108,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       'a: 1\na: 2\n', // duplicate keys
       'base: &b {x: 1}\nc:\n  <<: *b\n', // merge keys
       'a:\n\tb: 1\n', // tabs
-      'a: 1\r\nb: 2\r\n', // CRLF
+      'a: 1\rb: 2\r', // a carriage return alone ends a line in YAML, but not in the locator's line count
       '- a\n- b\n', // a list document
       'kind: List\nitems: []\n', // kind: List
       'a: "unclosed\n', // syntax errors
@@ -156,7 +166,8 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('agrees on mutated manifests (fast-check)', () => {
     const seeds = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
-    const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 5 })).map(([seed, edits]) => {
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 6 }));
+    const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {
       let lines = seed.split('\n');
       for (const [a, b, op] of edits) {
         const i = a % lines.length;
@@ -166,11 +177,11 @@ describe('fast YAML reading agrees with the yaml document model', () => {
         else if (op === 2) lines[i] = lines[i].replace(/^ /, '');
         else if (op === 3) [lines[i], lines[j]] = [lines[j], lines[i]];
         else if (op === 4) lines[i] = lines[i].slice(0, b % (lines[i].length + 1));
-        else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,'[b % 13]}`;
+        else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,\r'[b % 14]}`;
         else lines.splice(i, 0, lines[j]);
         if (!lines.length) lines = [''];
       }
-      return lines.join('\n');
+      return lines.join(crlf ? '\r\n' : '\n');
     });
     let accepted = 0;
     const runs = Number(process.env.FUZZ_RUNS ?? 400);
