@@ -76,7 +76,7 @@ function scalarResolver(): Resolver {
 
 /** The documents of a text, or null when the text needs the full parse. */
 export function fastParseDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): FastDocument[] | null {
-  if (/[\t%]|\r(?!\n)/.test(source) || source.includes('<<')) return null;
+  if (/\t|\r(?!\n)/.test(source)) return null;
   const reader = new FastReader(source, options.positions ?? false);
   const docs: FastDocument[] = [];
   let open: { doc: Omit<FastDocument, 'span'>; start: number } | undefined;

@@ -107,6 +107,10 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       '%YAML 1.2\n---\na: 1\n', // directives
       'a: 1\na: 2\n', // duplicate keys
       'base: &b {x: 1}\nc:\n  <<: *b\n', // merge keys
+      'a: 1\n"<<": 2\n', // a quoted merge key: a plain key to yaml, kept off the fast path all the same
+      'a: %x\n', // a plain scalar may not start with %
+      '%TAG ! tag:example.com,2000:\n---\na: 1\n',
+      'a: 1\n...\n%YAML 1.2\n---\nb: 2\n', // a directive before a later document
       'a:\n\tb: 1\n', // tabs
       'a: 1\rb: 2\r', // a carriage return alone ends a line in YAML, but not in the locator's line count
       '- a\n- b\n', // a list document
@@ -118,6 +122,33 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       'x:\n' + '  - '.repeat(1).concat('[') + '['.repeat(300) + ']'.repeat(300) + ']\n', // hostile depth
     ];
     for (const text of fallBack) expect(fastParseDocuments(text), JSON.stringify(text)).toBeNull();
+  });
+
+  it('reads percentages, printf formats and heredocs (% and << inside values) the fast way', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'spec:',
+      '  strategy: {rollingUpdate: {maxSurge: 25%, maxUnavailable: "10%"}}',
+      '  template:',
+      '    metadata:',
+      '      annotations: {format: "%Y-%m-%d", url: http://x/a%20b}',
+      '    spec:',
+      '      containers:',
+      '      - name: app',
+      '        args: ["-c", "echo 100% done"]',
+      '        command:',
+      '        - sh',
+      '        - -c',
+      '        - |',
+      '          cat <<EOF > /tmp/x',
+      '          %s << %d',
+      '          EOF',
+    ].join('\n');
+    const docs = fastParseDocuments(text);
+    expect(docs).not.toBeNull();
+    expect(differences(text)).toEqual([]);
+    expect(docs![0].value).toMatchObject({ spec: { strategy: { rollingUpdate: { maxSurge: '25%' } } } });
   });
 
   it('reads quoted, block and flow scalars, comments and typed values as yaml does', () => {
@@ -166,7 +197,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('agrees on mutated manifests (fast-check)', () => {
     const seeds = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
-    const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 6 }));
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 7 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {
       let lines = seed.split('\n');
       for (const [a, b, op] of edits) {
@@ -177,7 +208,8 @@ describe('fast YAML reading agrees with the yaml document model', () => {
         else if (op === 2) lines[i] = lines[i].replace(/^ /, '');
         else if (op === 3) [lines[i], lines[j]] = [lines[j], lines[i]];
         else if (op === 4) lines[i] = lines[i].slice(0, b % (lines[i].length + 1));
-        else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,\r'[b % 14]}`;
+        else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,\r%<'[b % 16]}`;
+        else if (op === 6) lines[i] = `${'%<'[b % 2]}${lines[i]}`;
         else lines.splice(i, 0, lines[j]);
         if (!lines.length) lines = [''];
       }
