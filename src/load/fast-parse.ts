@@ -9,7 +9,7 @@ import type { JsonObject } from '../types.js';
  * It accepts only what it can read exactly as yaml's composer would: block mappings and sequences,
  * flow collections, plain/quoted/block scalars and comments, with LF or CRLF line ends. Anything
  * else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate key, tab,
- * a carriage return alone, a document that is not a mapping, a `List` — gives `null`, and the
+ * a carriage return alone, a document that is not a mapping — gives `null`, and the
  * caller parses the file the full way (which also reports the problem precisely). A test compares
  * both ways on every manifest of the shared corpora, with either line end.
  */
@@ -192,10 +192,6 @@ class PositionsWriter {
   }
 }
 
-function isListKind(value: JsonObject): boolean {
-  return typeof value.kind === 'string' && value.kind.endsWith('List');
-}
-
 /** A node's value and offsets: yaml's `range[0]`, `range[1]` and `range[2]`. */
 interface Converted<T = unknown> {
   value: T;
@@ -241,7 +237,6 @@ class FastReader {
     if (root.type !== 'block-map' || (docStart && !newlineAfterStart)) return unsupported();
     this.positions = this.keepPositions ? new PositionsWriter() : undefined;
     const converted = this.recorded(this.open(), this.blockMap(root, 0));
-    if (isListKind(converted.value)) unsupported();
     return { value: converted.value, range: [root.offset, converted.valueEnd], positions: this.positions?.finish() };
   }
 

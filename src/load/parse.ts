@@ -68,11 +68,20 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
   const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans, positions };
   const locator = new SourceLocator(source, spans, lineCounter, positions);
   result.locator = locator;
-  docs.forEach(({ value, range }, documentIndex) => {
-    if (value === null) return;
+  for (const [documentIndex, { value, range, positions: nodes }] of docs.entries()) {
+    if (value === null) continue;
     const ctx = { file, documentIndex, lineCounter, source, errorLimit: Infinity, locator };
-    addObject(value, offsetsToRange(lineCounter, range[0], range[1]), ctx, result, undefined);
-  });
+    if (!isListKind(value)) {
+      addObject(value, offsetsToRange(lineCounter, range[0], range[1]), ctx, result, undefined);
+      continue;
+    }
+    if (!nodes) return null; // the items' ranges come from the positions
+    const items = Array.isArray(value.items) ? value.items : [];
+    items.forEach((item, itemIndex) => {
+      const [start, end] = locateInPositions(nodes, ['items', itemIndex]);
+      addObject(item, offsetsToRange(lineCounter, start, end), { ...ctx, itemIndex }, result, listItemName(value, itemIndex));
+    });
+  }
   return result;
 }
 
@@ -172,9 +181,10 @@ export class SourceLocator {
   }
 
   private locateUncached(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
-    const fast = itemIndex === undefined ? this.fastPositions(documentIndex) : undefined;
+    const fast = this.fastPositions(documentIndex);
     if (fast) {
-      const [start, end] = locateInPositions(fast.positions, parseFieldPath(path));
+      const segments = parseFieldPath(path);
+      const [start, end] = locateInPositions(fast.positions, itemIndex === undefined ? segments : ['items', itemIndex, ...segments]);
       return offsetsToRange(this.lineCounter, start + fast.base, end + fast.base);
     }
     const { doc, base } = this.document(documentIndex);
@@ -303,7 +313,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     const items = Array.isArray(body.items) ? body.items : [];
     items.forEach((item, itemIndex) => {
       const node = isSeq(itemsNode) ? (itemsNode.items[itemIndex] as Node) : contents;
-      addObject(item, nodeRange(node, ctx.lineCounter), { ...ctx, itemIndex }, out, `items[${itemIndex}] of the ${String(body.kind)}`);
+      addObject(item, nodeRange(node, ctx.lineCounter), { ...ctx, itemIndex }, out, listItemName(body, itemIndex));
     });
     return;
   }
@@ -322,6 +332,11 @@ function nestingDepth(value: unknown): number {
     for (const child of Array.isArray(node) ? node : Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return max;
+}
+
+/** How messages name an item of a `List`. */
+function listItemName(list: JsonObject, itemIndex: number): string {
+  return `items[${itemIndex}] of the ${String(list.kind)}`;
 }
 
 function isListKind(body: JsonObject): boolean {

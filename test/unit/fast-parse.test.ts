@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, locateInPositions } from '../../src/load/fast-parse.js';
-import { locatePath } from '../../src/load/locate.js';
+import { locatePath, offsetsToRange } from '../../src/load/locate.js';
 import { parseManifestText } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
@@ -114,7 +114,6 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       'a:\n\tb: 1\n', // tabs
       'a: 1\rb: 2\r', // a carriage return alone ends a line in YAML, but not in the locator's line count
       '- a\n- b\n', // a list document
-      'kind: List\nitems: []\n', // kind: List
       'a: "unclosed\n', // syntax errors
       '? complex\n: key\n',
       '1: one\n', // a key that is not a string
@@ -149,6 +148,41 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     expect(docs).not.toBeNull();
     expect(differences(text)).toEqual([]);
     expect(docs![0].value).toMatchObject({ spec: { strategy: { rollingUpdate: { maxSurge: '25%' } } } });
+  });
+
+  it('reads a List the fast way: an object per item, at the ranges and field locations yaml gives', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- apiVersion: v1',
+      '  kind: ConfigMap',
+      '  metadata: {name: a, namespace: x}',
+      '  data: {k: v}',
+      '- apiVersion: v1',
+      '  kind: Service',
+      '  metadata:',
+      '    name: b',
+      '  spec:',
+      '    ports:',
+      '    - port: 80',
+      '- not an object',
+    ].join('\n');
+    expect(fastParseDocuments(text)).not.toBeNull();
+    const parsed = parseManifestText('list.yaml', text);
+    expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
+    expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
+    expect(parsed.problems.map((p) => [p.ruleId, p.message, p.range.start.line])).toEqual([['invalid-object', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
+    const [doc] = parseAllDocuments(text) as Document.Parsed[];
+    const items = (doc.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+    parsed.objects.forEach((obj, i) => {
+      const node = items.items[i] as YamlNode;
+      expect(obj.source.range).toEqual(offsetsToRange(lines, node.range![0], node.range![1]));
+      for (const path of fieldPaths(obj.body)) expect(obj.source.locate(path), JSON.stringify(path)).toEqual(locatePath(node, path, lines));
+    });
   });
 
   it('reads quoted, block and flow scalars, comments and typed values as yaml does', () => {
