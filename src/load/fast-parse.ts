@@ -7,7 +7,7 @@ import type { JsonObject } from '../types.js';
  * which costs about as much again as parsing.
  *
  * It accepts only what it can read exactly as yaml's composer would: block mappings and sequences,
- * flow collections, plain/quoted/block scalars and comments, with LF or CRLF line ends. Anything
+ * flow collections (JSON too), plain/quoted/block scalars and comments, with LF or CRLF line ends. Anything
  * else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate key, tab,
  * a carriage return alone, a document that is not a mapping — gives `null`, and the
  * caller parses the file the full way (which also reports the problem precisely). A test compares
@@ -232,11 +232,13 @@ class FastReader {
     }
     this.end(token.end);
     if (!token.value) return { value: null, range: [0, 0] };
-    // Only a mapping is read here; a scalar or list document is reported by the full parse.
+    // Only a mapping is read here, in block or flow (JSON) style; a scalar or list document is reported by the full parse.
     const root = token.value;
-    if (root.type !== 'block-map' || (docStart && !newlineAfterStart)) return unsupported();
+    const isFlowMap = root.type === 'flow-collection' && root.start.source === '{';
+    if ((root.type !== 'block-map' && !isFlowMap) || (docStart && !newlineAfterStart)) return unsupported();
     this.positions = this.keepPositions ? new PositionsWriter() : undefined;
-    const converted = this.recorded(this.open(), this.blockMap(root, 0));
+    const at = this.open();
+    const converted = this.recorded(at, root.type === 'block-map' ? this.blockMap(root, 0) : this.flowCollection(root, 0)) as Converted<JsonObject>;
     return { value: converted.value, range: [root.offset, converted.valueEnd], positions: this.positions?.finish() };
   }
 
@@ -411,6 +413,8 @@ class FastReader {
         else if (t.type === 'comment') this.comment(t);
         else if (t.type !== 'space' && t.type !== 'newline') unsupported();
       }
+      const blank = item.key === undefined && !item.sep && !item.value;
+      if (blank && commas === 0 && i === token.items.length - 1) return; // white space before the closing bracket (JSON's indented `}`)
       if (commas !== (i === 0 ? 0 : 1)) unsupported();
       if (!item.value || item.value.type === 'block-map' || item.value.type === 'block-seq') return unsupported(); // empty items (a trailing comma), block collections
       if (!isMap) {

@@ -100,6 +100,28 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     }
   });
 
+  it('on JSON: the JSON files of the shared corpora, and every corpus document written as JSON', () => {
+    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
+    const jsonFiles = hasShared ? readdirSync(sharedPath('corpora'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => path.join(sharedPath('corpora'), f)) : [];
+    for (const file of jsonFiles) expect(differences(read(file)), file).toEqual([]);
+    let written = 0;
+    let accepted = 0;
+    for (const file of dirs.flatMap(yamlFiles)) {
+      const docs = parseAllDocuments(read(file));
+      for (const doc of Array.isArray(docs) ? docs : []) {
+        const value = doc.errors.length ? undefined : (doc.toJS() as unknown);
+        if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+        for (const json of [JSON.stringify(value, null, 2), JSON.stringify(value), `${JSON.stringify(value, null, '\t')}\n`]) {
+          written++;
+          expect(differences(json), `${file} as JSON`).toEqual([]);
+          if (fastParseDocuments(json)) accepted++;
+        }
+      }
+    }
+    // Tab-indented JSON goes the full way (tabs are read there); the rest is read the fast way.
+    expect(accepted).toBeGreaterThanOrEqual(Math.floor((written * 2) / 3));
+  });
+
   it('gives way to the full parse for what it does not read itself', () => {
     const fallBack = [
       'a: &x 1\nb: *x\n', // anchors and aliases
@@ -230,7 +252,9 @@ describe('fast YAML reading agrees with the yaml document model', () => {
   });
 
   it('agrees on mutated manifests (fast-check)', () => {
-    const seeds = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
+    const shop = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
+    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text)[0].toJS(), null, 2));
+    const seeds = [...shop, ...asJson];
     const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 7 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {
       let lines = seed.split('\n');
