@@ -7,11 +7,12 @@ import type { JsonObject } from '../types.js';
  * which costs about as much again as parsing.
  *
  * It accepts only what it can read exactly as yaml's composer would: block mappings and sequences,
- * flow collections (JSON too), plain/quoted/block scalars and comments, with LF or CRLF line ends. Anything
- * else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate key, tab,
- * a carriage return alone, a document that is not a mapping — gives `null`, and the
- * caller parses the file the full way (which also reports the problem precisely). A test compares
- * both ways on every manifest of the shared corpora, with either line end.
+ * flow collections (JSON too), plain/quoted/block scalars and comments, with LF or CRLF line ends.
+ * Anything else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate
+ * key, a tab between tokens (tabs in scalars and comments are read), a carriage return alone, a
+ * document that is not a mapping — gives `null`, and the caller parses the file the full way (which
+ * also reports the problem precisely). A test compares both ways on every manifest of the shared
+ * corpora, with either line end, as JSON, and on mutated manifests.
  */
 export interface FastDocument {
   /** The document's mapping; null for an empty document. */
@@ -76,7 +77,7 @@ function scalarResolver(): Resolver {
 
 /** The documents of a text, or null when the text needs the full parse. */
 export function fastParseDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): FastDocument[] | null {
-  if (/\t|\r(?!\n)/.test(source)) return null;
+  if (/\r(?!\n)/.test(source)) return null;
   const reader = new FastReader(source, options.positions ?? false);
   const docs: FastDocument[] = [];
   let open: { doc: Omit<FastDocument, 'span'>; start: number } | undefined;
@@ -95,9 +96,11 @@ export function fastParseDocuments(source: string, lineCounter?: LineCounter, op
           if (!open) return null;
           reader.end(token.end);
           break;
+        case 'space':
+          isSpace(token); // refuses a tab
+          break;
         case 'comment':
         case 'newline':
-        case 'space':
         case 'byte-order-mark':
           break;
         default:
@@ -226,7 +229,7 @@ class FastReader {
         newlineAfterStart ||= docStart;
       } else if (t.type === 'comment') {
         this.comment(t);
-      } else if (t.type !== 'space') {
+      } else if (!isSpace(t)) {
         unsupported();
       }
     }
@@ -260,7 +263,7 @@ class FastReader {
     let length = 0;
     for (const t of tokens ?? []) {
       if (t.type === 'comment') this.comment(t);
-      else if (t.type !== 'space' && t.type !== 'newline') unsupported();
+      else if (!isSpace(t) && t.type !== 'newline') unsupported();
       length += t.source.length;
     }
     return length;
@@ -293,7 +296,7 @@ class FastReader {
 
   private scalar(token: CST.FlowScalar | CST.BlockScalar, atKey: boolean): Converted {
     if (token.type === 'block-scalar') {
-      for (const t of token.props) if (t.type !== 'block-scalar-header' && t.type !== 'space' && t.type !== 'comment' && t.type !== 'newline') unsupported();
+      for (const t of token.props) if (t.type !== 'block-scalar-header' && !isSpace(t) && t.type !== 'comment' && t.type !== 'newline') unsupported();
     }
     const resolved = CST.resolveAsScalar(token, true, unsupported);
     if (!resolved) return unsupported();
@@ -317,7 +320,7 @@ class FastReader {
     let newline = false;
     let comment = false;
     for (const t of tokens) {
-      if (t.type === 'space') continue;
+      if (isSpace(t)) continue;
       if (t.type === 'newline') newline = true;
       else if (t.type === 'comment') {
         this.comment(t);
@@ -333,7 +336,7 @@ class FastReader {
   private key(key: Token | null | undefined, indent: number | undefined): string {
     if (!key || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) return unsupported();
     if ((indent !== undefined && key.indent !== indent) || key.source.includes('\n') || key.source.length > MAX_IMPLICIT_KEY) unsupported();
-    for (const t of key.end ?? []) if (t.type !== 'space') unsupported();
+    for (const t of key.end ?? []) if (!isSpace(t)) unsupported();
     const { value } = this.scalar(key, true);
     if (typeof value !== 'string' || value === '<<') unsupported();
     return value as string;
@@ -411,7 +414,7 @@ class FastReader {
       for (const t of item.start) {
         if (t.type === 'comma') commas++;
         else if (t.type === 'comment') this.comment(t);
-        else if (t.type !== 'space' && t.type !== 'newline') unsupported();
+        else if (!isSpace(t) && t.type !== 'newline') unsupported();
       }
       const blank = item.key === undefined && !item.sep && !item.value;
       if (blank && commas === 0 && i === token.items.length - 1) return; // white space before the closing bracket (JSON's indented `}`)
@@ -434,6 +437,17 @@ class FastReader {
     if (isMap && index !== undefined) this.positions?.checkFields(index);
     return { value: isMap ? map : seq, start: token.offset, valueEnd: closeEnd, nodeEnd: closeEnd + this.end(rest) };
   }
+}
+
+/**
+ * White space between tokens. A tab there is refused: yaml reports tabs used as indentation from
+ * these tokens (which ones depends on the indentation around them), so the full parse decides.
+ * Tabs inside quoted and block scalars and comments are read here.
+ */
+function isSpace(token: Token): boolean {
+  if (token.type !== 'space') return false;
+  if ((token as SourceToken).source.includes('\t')) unsupported();
+  return true;
 }
 
 /** Items that hold only comments (no key, value or indicator) may only close a collection. */
