@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { v8 } from './lazy-builtins.js';
 
 /**
  * One v8-serialized file of a `--cache` folder, stamped with the versions that wrote it.
@@ -8,7 +8,7 @@ import { deserialize, serialize } from 'node:v8';
  */
 export function readCacheFile<T extends object>(file: string, stamp: string): Partial<T> | undefined {
   try {
-    const data = deserialize(readFileSync(file)) as Partial<T> & { stamp?: unknown };
+    const data = v8().deserialize(readFileSync(file)) as Partial<T> & { stamp?: unknown };
     return data.stamp === stamp ? data : undefined;
   } catch {
     return undefined; // no cache yet, or an unreadable one: start afresh
@@ -19,6 +19,6 @@ export function readCacheFile<T extends object>(file: string, stamp: string): Pa
 export function writeCacheFile(file: string, stamp: string, data: object): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize({ ...data, stamp }));
+  writeFileSync(temporary, v8().serialize({ ...data, stamp }));
   renameSync(temporary, file);
 }

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { nameParsedBody, ParseCache } from './cache.js';
+import { v8, workerThreads } from './lazy-builtins.js';
 import { assembleLoad, inputFiles, loadFile, type FileLoad, type LoadOptions, type LoadResult } from './index.js';
 import type { WorkerReply, WorkerTask } from './parse-worker.js';
 import { toPortable, withLocators, type PortableFileLoad } from './portable.js';
@@ -52,7 +52,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     const key = ParseCache.key(file, read.text);
     keys[index] = key;
     const hit = cache.get(key);
-    if (hit) loads[index] = withLocators({ ...(deserialize(hit) as PortableFileLoad), text: read.text }, cache.located(key));
+    if (hit) loads[index] = withLocators({ ...(v8().deserialize(hit) as PortableFileLoad), text: read.text }, cache.located(key));
     else todo.push({ index, file, text: read.text, key });
   });
 
@@ -64,7 +64,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   const parallel = options.jobs === undefined ? worthParallel(todo, jobs) : todo.length > 1;
   if (jobs > 1 && parallel && workersAvailable()) {
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
-      const portable = deserialize(bytes) as PortableFileLoad;
+      const portable = v8().deserialize(bytes) as PortableFileLoad;
       loads[task.index] = withLocators(task.text === undefined ? portable : { ...portable, text: task.text });
       if (task.key) cache?.set(task.key, cacheEntry(loads[task.index]));
     }, (task) => keep(task, loadFile(task.file, task.text, maxFileSize)));
@@ -94,7 +94,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
  * every node cost more to read back than the few documents a changed rule set parses again).
  */
 function cacheEntry(load: FileLoad): Uint8Array {
-  return serialize(toPortable(load, { text: false, positions: false }));
+  return v8().serialize(toPortable(load, { text: false, positions: false }));
 }
 
 /** Workers run compiled JavaScript; from TypeScript sources (tests) everything stays on this thread. */
@@ -151,7 +151,7 @@ async function parseInParallel<T extends { file: string; text?: string }>(
     failure ??= err;
     wake?.();
   };
-  const workers = Array.from({ length: Math.min(jobs - 1, batches.length - 1) }, () => new Worker(WORKER_URL));
+  const workers = Array.from({ length: Math.min(jobs - 1, batches.length - 1) }, () => new (workerThreads().Worker)(WORKER_URL));
   for (const worker of workers) {
     worker.on('message', (reply: WorkerReply) => {
       batches[reply.batch].forEach((task, i) => fromWorker(task, reply.results[i]));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { zlib } from '../load/lazy-builtins.js';
 import type { KubeSchemaBundle } from './types.js';
 
 /** Which `apiVersion` serves which kinds, per Kubernetes version: `{"1.35": {"apps/v1": ["Deployment", …]}}`. */
@@ -29,12 +29,12 @@ export function bundleFile(dir: string, version: string): string {
 export function writeBundle(dir: string, bundle: KubeSchemaBundle): string {
   mkdirSync(dir, { recursive: true });
   const file = bundleFile(dir, bundle.kubernetesVersion);
-  writeFileSync(file, gzipSync(JSON.stringify(bundle), { level: 9 }));
+  writeFileSync(file, zlib().gzipSync(JSON.stringify(bundle), { level: 9 }));
   return file;
 }
 
 export function readBundle(file: string): KubeSchemaBundle {
-  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as KubeSchemaBundle;
+  return JSON.parse(zlib().gunzipSync(readFileSync(file)).toString('utf8')) as KubeSchemaBundle;
 }
 
 /** Kubernetes versions with a bundle in `dir`, oldest first. */

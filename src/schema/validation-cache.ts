@@ -1,8 +1,8 @@
 import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
-import { serialize } from 'node:v8';
 import { parsedBodyName } from '../load/cache.js';
 import { readCacheFile, writeCacheFile } from '../load/cache-file.js';
+import { v8 } from '../load/lazy-builtins.js';
 import type { PathSegment } from '../load/field-path.js';
 import { ajvVersion } from './ajv.js';
 
@@ -92,7 +92,7 @@ function exactText(body: unknown): string | Uint8Array {
   } catch {
     // a value JSON cannot print (a BigInt)
   }
-  return serialize(body);
+  return v8().serialize(body);
 }
 
 function hasNonJsonValue(value: unknown): boolean {
