@@ -75,22 +75,52 @@ function scalarResolver(): Resolver {
   return resolver;
 }
 
-/** The documents of a text, or null when the text needs the full parse. */
+/** The documents of a text, or null when the text (some document of it) needs the full parse. */
 export function fastParseDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): FastDocument[] | null {
+  const docs = readDocuments(source, lineCounter, options);
+  return docs && !docs.some(isSkipped) ? (docs as FastDocument[]) : null;
+}
+
+/** A document `readDocuments` leaves to the full parse: where it stands in the text, [start, end). */
+export interface SkippedDocument {
+  skipped: true;
+  span: readonly [number, number];
+}
+
+export function isSkipped(doc: FastDocument | SkippedDocument): doc is SkippedDocument {
+  return 'skipped' in doc;
+}
+
+/**
+ * The documents of a text, each read here or, when it holds something the reader leaves to yaml
+ * (an anchor, a tag, a tab between tokens, a syntax error…), skipped: one odd document in a stream
+ * of thousands (`helm template | kubeknit lint -`) need not send the whole stream the full way.
+ * Null when the text as a whole needs the full parse (a lone carriage return, a directive, stray
+ * content between documents).
+ */
+export function readDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): Array<FastDocument | SkippedDocument> | null {
   if (/\r(?!\n)/.test(source)) return null;
   const reader = new FastReader(source, options.positions ?? false);
-  const docs: FastDocument[] = [];
-  let open: { doc: Omit<FastDocument, 'span'>; start: number } | undefined;
+  const docs: Array<FastDocument | SkippedDocument> = [];
+  let open: { doc: Omit<FastDocument, 'span'> | { skipped: true }; start: number } | undefined;
   const close = (end: number) => {
     if (open) docs.push({ ...open.doc, span: [open.start, end] });
     open = undefined;
+  };
+  const readOrSkip = (token: CST.Document): Omit<FastDocument, 'span'> | { skipped: true } => {
+    try {
+      return reader.document(token);
+    } catch (err) {
+      if (err instanceof Unsupported || err instanceof RangeError) return { skipped: true }; // RangeError: call stack
+      throw err;
+    }
   };
   try {
     for (const token of new Parser(lineCounter?.addNewLine).parse(source)) {
       switch (token.type) {
         case 'document':
           close(token.offset);
-          open = { doc: reader.document(token), start: token.offset };
+          open = { doc: readOrSkip(token), start: token.offset };
           break;
         case 'doc-end':
           if (!open) return null;

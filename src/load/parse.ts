@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
-import { fastDocumentPositions, fastParseDocuments, locateInPositions, type DocumentPositions } from './fast-parse.js';
+import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
@@ -36,8 +36,14 @@ export function withoutByteOrderMark(text: string): string {
 /** Parses one file's text (every YAML document in it) into typed objects and problems. */
 export function parseManifestText(file: string, text: string): ParsedFile {
   const source = withoutByteOrderMark(text);
-  const fast = parseManifestTextFast(file, source);
-  if (fast) return fast;
+  return parseManifestTextFast(file, source) ?? parseManifestTextFully(file, source);
+}
+
+/**
+ * The whole text through yaml's document model (`source` without its byte-order mark): the way for
+ * what the fast reader leaves to yaml, and what it must match (tests compare the two).
+ */
+export function parseManifestTextFully(file: string, source: string): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { file, objects: [], problems: [], documents: 0, spans: [] };
   let docs: ParsedDocument[];
@@ -58,19 +64,28 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   return result;
 }
 
-/** The common case, read through `fastParseDocuments`; null when the file needs the full parse. */
+/**
+ * The common case, read through `readDocuments`; a document it skips is parsed on its own by yaml.
+ * Null when the file needs the full parse: the reader cannot take it, or a skipped document has a
+ * syntax error (which may have swallowed the next documents' `---`; the full parse recovers them).
+ */
 function parseManifestTextFast(file: string, source: string): ParsedFile | null {
   const lineCounter = new LineCounter();
-  const docs = fastParseDocuments(source, lineCounter, { positions: true });
+  const docs = readDocuments(source, lineCounter, { positions: true });
   if (!docs) return null;
   const spans = docs.map((d) => d.span);
-  const positions = docs.map((d) => d.positions ?? null);
+  const positions = docs.map((d) => (isSkipped(d) ? null : (d.positions ?? null)));
   const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans, positions };
   const locator = new SourceLocator(source, spans, lineCounter, positions);
   result.locator = locator;
-  for (const [documentIndex, { value, range, positions: nodes }] of docs.entries()) {
-    if (value === null) continue;
+  for (const [documentIndex, doc] of docs.entries()) {
     const ctx = { file, documentIndex, lineCounter, source, errorLimit: Infinity, locator };
+    if (isSkipped(doc)) {
+      if (!parseDocumentAlone(doc.span, ctx, result)) return null;
+      continue;
+    }
+    const { value, range, positions: nodes } = doc;
+    if (value === null) continue;
     if (!isListKind(value)) {
       addObject(value, offsetsToRange(lineCounter, range[0], range[1]), ctx, result, undefined);
       continue;
@@ -83,6 +98,23 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
     });
   }
   return result;
+}
+
+/**
+ * A document the fast reader skipped, parsed by yaml on its own (its span of the text; a document's
+ * anchors and aliases are its own). False when that parse has an error other than a duplicate key.
+ */
+function parseDocumentAlone(span: readonly [number, number], ctx: DocContext, out: ParsedFile): boolean {
+  const text = ctx.source.slice(span[0], span[1]);
+  let docs: ParsedDocument[];
+  try {
+    docs = parseDocuments(text);
+  } catch {
+    return false;
+  }
+  if (docs.length !== 1 || docs[0].doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
+  documentToObjects(docs[0].doc, { ...ctx, source: text, lineCounter: shiftedLineCounter(ctx.lineCounter, span[0]) }, out);
+  return true;
 }
 
 interface ParsedDocument {

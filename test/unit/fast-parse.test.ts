@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, locateInPositions } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
-import { parseManifestText } from '../../src/load/parse.js';
+import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
 /**
@@ -69,11 +69,31 @@ function fieldPaths(value: unknown, prefix: Array<string | number> = [], out: Ar
   return out;
 }
 
+/** What a parsed file gives the linter: objects (with their ranges and every field's location) and problems. */
+function summary(parsed: ParsedFile): unknown {
+  return {
+    documents: parsed.documents,
+    problems: parsed.problems,
+    objects: parsed.objects.map((o) => ({
+      id: o.id, body: o.body, documentIndex: o.source.documentIndex, itemIndex: o.source.itemIndex, range: o.source.range,
+      located: fieldPaths(o.body).map((path) => o.source.locate(path)),
+    })),
+  };
+}
+
+/** The file read the usual way (fast, documents it skips parsed alone) against the whole file parsed by yaml. */
+function expectSameAsFullParse(text: string, name: string): void {
+  const source = text.replace(/^\ufeff/, '');
+  expect(summary(parseManifestText(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
+}
+
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
 }
 
 const read = (file: string) => readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+
+const runs = Number(process.env.FUZZ_RUNS ?? 400);
 
 describe('fast YAML reading agrees with the yaml document model', () => {
   it('on the examples and test fixtures, and reads most of them', () => {
@@ -120,6 +140,31 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     }
     // JSON indented with tabs goes the full way (a tab between tokens); the rest is read the fast way.
     expect(accepted).toBeGreaterThanOrEqual(Math.floor((written * 2) / 3));
+  });
+
+  it('parses a file into the same objects, problems and field locations as the whole file parsed by yaml', () => {
+    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
+    for (const file of dirs.flatMap(yamlFiles)) expectSameAsFullParse(readFileSync(file, 'utf8'), file);
+  });
+
+  it('reads the other documents of a stream the fast way when one of them needs yaml', () => {
+    const good = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v${i}\n`;
+    const odd = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchors\ndata:\n  a: &v hello\n  b: *v\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tagged\ndata:\n  a: !!str 1\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup\ndata:\n  a: 1\n  a: 2\n',
+      '- not\n- a mapping\n',
+      'apiVersion: v1\nkind: List\nitems:\n- &item {apiVersion: v1, kind: ConfigMap, metadata: {name: l1}}\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: l2\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "unclosed\n',
+    ];
+    for (const doc of odd) {
+      const text = [good(1), doc, good(2), good(3)].join('---\n');
+      expectSameAsFullParse(text, JSON.stringify(doc));
+      const parsed = parseManifestText('stream.yaml', text);
+      const syntaxError = doc.includes('unclosed');
+      // The good documents keep their fast-read positions unless a syntax error sent the whole file the full way.
+      expect(parsed.positions?.[0] ?? null, JSON.stringify(doc)).toEqual(syntaxError ? null : expect.anything());
+    }
   });
 
   it('gives way to the full parse for what it does not read itself', () => {
@@ -265,7 +310,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     const shop = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
     const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text)[0].toJS(), null, 2));
     const seeds = [...shop, ...asJson];
-    const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 8 }));
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 9 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {
       let lines = seed.split('\n');
       for (const [a, b, op] of edits) {
@@ -279,17 +324,18 @@ describe('fast YAML reading agrees with the yaml document model', () => {
         else if (op === 5) lines[i] = `${lines[i]} ${'#:-[]{}"\'|>,\r%<\t'[b % 17]}`;
         else if (op === 6) lines[i] = `${'%<\t'[b % 3]}${lines[i]}`;
         else if (op === 7) lines[i] = lines[i].replace(/ (?=\S)/, '\t');
+        else if (op === 8) lines[i] = lines[i].replace(/: (?=\S)/, `: ${['&a ', '*a', '!!str ', '---\n'][b % 4]}`);
         else lines.splice(i, 0, lines[j]);
         if (!lines.length) lines = [''];
       }
       return lines.join(crlf ? '\r\n' : '\n');
     });
     let accepted = 0;
-    const runs = Number(process.env.FUZZ_RUNS ?? 400);
     fc.assert(fc.property(mutated, (text) => {
       expect(differences(text)).toEqual([]);
+      expectSameAsFullParse(text, JSON.stringify(text));
       if (fastParseDocuments(text)) accepted++;
     }), { numRuns: runs });
     expect(accepted, 'mutations the fast reader accepted (the rest fall back)').toBeGreaterThan(runs / 20);
-  });
+  }, Math.max(30_000, runs * 10)); // FUZZ_RUNS=20000 for a deeper search
 });
