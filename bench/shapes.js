@@ -1,6 +1,7 @@
 // How the shape of the YAML changes lint time: the harness's 10,000-object corpus rewritten with
 // CRLF line ends, with percentages and tabs inside values, as one `kind: List` per file and as JSON
-// Lists (what `kubectl get -o yaml|json` writes). Each is linted in fresh processes (recommended
+// Lists (what `kubectl get -o yaml|json` writes), as one stream of documents (what `helm template`
+// writes), alone and with one document only yaml reads. Each is linted in fresh processes (recommended
 // preset, schema validation on); the table gives median wall and CPU time and checks that every
 // shape gives as many findings as the plain corpus (the same objects, so the same report).
 // Run after a build: `npm run build && node bench/shapes.js [--corpus DIR] [--runs N] [--root TREE]`;
@@ -20,14 +21,20 @@ const runs = Number(option('--runs', 3));
 const corpus = path.resolve(option('--corpus', path.join(benchDir, 'corpora', '10000')));
 if (!existsSync(corpus)) generateCorpus(corpus, 10_000, 42); // the harness's corpus (seed 42)
 
-/** Each shape: a new name for a file and its new text. */
+/** Each shape rewrites the corpus: [file, text] pairs in, [file, text] pairs out. */
+const eachFile = (rewrite) => (files) => files.map(([file, text]) => rewrite(file, text));
+const asStream = (files) => files.map(([, text]) => text).join('---\n');
+const ANCHORED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchored\n  namespace: team-0\ndata:\n  a: &v hello\n  b: *v\n';
 const SHAPES = {
-  'plain (LF)': (file, text) => [file, text],
-  'CRLF line ends': (file, text) => [file, text.replace(/\n/g, '\r\n')],
-  'percentages in values': (file, text) => [file, text.replace(/^( {2}replicas: \d+)$/gm, '$1\n  strategy: {rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}}')],
-  'tabs in a block scalar': (file, text) => [file, text.replace(/^( {2}LOG_LEVEL: .*)$/gm, '$1\n  Makefile: |\n    all:\n    \techo done')],
-  'one kind: List per file': (file, text) => [file, stringify(asList(text))],
-  'JSON, one List per file': (file, text) => [file.replace(/\.ya?ml$/, '.json'), `${JSON.stringify(asList(text), null, 2)}\n`],
+  'plain (LF)': eachFile((file, text) => [file, text]),
+  'CRLF line ends': eachFile((file, text) => [file, text.replace(/\n/g, '\r\n')]),
+  'percentages in values': eachFile((file, text) => [file, text.replace(/^( {2}replicas: \d+)$/gm, '$1\n  strategy: {rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}}')]),
+  'tabs in a block scalar': eachFile((file, text) => [file, text.replace(/^( {2}LOG_LEVEL: .*)$/gm, '$1\n  Makefile: |\n    all:\n    \techo done')]),
+  'one kind: List per file': eachFile((file, text) => [file, stringify(asList(text))]),
+  'JSON, one List per file': eachFile((file, text) => [file.replace(/\.ya?ml$/, '.json'), `${JSON.stringify(asList(text), null, 2)}\n`]),
+  // `helm template | kubeknit lint -`: one stream of every document (here a file: stdin reads the same way).
+  'one stream': (files) => [['stream.yaml', asStream(files)]],
+  'one stream + an anchor': (files) => [['stream.yaml', `${asStream(files)}---\n${ANCHORED}`]],
 };
 
 function asList(text) {
@@ -48,15 +55,15 @@ function lint(dir) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
+const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort();
+const texts = files.map((file) => [file, readFileSync(path.join(corpus, file), 'utf8')]);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubeknit-shapes-'));
 try {
   const dirs = Object.entries(SHAPES).map(([name, rewrite], i) => {
     const dir = path.join(tmp, String(i));
-    for (const file of files) {
-      const [name2, text] = rewrite(file, readFileSync(path.join(corpus, file), 'utf8'));
-      mkdirSync(path.dirname(path.join(dir, name2)), { recursive: true });
-      writeFileSync(path.join(dir, name2), text);
+    for (const [file, text] of rewrite(texts)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
     }
     return { name, dir, results: [] };
   });

@@ -8,11 +8,12 @@ import type { JsonObject } from '../types.js';
  *
  * It accepts only what it can read exactly as yaml's composer would: block mappings and sequences,
  * flow collections (JSON too), plain/quoted/block scalars and comments, with LF or CRLF line ends.
- * Anything else in a file — a syntax error, an anchor, alias, tag, directive, merge key, duplicate
- * key, a tab between tokens (tabs in scalars and comments are read), a carriage return alone, a
- * document that is not a mapping — gives `null`, and the caller parses the file the full way (which
- * also reports the problem precisely). A test compares both ways on every manifest of the shared
- * corpora, with either line end, as JSON, and on mutated manifests.
+ * A document with anything else — a syntax error, an anchor, alias, tag, merge key, duplicate key,
+ * a tab between tokens (tabs in scalars and comments are read), a root that is not a mapping — is
+ * skipped (`readDocuments`), and the caller has yaml parse it (which also reports the problem
+ * precisely); a directive or a lone carriage return gives `null` for the whole text. Tests compare
+ * both ways on every manifest of the shared corpora, with either line end, as JSON, and on mutated
+ * manifests.
  */
 export interface FastDocument {
   /** The document's mapping; null for an empty document. */
