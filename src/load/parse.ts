@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
-import type { FieldPath, JsonObject, K8sObject, Range } from '../types.js';
+import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
 import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
@@ -402,20 +402,30 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
     });
     return;
   }
+  out.objects.push(manifestObject(body, { file, documentIndex: ctx.documentIndex, itemIndex: ctx.itemIndex, range, locate }));
+}
+
+/**
+ * The object a manifest's body makes, once `addObject` has found its apiVersion, kind and name:
+ * everything but the body and source is worked out from the body (so the cache keeps only those).
+ */
+export function manifestObject(body: JsonObject, source: ObjectSource): K8sObject {
   const apiVersion = body.apiVersion as string;
   const kind = body.kind as string;
+  const metadata = isPlainObject(body.metadata) ? body.metadata : undefined;
+  const name = typeof metadata?.name === 'string' && metadata.name ? metadata.name : undefined;
   const { group, version } = splitApiVersion(apiVersion);
   const namespaceValue = typeof metadata?.namespace === 'string' && metadata.namespace ? metadata.namespace : undefined;
   const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? null : (namespaceValue ?? 'default');
-  const objectName = name ?? `${generateName}*`;
-  out.objects.push({
+  const objectName = name ?? `${String(metadata?.generateName)}*`;
+  return {
     id: objectId(kind, namespace, objectName),
     apiVersion, group, version, kind, name: objectName, namespace,
     labels: stringMap(metadata?.labels),
     annotations: stringMap(metadata?.annotations),
     body,
-    source: { file, documentIndex: ctx.documentIndex, itemIndex: ctx.itemIndex, range, locate },
-  });
+    source,
+  };
 }
 
 /**
