@@ -93,6 +93,9 @@ function yamlFiles(dir: string): string[] {
 
 const read = (file: string) => readFileSync(file, 'utf8').replace(/^\ufeff/, '');
 
+/** The YAML files of the examples, the test fixtures and (when present) the shared corpora. */
+const manifestFiles = () => [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])].flatMap(yamlFiles);
+
 const runs = Number(process.env.FUZZ_RUNS ?? 400);
 
 describe('fast YAML reading agrees with the yaml document model', () => {
@@ -111,8 +114,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
   });
 
   it('on the examples, test fixtures and shared corpora with CRLF line ends', () => {
-    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
-    for (const file of dirs.flatMap(yamlFiles)) {
+    for (const file of manifestFiles()) {
       const lf = read(file).replace(/\r\n/g, '\n');
       const crlf = lf.replace(/\n/g, '\r\n');
       expect(differences(crlf), file).toEqual([]);
@@ -121,12 +123,11 @@ describe('fast YAML reading agrees with the yaml document model', () => {
   });
 
   it('on JSON: the JSON files of the shared corpora, and every corpus document written as JSON', () => {
-    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
     const jsonFiles = hasShared ? readdirSync(sharedPath('corpora'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => path.join(sharedPath('corpora'), f)) : [];
     for (const file of jsonFiles) expect(differences(read(file)), file).toEqual([]);
     let written = 0;
     let accepted = 0;
-    for (const file of dirs.flatMap(yamlFiles)) {
+    for (const file of manifestFiles()) {
       const docs = parseAllDocuments(read(file));
       for (const doc of Array.isArray(docs) ? docs : []) {
         const value = doc.errors.length ? undefined : (doc.toJS() as unknown);
@@ -143,8 +144,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
   });
 
   it('parses a file into the same objects, problems and field locations as the whole file parsed by yaml', () => {
-    const dirs = [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'test/fixtures'), ...(hasShared ? [sharedPath('corpora')] : [])];
-    for (const file of dirs.flatMap(yamlFiles)) expectSameAsFullParse(readFileSync(file, 'utf8'), file);
+    for (const file of manifestFiles()) expectSameAsFullParse(readFileSync(file, 'utf8'), file);
   });
 
   it('reads the other documents of a stream the fast way when one of them needs yaml', () => {
