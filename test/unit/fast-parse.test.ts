@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import { fastDocumentPositions, fastParseDocuments, locateInPositions } from '../../src/load/fast-parse.js';
+import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
 import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
@@ -145,6 +145,19 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('parses a file into the same objects, problems and field locations as the whole file parsed by yaml', () => {
     for (const file of manifestFiles()) expectSameAsFullParse(readFileSync(file, 'utf8'), file);
+  });
+
+  it('parses a stream of all those files (without syntax errors) as yaml does, reading most documents the fast way', () => {
+    const clean = manifestFiles().map(read).filter((text) => {
+      const docs = parseAllDocuments(text);
+      return Array.isArray(docs) && !/^%/m.test(text) && docs.every((d) => d.errors.every((e) => e.code === 'DUPLICATE_KEY'));
+    });
+    const stream = clean.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('---\n');
+    expectSameAsFullParse(stream, 'the stream');
+    const docs = readDocuments(stream);
+    expect(docs, 'read per document').not.toBeNull();
+    expect(docs!.filter(isSkipped).length, 'documents left to yaml').toBeGreaterThan(0);
+    expect(docs!.filter(isSkipped).length, 'documents left to yaml').toBeLessThan(docs!.length / 10);
   });
 
   it('reads the other documents of a stream the fast way when one of them needs yaml', () => {
