@@ -180,6 +180,14 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     }
   });
 
+  it('leaves a file of mostly documents yaml must read to one full parse', () => {
+    const plain = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n';
+    const anchored = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n anchored\n';
+    expect(readDocuments([anchored, plain, plain].join('---\n'))?.map(isSkipped)).toEqual([true, false, false]);
+    expect(readDocuments([anchored, anchored, plain, plain].join('---\n')), 'two of the first two skipped').toBeNull();
+    expect(readDocuments([plain, anchored, plain, anchored, plain].join('---\n'))?.filter(isSkipped)).toHaveLength(2);
+  });
+
   it('gives way to the full parse for what it does not read itself', () => {
     const fallBack = [
       'a: &x 1\nb: *x\n', // anchors and aliases
