@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments } from '../../src/load/fast-parse.js';
+import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments, type FastDocument } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
 import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
@@ -56,6 +56,14 @@ function differences(text: string): string[] {
     }
   });
   return out;
+}
+
+/** The documents of a text the fast reader must read, after checking they agree with yaml's. */
+function readFastAsYaml(text: string): FastDocument[] {
+  const docs = fastParseDocuments(text);
+  expect(docs, 'read the fast way').not.toBeNull();
+  expect(differences(text)).toEqual([]);
+  return docs!;
 }
 
 /** Every path to a value (and one missing field below each mapping), to compare field locations. */
@@ -215,10 +223,8 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('reads tabs inside quoted and block scalars and comments the fast way', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tabs # a\tcomment\ndata:\n  quoted: "a\tb"\n  plain: a\tb\n  Makefile: |\n    all:\n    \techo "\tdone"\n';
-    const docs = fastParseDocuments(text);
-    expect(docs).not.toBeNull();
-    expect(differences(text)).toEqual([]);
-    expect(docs![0].value).toMatchObject({ data: { quoted: 'a\tb', plain: 'a\tb', Makefile: 'all:\n\techo "\tdone"\n' } });
+    const docs = readFastAsYaml(text);
+    expect(docs[0].value).toMatchObject({ data: { quoted: 'a\tb', plain: 'a\tb', Makefile: 'all:\n\techo "\tdone"\n' } });
   });
 
   it('reads percentages, printf formats and heredocs (% and << inside values) the fast way', () => {
@@ -242,10 +248,8 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       '          %s << %d',
       '          EOF',
     ].join('\n');
-    const docs = fastParseDocuments(text);
-    expect(docs).not.toBeNull();
-    expect(differences(text)).toEqual([]);
-    expect(docs![0].value).toMatchObject({ spec: { strategy: { rollingUpdate: { maxSurge: '25%' } } } });
+    const docs = readFastAsYaml(text);
+    expect(docs[0].value).toMatchObject({ spec: { strategy: { rollingUpdate: { maxSurge: '25%' } } } });
   });
 
   it('reads a List the fast way: an object per item, at the ranges and field locations yaml gives', () => {
@@ -309,11 +313,9 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       '---',
       'kind: Second',
     ].join('\n');
-    const docs = fastParseDocuments(text);
-    expect(docs).not.toBeNull();
-    expect(docs!.length).toBe(3);
-    expect(differences(text)).toEqual([]);
-    expect(docs![0].value).toMatchObject({ data: { literal: 'line 1\nline 2\n', folded: 'one two', empty: null, list: [1, 2.5, true, null, null, '3', 31, Infinity] } });
+    const docs = readFastAsYaml(text);
+    expect(docs.length).toBe(3);
+    expect(docs[0].value).toMatchObject({ data: { literal: 'line 1\nline 2\n', folded: 'one two', empty: null, list: [1, 2.5, true, null, null, '3', 31, Infinity] } });
   });
 
   it('keeps no positions for a mapping whose keys share a hash, and the locator still finds the right field', () => {
