@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   /** ServiceAccounts whose Pods are expected to call the Kubernetes API. */

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { formatSubjects, roleRefOf } from '../src/rule-helpers/rbac.js';
+import { defineRule, formatSubjects, declaredRoleRef } from '../src/rule-api.js';
 
 interface Options {
   /** ClusterRoles that grant everything, as cluster-admin does. */
@@ -26,7 +25,7 @@ export default defineRule<Options>({
   defaultOptions: { roles: ['cluster-admin'] },
   check({ objects, report, options }) {
     for (const binding of objects.ofKind('ClusterRoleBinding', 'RoleBinding')) {
-      const ref = roleRefOf(binding);
+      const ref = declaredRoleRef(binding);
       if (!ref || ref.kind !== 'ClusterRole' || !options.roles.includes(ref.name)) continue;
       const scope = binding.kind === 'ClusterRoleBinding' ? 'the whole cluster' : `namespace "${binding.namespace}"`;
       report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ClusterRole "${ref.name}" (every verb on every resource of ${scope}) to ${formatSubjects(binding)}`);

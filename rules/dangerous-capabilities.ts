@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { capabilities, describeContainer, normalizeCapability, workloadContainers } from '../src/graph/containers.js';
+import { capabilities, defineRule, describeContainer, normalizeCapability, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   forbidden: string[];

@@ -1,6 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { scaleTargetOf } from '../src/graph/edges/scaling.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, scaleTargetOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-hpa-target',

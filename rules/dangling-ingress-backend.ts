@@ -1,8 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { ingressBackends } from '../src/graph/edges/ingress.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, ingressBackends, isPlainObject, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-ingress-backend',
@@ -34,7 +30,7 @@ export default defineRule<AssumeExistingOptions>({
         const port = typeof service.port === 'string' && /^\d+$/.test(service.port) ? Number(service.port) : service.port;
         if (typeof port === 'number' ? ports.numbers.includes(port) : ports.names.includes(port)) continue;
         const has = ports.numbers.length ? ports.numbers.map((n, i) => (ports.names[i] ? `${n} (${ports.names[i]})` : String(n))).join(', ') : 'none';
-        report(ingress, service.portPath, `Ingress "${ingress.name}" routes to port ${typeof port === 'number' ? port : `"${port}"`} of Service "${service.name}", which has no such port (its ports: ${has})`, {
+        report(ingress, service.portPath, `Ingress "${ingress.name}" routes to port ${typeof port === 'number' ? port : `"${port}"`} of Service "${service.name}", which has no such port (its ports: ${has})`, undefined, {
           related: [{ object: svc, path: 'spec.ports', message: `Service "${svc.name}" ports` }],
         });
       }

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { policySelectors } from '../src/graph/edges/network-policy.js';
-import { formatSelector, isEmptySelector } from '../src/graph/selector.js';
+import { defineRule, formatSelector, isEmptySelector, policySelectors } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dangling-networkpolicy-selector',

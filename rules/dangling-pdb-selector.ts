@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { formatSelector, selectorFromLabelSelector } from '../src/graph/selector.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, formatSelector, isPlainObject, selectorFromLabelSelector } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dangling-pdb-selector',

@@ -1,6 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { roleRefOf } from '../src/graph/edges/rbac.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, roleRefOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** User-facing ClusterRoles every cluster has (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles). */
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);

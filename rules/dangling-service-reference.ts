@@ -1,7 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { serviceMentions } from '../src/graph/service-mentions.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, podTemplateOf, serviceMentions, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** Services every cluster has: the API server's and (in kubeadm and most distributions) cluster DNS. */
 const CLUSTER_SERVICES = new Set(['default/kubernetes', 'kube-system/kube-dns']);

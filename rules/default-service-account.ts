@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'default-service-account',

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer } from '../src/graph/containers.js';
-import { containersOf, podTemplateOf } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { containersOf, defineRule, describeContainer, isPlainObject, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   sockets: string[];

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { containersOf, podTemplateOf } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { containersOf, defineRule, isPlainObject, podTemplateOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-container-port',

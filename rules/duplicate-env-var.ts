@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
-import { containerLabel, envVarsOf, type EnvVarRef } from '../src/rule-helpers/env.js';
+import { containerLabel, defineRule, envVarsOf, podTemplateOf, type EnvVarRef } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-env-var',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { volumeMounts, type VolumeMount } from '../src/graph/volumes.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf, volumeMounts, type VolumeMount } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-mount-path',

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { K8sObject } from '../src/types.js';
+import { defineRule, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-object',
@@ -25,7 +24,7 @@ export default defineRule({
       }
       const where = `${original.source.file}:${original.source.range.start.line}`;
       const scope = obj.namespace === null ? '' : ` in namespace "${obj.namespace}"`;
-      report(obj, 'metadata.name', `${obj.kind} "${obj.name}"${scope} is already defined at ${where}; the later definition would replace it`, {
+      report(obj, 'metadata.name', `${obj.kind} "${obj.name}"${scope} is already defined at ${where}; the later definition would replace it`, undefined, {
         related: [{ object: original, path: 'metadata.name', message: 'first definition' }],
       });
     }

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { protocolOf } from '../src/graph/ports.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, isPlainObject, protocolOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-service-port',

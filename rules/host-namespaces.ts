@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf } from '../src/rule-api.js';
 
 const NAMESPACES = {
   hostNetwork: 'the node\'s network: it can bind any node port and reach services listening only on the node',

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { declaredPorts, type DeclaredPort } from '../src/graph/ports.js';
-import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { declaredPorts, defineRule, isPlainObject, podTemplateOf, type DeclaredPort, type PodTemplate } from '../src/rule-api.js';
 
 interface HostPortUse {
   template: PodTemplate;
@@ -50,7 +47,7 @@ export default defineRule({
       const owner = first.template.owner;
       const where = owner === second.template.owner ? 'another container port of the same Pod' : `${owner.kind} "${owner.name}"${owner.namespace === second.template.owner.namespace ? '' : ` in namespace "${owner.namespace}"`}`;
       const daemon = owner.kind === 'DaemonSet' || second.template.owner.kind === 'DaemonSet';
-      report(second.template.owner, second.path, `host port ${second.hostPort}/${second.port.protocol} is also claimed by ${where}; Pods that could land on one node cannot both bind it${daemon ? ', and a DaemonSet runs on every node' : ''}`, {
+      report(second.template.owner, second.path, `host port ${second.hostPort}/${second.port.protocol} is also claimed by ${where}; Pods that could land on one node cannot both bind it${daemon ? ', and a DaemonSet runs on every node' : ''}`, undefined, {
         severity: daemon || owner === second.template.owner ? 'error' : undefined,
         related: [{ object: owner, path: first.path, message: 'the other claim on the host port' }],
       });

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { autoscalersByTarget, declaredReplicas } from '../src/rule-helpers/scaling.js';
+import { autoscalersByTarget, declaredReplicas, defineRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'hpa-replicas-conflict',
@@ -21,7 +20,7 @@ export default defineRule({
       const replicas = declaredReplicas(workload);
       if (replicas === undefined) continue;
       const scaler = scalers[0];
-      report(workload, 'spec.replicas', `${workload.kind} "${workload.name}" fixes replicas: ${replicas}, but ${scaler.object.kind} "${scaler.object.name}" scales it; each apply resets the count the autoscaler chose`, {
+      report(workload, 'spec.replicas', `${workload.kind} "${workload.name}" fixes replicas: ${replicas}, but ${scaler.object.kind} "${scaler.object.name}" scales it; each apply resets the count the autoscaler chose`, undefined, {
         related: [{ object: scaler.object, path: 'spec.scaleTargetRef', message: `${scaler.object.kind} "${scaler.object.name}" scales ${workload.kind} "${workload.name}"` }],
       });
     }

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, workloadContainers } from '../src/graph/containers.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { JsonObject, JsonValue } from '../src/types.js';
+import { defineRule, describeContainer, isPlainObject, workloadContainers, type JsonObject, type JsonValue } from '../src/rule-api.js';
 
 interface Options {
   handlerOnly: boolean;
@@ -36,7 +33,7 @@ export default defineRule<Options>({
       if (!isPlainObject(liveness) || !isPlainObject(readiness)) continue;
       if (canonicalProbe(liveness, options.handlerOnly) !== canonicalProbe(readiness, options.handlerOnly)) continue;
       const same = options.handlerOnly ? 'checks the same thing as' : 'is the same as';
-      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)}'s livenessProbe ${same} its readinessProbe, so a container too busy to be ready is also restarted`, {
+      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)}'s livenessProbe ${same} its readinessProbe, so a container too busy to be ready is also restarted`, undefined, {
         related: [{ object: ref.object, path: `${ref.path}.readinessProbe`, message: 'the readiness probe' }],
       });
     }

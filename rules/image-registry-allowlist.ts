@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, workloadContainers } from '../src/graph/containers.js';
-import { isTemplatedImage, parseImageRef, type ImageRef } from '../src/graph/image.js';
+import { defineRule, describeContainer, isTemplatedImage, parseImageRef, workloadContainers, type ImageRef } from '../src/rule-api.js';
 
 interface Options {
   registries: string[];

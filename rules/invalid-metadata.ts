@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { isPlainObject } from '../src/load/parse.js';
-import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegment, qualifiedName, withMaxLength, type NameCheck } from '../src/schema/names.js';
-import type { K8sObject } from '../src/types.js';
+import { defineRule, dns1035Label, dns1123Label, dns1123Subdomain, isPlainObject, labelValue, pathSegment, qualifiedName, withMaxLength, type K8sObject, type NameCheck } from '../src/rule-api.js';
 
 /** Name rules of the kinds that differ from the usual DNS-1123 subdomain. */
 const NAME_RULES: Record<string, { check: NameCheck; why: string }> = {

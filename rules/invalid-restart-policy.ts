@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf } from '../src/rule-api.js';
 
 /** What the API server accepts in a template's restartPolicy, per kind (bare Pods accept all three). */
 const ALLOWED: Record<string, readonly string[]> = {

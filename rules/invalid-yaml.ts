@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { reportLoadProblems } from '../src/engine/load-problems.js';
+import { defineRule, reportLoadProblems } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'invalid-yaml',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, workloadContainers } from '../src/graph/containers.js';
-import { isTemplatedImage, parseImageRef } from '../src/graph/image.js';
+import { defineRule, describeContainer, isTemplatedImage, parseImageRef, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   floatingTags: string[];

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { NO_PROVISIONER, storageClassNameOf } from '../src/graph/storage.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { NO_PROVISIONER, defineRule, isPlainObject, storageClassNameOf } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'local-storage-immediate-binding',

@@ -1,8 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { selectorFromLabelSelector, selectorMatches } from '../src/graph/selector.js';
-import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
-import { autoscalersByTarget, lowestReplicas, REPLICATED_KINDS, replicasPath } from '../src/rule-helpers/scaling.js';
+import { REPLICATED_KINDS, autoscalersByTarget, defineRule, isPlainObject, lowestReplicas, podTemplateOf, replicasPath, selectorFromLabelSelector, selectorMatches, type PodTemplate } from '../src/rule-api.js';
 
 interface Options {
   /** Workloads with at least this many replicas must spread them. */

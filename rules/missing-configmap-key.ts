@@ -1,5 +1,4 @@
-import { reportMissingKeys } from '../src/engine/missing-references.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, reportMissingKeys } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-configmap-key',

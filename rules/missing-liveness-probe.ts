@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, workloadContainers } from '../src/graph/containers.js';
+import { defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   checkJobs: boolean;

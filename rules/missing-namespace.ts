@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, isPlainObject } from '../src/rule-api.js';
 
 interface Options {
   /** Accept objects that omit metadata.namespace (the namespace is set at deploy time: kubectl -n, kustomize, Helm). */

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { networkPolicySelector, podTemplatesByOwner, selectorsByOwner } from '../src/rule-helpers/selection.js';
+import { defineRule, networkPolicySelector, podTemplatesByOwner, selectorsByOwner } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-network-policy',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { pdbSelector, selectorsByOwner } from '../src/rule-helpers/selection.js';
-import { autoscalersByTarget, lowestReplicas, REPLICATED_KINDS, replicasPath } from '../src/rule-helpers/scaling.js';
+import { REPLICATED_KINDS, autoscalersByTarget, defineRule, lowestReplicas, pdbSelector, replicasPath, selectorsByOwner } from '../src/rule-api.js';
 
 interface Options {
   /** Workloads with at least this many replicas need a PodDisruptionBudget. */

@@ -1,7 +1,4 @@
-import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { claimNameOf, podVolumes } from '../src/graph/volumes.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, claimNameOf, defineRule, podTemplateOf, podVolumes, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-pvc',

@@ -1,8 +1,4 @@
-import { defineRule, type RelatedObject } from '../src/engine/rule.js';
-import { describeContainer } from '../src/graph/containers.js';
-import { containersOf, type ContainerRef } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { containersOf, defineRule, describeContainer, isPlainObject, type ContainerRef, type K8sObject, type RelatedObject } from '../src/rule-api.js';
 
 interface Options {
   ignoreContainers: string[];
@@ -44,7 +40,7 @@ export default defineRule<Options>({
       for (const ref of servingContainers(containersOf(pod, ['containers']), services)) {
         if (hasProbe(ref)) continue;
         if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
-        report(pod.owner, `${ref.path}.readinessProbe`, `${describeContainer(ref)} has no readinessProbe, yet ${sends} it traffic: it counts as ready as soon as it starts, before it can serve`, { related });
+        report(pod.owner, `${ref.path}.readinessProbe`, `${describeContainer(ref)} has no readinessProbe, yet ${sends} it traffic: it counts as ready as soon as it starts, before it can serve`, undefined, { related });
       }
     }
   },

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer } from '../src/graph/containers.js';
-import { containersMissingResources, resourcePath, resourceRuleOptionsSchema, type ResourceRuleOptions } from '../src/graph/resources.js';
+import { containersMissingResources, defineRule, describeContainer, resourcePath, resourceRuleOptionsSchema, type ResourceRuleOptions } from '../src/rule-api.js';
 
 export default defineRule<ResourceRuleOptions>({
   id: 'missing-resource-limits',

@@ -1,7 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { reportMissingPodReferences } from '../src/engine/missing-references.js';
-import { defineRule } from '../src/engine/rule.js';
-import { ingressTlsSecrets } from '../src/graph/edges/ingress.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, ingressTlsSecrets, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** Annotations that make cert-manager create an Ingress's TLS Secrets. */
 const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer'];

@@ -1,6 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { reportMissingPodReferences } from '../src/engine/missing-references.js';
-import { defineRule } from '../src/engine/rule.js';
+import { ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-service-account',

@@ -1,8 +1,4 @@
-import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { claimsOf, describeClaim, storageClassNameOf } from '../src/graph/storage.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, claimsOf, defineRule, describeClaim, isPlainObject, storageClassNameOf, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-storage-class',

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, isPlainObject } from '../src/rule-api.js';
 
 interface Options {
   /** Strategy types accepted besides RollingUpdate (e.g. Recreate for single-writer apps). */

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { protocolOf } from '../src/graph/ports.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { defineRule, isPlainObject, protocolOf, type K8sObject } from '../src/rule-api.js';
 
 interface Options {
   /** The cluster's --service-node-port-range, as `first-last`. */
@@ -52,7 +49,7 @@ export default defineRule<Options>({
         // One Service may reuse a nodePort for the same port number over another protocol.
         if (first.svc === svc && first.protocol !== protocol) return;
         const owner = first.svc === svc ? `spec.ports[${first.index}] of this Service` : `Service "${first.svc.name}"${first.svc.namespace === svc.namespace ? '' : ` in namespace "${first.svc.namespace}"`}`;
-        report(svc, path, `nodePort ${nodePort} is already taken by ${owner}; node ports are allocated once for the whole cluster`, {
+        report(svc, path, `nodePort ${nodePort} is already taken by ${owner}; node ports are allocated once for the whole cluster`, undefined, {
           related: [{ object: first.svc, path: `spec.ports[${first.index}].nodePort`, message: 'first use of the node port' }],
         });
       });

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { K8sObject } from '../src/types.js';
+import { defineRule, type K8sObject } from '../src/rule-api.js';
 
 const KINDS = ['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount'];
 

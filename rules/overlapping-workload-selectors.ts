@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { formatSelector } from '../src/graph/selector.js';
-import { controllerSelector } from '../src/graph/workloads.js';
-import type { K8sObject } from '../src/types.js';
+import { controllerSelector, defineRule, formatSelector, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'overlapping-workload-selectors',
@@ -31,7 +28,7 @@ export default defineRule({
         if (reported.has(pair)) continue;
         reported.add(pair);
         const secondSelector = controllerSelector(second);
-        report(second, secondSelector?.path ?? 'spec.selector', `the selectors of ${second.kind} "${second.name}" and ${first.kind} "${first.name}" overlap in namespace "${obj.namespace}": ${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, which matches the Pods of ${other.kind} "${other.name}"`, {
+        report(second, secondSelector?.path ?? 'spec.selector', `the selectors of ${second.kind} "${second.name}" and ${first.kind} "${first.name}" overlap in namespace "${obj.namespace}": ${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, which matches the Pods of ${other.kind} "${other.name}"`, undefined, {
           related: [{ object: first, path: controllerSelector(first)?.path ?? 'spec.selector', message: `${first.kind} "${first.name}" is here` }],
         });
       }

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { ownersSelected, pdbSelector } from '../src/rule-helpers/selection.js';
-import { autoscalersByTarget, lowestReplicas } from '../src/rule-helpers/scaling.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { autoscalersByTarget, defineRule, isPlainObject, lowestReplicas, ownersSelected, pdbSelector } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'pdb-blocks-eviction',

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { capabilities, containerSecurityContext, describeContainer, isWindowsPod, workloadContainers } from '../src/graph/containers.js';
+import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   flagUnset: boolean;

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { containerSecurityContext, describeContainer, workloadContainers } from '../src/graph/containers.js';
+import { containerSecurityContext, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'privileged-container',

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, podSysctls, workloadContainers } from '../src/graph/containers.js';
-import type { PodTemplate } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, describeContainer, isPlainObject, podSysctls, workloadContainers, type PodTemplate } from '../src/rule-api.js';
 
 interface Options {
   allowedPorts: number[];

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { portsOf, runningContainers } from '../src/graph/ports.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, isPlainObject, podTemplateOf, portsOf, runningContainers } from '../src/rule-api.js';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 /** Probe handlers that name a port; all of them connect over TCP. */
@@ -45,7 +42,7 @@ export default defineRule({
             } else if (typeof target === 'number' && ports.length > 0) {
               if (ports.some((p) => p.containerPort === target && p.protocol === 'TCP')) continue;
               const declared = ports.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : []));
-              report(obj, path, `${probeField} of container "${containerName}" uses port ${target}, which the container does not declare as a TCP port (declared: ${declared.join(', ')})`, { severity: 'warning' });
+              report(obj, path, `${probeField} of container "${containerName}" uses port ${target}, which the container does not declare as a TCP port (declared: ${declared.join(', ')})`, undefined, { severity: 'warning' });
             }
           }
         }

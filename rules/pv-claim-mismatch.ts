@@ -1,7 +1,4 @@
-import { assumedToExist, ASSUME_EXISTING_SCHEMA, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { isPlainObject } from '../src/load/parse.js';
-import { bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, storageClassNameOf } from '../src/graph/storage.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, bindingProblems, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, isPlainObject, storageClassNameOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'pv-claim-mismatch',
@@ -34,7 +31,7 @@ export default defineRule<AssumeExistingOptions>({
       const claimClass = storageClassNameOf(claim.spec, claim.annotations) === undefined && !defaultClass ? pvClass : effectiveClaimClass(claim, defaultClass);
       const problems = bindingProblems(pv, claim, claimClass);
       if (problems.length === 0) continue;
-      report(claim.owner, path, `${what} cannot bind PersistentVolume "${volumeName}": ${problems.join('; ')}`, {
+      report(claim.owner, path, `${what} cannot bind PersistentVolume "${volumeName}": ${problems.join('; ')}`, undefined, {
         related: [{ object: pv, path: 'spec', message: 'the PersistentVolume' }],
       });
     }

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, NO_PROVISIONER, storageClassNameOf, type Claim } from '../src/graph/storage.js';
-import type { ObjectSet } from '../src/load/object-set.js';
+import { NO_PROVISIONER, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, matchingVolume, storageClassNameOf, type Claim, type ObjectSet } from '../src/rule-api.js';
 
 interface Options {
   /** Whether the cluster has a default StorageClass that is not in the input. */

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { schemaRegistryFor } from '../src/schema/registry.js';
+import { defineRule, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api',

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, workloadContainers } from '../src/graph/containers.js';
-import { containerResources } from '../src/graph/resources.js';
+import { containerResources, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'requests-exceed-limits',
@@ -20,7 +18,7 @@ export default defineRule({
       for (const request of containerResources(ref, 'requests').values()) {
         const limit = limits.get(request.name);
         if (request.quantity === undefined || limit?.quantity === undefined || request.quantity <= limit.quantity) continue;
-        report(ref.object, request.path, `${describeContainer(ref)} requests ${request.text} of ${request.name}, more than its limit of ${limit.text}; the API server rejects a request above the limit`, {
+        report(ref.object, request.path, `${describeContainer(ref)} requests ${request.text} of ${request.name}, more than its limit of ${limit.text}; the API server rejects a request above the limit`, undefined, {
           related: [{ object: ref.object, path: limit.path, message: `the ${request.name} limit is ${limit.text}` }],
         });
       }

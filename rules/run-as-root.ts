@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type WorkloadContainer } from '../src/graph/containers.js';
+import { defineRule, describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type WorkloadContainer } from '../src/rule-api.js';
 
 interface Options {
   flagRootGroup: boolean;

@@ -1,9 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { accessModesOf } from '../src/graph/storage.js';
-import { claimNameOf, podVolumes } from '../src/graph/volumes.js';
-import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { accessModesOf, claimNameOf, defineRule, isPlainObject, podTemplateOf, podVolumes, type K8sObject, type PodTemplate } from '../src/rule-api.js';
 
 interface ClaimUse {
   template: PodTemplate;
@@ -51,12 +46,12 @@ export default defineRule({
         const replicas = use.template.replicas;
         if (replicas > 1) {
           const count = Number.isFinite(replicas) ? `${replicas} replicas` : 'a Pod on every node';
-          report(use.template.owner, use.path, `${use.template.owner.kind} "${use.template.owner.name}" runs ${count} but mounts ${mode} claim "${pvc.name}", which ${attachRule(mode)}`, { severity, related: [relatedClaim(pvc)] });
+          report(use.template.owner, use.path, `${use.template.owner.kind} "${use.template.owner.name}" runs ${count} but mounts ${mode} claim "${pvc.name}", which ${attachRule(mode)}`, undefined, { severity, related: [relatedClaim(pvc)] });
         }
       }
       if (users.length > 1) {
         const names = users.map((u) => `${u.template.owner.kind} "${u.template.owner.name}"`);
-        report(pvc, 'spec.accessModes', `${mode} claim "${pvc.name}" is mounted by ${names.join(', ')}; it ${attachRule(mode)}`, {
+        report(pvc, 'spec.accessModes', `${mode} claim "${pvc.name}" is mounted by ${names.join(', ')}; it ${attachRule(mode)}`, undefined, {
           severity,
           related: users.map((u) => ({ object: u.template.owner, path: u.path, message: 'mounts the claim' })),
         });

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { schemaRegistryFor } from '../src/schema/registry.js';
-import { schemaIssues } from '../src/schema/validate-object.js';
+import { defineRule, schemaIssues, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'schema-violation',

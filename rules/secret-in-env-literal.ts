@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
-import { containerLabel, envVarsOf } from '../src/rule-helpers/env.js';
+import { containerLabel, defineRule, envVarsOf, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   /** Regular expressions (case-insensitive) for names of variables that hold secrets. */

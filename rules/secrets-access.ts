@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { policyRulesOf } from '../src/rule-helpers/rbac.js';
+import { defineRule, policyRulesOf } from '../src/rule-api.js';
 
 interface Options {
   /** Verbs that count as reading Secrets. */

@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { normalizeHostPath, podVolumes } from '../src/graph/volumes.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { defineRule, isPlainObject, normalizeHostPath, podTemplateOf, podVolumes } from '../src/rule-api.js';
 
 interface Options {
   /** Host paths that are sensitive themselves and everything beneath them. */

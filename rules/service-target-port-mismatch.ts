@@ -1,9 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { GraphNode } from '../src/graph/graph.js';
-import { declaredPorts, isPortNumber, portNameProblem, protocolOf, type DeclaredPort } from '../src/graph/ports.js';
-import { podTemplateOf, type PodTemplate } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, podTemplateOf, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',
@@ -27,7 +22,7 @@ export default defineRule({
         if (!isPlainObject(port)) return;
         const hasTarget = port.targetPort !== undefined && port.targetPort !== null;
         const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), templates.length > 0, declared);
-        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, { severity: problem.severity, related: relatedWorkloads(templates) });
+        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates) });
       });
     }
     // A container port whose name is not a valid IANA service name can never be a targetPort.

@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { autoscalersByTarget, declaredReplicas, replicasPath } from '../src/rule-helpers/scaling.js';
+import { autoscalersByTarget, declaredReplicas, defineRule, replicasPath } from '../src/rule-api.js';
 
 interface Options {
   /** The fewest replicas a workload should run. */

@@ -1,6 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, type AssumeExistingOptions } from '../src/engine/assume-existing.js';
-import { defineRule } from '../src/engine/rule.js';
-import { isPlainObject } from '../src/load/parse.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, isPlainObject, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'statefulset-missing-service',
@@ -30,7 +28,7 @@ export default defineRule<AssumeExistingOptions>({
       }
       const svcSpec = svc.body.spec;
       if (isPlainObject(svcSpec) && svcSpec.clusterIP === 'None') continue;
-      report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not headless (it has no clusterIP: None), so its Pods get no DNS names of their own`, {
+      report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not headless (it has no clusterIP: None), so its Pods get no DNS names of their own`, undefined, {
         related: [{ object: svc, path: 'spec', message: `Service "${name}" is here` }],
       });
     }

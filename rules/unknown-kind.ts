@@ -1,5 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { schemaRegistryFor } from '../src/schema/registry.js';
+import { defineRule, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unknown-kind',
@@ -26,7 +25,7 @@ export default defineRule({
         report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}; it is served from ${lookup.firstServed}`);
       } else if (lookup.status === 'crd-version-not-served') {
         const served = lookup.versions.length ? `it serves ${lookup.versions.join(', ')}` : 'it serves no version';
-        report(obj, 'apiVersion', `the CustomResourceDefinition "${lookup.crd.name}" does not serve version ${obj.version} of ${obj.kind}; ${served}`, {
+        report(obj, 'apiVersion', `the CustomResourceDefinition "${lookup.crd.name}" does not serve version ${obj.version} of ${obj.kind}; ${served}`, undefined, {
           related: [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }],
         });
       }

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podSysctls } from '../src/graph/containers.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podSysctls, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   allowed: string[];

@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { podVolumes, volumeMounts } from '../src/graph/volumes.js';
-import { podTemplateOf } from '../src/graph/workloads.js';
+import { defineRule, podTemplateOf, podVolumes, volumeMounts } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unused-volume',

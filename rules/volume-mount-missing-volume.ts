@@ -1,7 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { containersOf, podTemplateOf } from '../src/graph/workloads.js';
-import { isPlainObject } from '../src/load/parse.js';
-import type { K8sObject } from '../src/types.js';
+import { containersOf, defineRule, isPlainObject, podTemplateOf, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'volume-mount-missing-volume',

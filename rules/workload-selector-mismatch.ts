@@ -1,6 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
-import { formatSelector, selectorMatches } from '../src/graph/selector.js';
-import { controllerSelector, podTemplateOf } from '../src/graph/workloads.js';
+import { controllerSelector, defineRule, formatSelector, podTemplateOf, selectorMatches } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'workload-selector-mismatch',

@@ -85,6 +85,10 @@ export interface Finding {
   object: ObjectRef | null;
   /** The field path the rule reported, when it reported one. */
   path?: string;
+  /** The id of the rule's message template, for rules that declare `messages`. */
+  messageId?: string;
+  /** The values that filled the message template. */
+  data?: Record<string, string | number>;
   /** Other places involved (the Service that selects nothing, the missing PVC's user…). */
   related?: RelatedLocation[];
 }

@@ -7,7 +7,7 @@ export function reportLoadProblems(ruleId: LoadProblemRule) {
     for (const problem of context.problems) {
       if (problem.ruleId !== ruleId) continue;
       context.reportAt({ file: problem.file, range: problem.range, object: problem.object ?? null }, problem.message,
-        problem.severity ? { severity: problem.severity } : undefined);
+        undefined, problem.severity ? { severity: problem.severity } : undefined);
     }
   };
 }

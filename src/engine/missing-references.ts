@@ -35,7 +35,7 @@ export function reportMissingKeys(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'
       for (const { key, path } of ref.keys) {
         if (keys.has(key)) continue;
         const known = keys.size ? `its keys: ${[...keys].sort().join(', ')}` : 'it has no data';
-        report(obj, path, `${kind} "${ref.name}" has no key "${key}" (${known})`, { related: [{ object: target, path: 'metadata.name', message: `${kind} "${ref.name}" is defined here` }] });
+        report(obj, path, `${kind} "${ref.name}" has no key "${key}" (${known})`, undefined, { related: [{ object: target, path: 'metadata.name', message: `${kind} "${ref.name}" is defined here` }] });
       }
     }
   }

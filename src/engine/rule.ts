@@ -31,6 +31,9 @@ export interface RelatedObject {
   message: string;
 }
 
+/** Values a message template's `{{name}}` placeholders take. */
+export type MessageData = Readonly<Record<string, string | number>> & { readonly severity?: never; readonly related?: never };
+
 export interface ReportExtra {
   related?: RelatedObject[];
   /** Overrides the configured severity for this one finding (e.g. an error form of a warning rule). */
@@ -56,10 +59,14 @@ export interface RuleContext<O = Record<string, unknown>> {
   problems: readonly LoadProblem[];
   options: O;
   settings: RunSettings;
-  /** Reports a finding on an object's field; the engine turns the path into file:line:col. */
-  report(object: K8sObject, path: FieldPath, message: string, extra?: ReportExtra): void;
+  /**
+   * Reports a finding on an object's field; the engine turns the path into file:line:col.
+   * `message` is an id of the rule's `messages` (with `data` filling its placeholders), or, for
+   * rules without declared messages, the text itself.
+   */
+  report(object: K8sObject, path: FieldPath, message: string, data?: MessageData, extra?: ReportExtra): void;
   /** Reports a finding at a place in a file that is not an object's field. */
-  reportAt(location: { file: string; range: Range; object?: ObjectRef | null }, message: string, extra?: ReportExtra): void;
+  reportAt(location: { file: string; range: Range; object?: ObjectRef | null }, message: string, data?: MessageData, extra?: ReportExtra): void;
 }
 
 export interface RuleDefinition<O = Record<string, unknown>> {
@@ -71,6 +78,8 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** One line: what the rule finds. */
   description: string;
   docs: RuleDocs;
+  /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
+  messages?: Readonly<Record<string, string>>;
   /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */
   presets: ReadonlyArray<'recommended' | 'strict'>;
   /** JSON schema of the rule's options, and their defaults. */
@@ -79,11 +88,19 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   check(context: RuleContext<O>): void;
 }
 
-export type Rule = RuleDefinition<Record<string, unknown>> & { category: RuleFamily };
+export type Rule = RuleDefinition<Record<string, unknown>>;
 
-/** Declares a rule; `category` mirrors `family` for tools that use ESLint's word. */
+/** Declares a rule. The registry holds rules of every option type under one shape. */
 export function defineRule<O extends object = Record<string, unknown>>(definition: RuleDefinition<O>): Rule {
-  return { ...definition, category: definition.family } as unknown as Rule;
+  return definition as RuleDefinition<object> as Rule;
+}
+
+/** The text of a reported message: a declared template filled with `data`, or the text itself. */
+export function messageText(rule: Pick<Rule, 'messages'>, message: string, data: MessageData | undefined): { text: string; messageId?: string } {
+  const template = rule.messages && Object.hasOwn(rule.messages, message) ? rule.messages[message] : undefined;
+  if (template === undefined) return { text: message };
+  const text = template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (data && Object.hasOwn(data, name) ? String(data[name]) : whole));
+  return { text, messageId: message };
 }
 
 export function ruleInPreset(rule: Rule, preset: Preset): boolean {

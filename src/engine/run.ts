@@ -3,7 +3,7 @@ import { normalizeFieldPath } from '../load/field-path.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import { objectRef, type Finding, type K8sObject, type Range, type RelatedLocation, type Severity } from '../types.js';
-import type { ReportExtra, Rule, RuleContext, RunSettings } from './rule.js';
+import { messageText, type MessageData, type ReportExtra, type Rule, type RuleContext, type RunSettings } from './rule.js';
 import { compareFindings } from './sort.js';
 
 /** A rule switched on for this run, with its severity and options resolved. */
@@ -75,11 +75,12 @@ export function runRules(input: RunInput): Finding[] {
 
 function createContext(input: RunInput & { locations: PendingLocations }, active: ActiveRule, sink: Finding[]): RuleContext {
   const { rule } = active;
-  const emit = (file: string, range: Range, message: string, object: Finding['object'], path: string | undefined, extra?: ReportExtra): Finding => {
+  const emit = (file: string, range: Range, message: string, data: MessageData | undefined, object: Finding['object'], path: string | undefined, extra?: ReportExtra): Finding => {
+    const { text, messageId } = messageText(rule, message, data);
     const finding: Finding = {
       ruleId: rule.id,
       severity: extra?.severity ?? active.severity,
-      message,
+      message: text,
       file,
       line: range.start.line,
       column: range.start.column,
@@ -88,6 +89,10 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
       object,
     };
     if (path !== undefined) finding.path = path;
+    if (messageId !== undefined) {
+      finding.messageId = messageId;
+      if (data) finding.data = { ...data };
+    }
     const related = extra?.related?.map(toRelatedLocation);
     if (related?.length) finding.related = related;
     sink.push(finding);
@@ -99,12 +104,12 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
     problems: input.problems,
     options: active.options,
     settings: input.settings ?? {},
-    report(object, path, message, extra) {
-      const finding = emit(object.source.file, UNRESOLVED, message, objectRef(object), normalizeFieldPath(path), extra);
+    report(object, path, message, data, extra) {
+      const finding = emit(object.source.file, UNRESOLVED, message, data, objectRef(object), normalizeFieldPath(path), extra);
       input.locations.add(finding, object, path);
     },
-    reportAt(location, message, extra) {
-      emit(location.file, location.range, message, location.object ?? null, undefined, extra);
+    reportAt(location, message, data, extra) {
+      emit(location.file, location.range, message, data, location.object ?? null, undefined, extra);
     },
   };
 }

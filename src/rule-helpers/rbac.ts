@@ -26,7 +26,7 @@ function strings(value: unknown): string[] {
 }
 
 /** A binding's `roleRef` as kind and name. */
-export function roleRefOf(binding: K8sObject): { kind: string; name: string } | undefined {
+export function declaredRoleRef(binding: K8sObject): { kind: string; name: string } | undefined {
   const ref = binding.body.roleRef;
   if (!isPlainObject(ref) || typeof ref.name !== 'string') return undefined;
   return { kind: typeof ref.kind === 'string' ? ref.kind : 'ClusterRole', name: ref.name };
