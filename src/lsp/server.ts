@@ -14,7 +14,7 @@ import { isConfigFile } from '../config/find.js';
 import { Workspace, type Analysis } from './workspace.js';
 import { readWorkspaceConfig } from './workspace-config.js';
 import { editorLintOptions, emptyGraphPage, graphPageHtml, GRAPH_PAGE_REQUEST } from './graph-page.js';
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { LintOptions } from '../index.js';
 
 /** Options an editor may pass in `initializationOptions`. */
