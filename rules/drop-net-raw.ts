@@ -23,7 +23,9 @@ export default defineRule({
       if (capabilities(ref, 'add').some((c) => c.value === 'ALL')) continue;
       if (capabilities(ref, 'drop').some((c) => c.value === 'NET_RAW' || c.value === 'ALL')) continue;
       const { path } = containerSecurityContext(ref);
-      report(ref.object, `${path}.capabilities.drop`, `${describeContainer(ref)} does not drop NET_RAW (nor ALL), so it keeps the runtime's default NET_RAW capability and can forge packets`);
+      report(ref.object, `${path}.capabilities.drop`, `${describeContainer(ref)} does not drop NET_RAW (nor ALL), so it keeps the runtime's default NET_RAW capability and can forge packets`, undefined, {
+        fix: { type: 'suggestion', description: 'Drop the NET_RAW capability', edits: [{ op: 'append', path: `${path}.capabilities.drop`, value: 'NET_RAW' }] },
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers } from '../src/rule-api.js';
+import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers, type Fix } from '../src/rule-api.js';
 
 interface Options {
   flagUnset: boolean;
@@ -32,10 +32,14 @@ export default defineRule<Options>({
       if (setting === false) continue;
       if (context.privileged === true || capabilities(ref, 'add').some((c) => c.value === 'SYS_ADMIN' || c.value === 'ALL')) continue;
       if (setting === true) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`);
+        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
       } else if (options.flagUnset) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`);
+        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
       }
     }
   },
 });
+
+function noEscalation(path: string): Fix {
+  return { type: 'suggestion', description: 'Set allowPrivilegeEscalation: false', edits: [{ op: 'set', path, value: false }] };
+}

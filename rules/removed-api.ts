@@ -1,4 +1,4 @@
-import { defineRule, schemaRegistryFor } from '../src/rule-api.js';
+import { apiMigrationFix, defineRule, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api',
@@ -18,7 +18,8 @@ export default defineRule({
       const lookup = registry.lookup(obj);
       if (lookup.status !== 'removed') continue;
       const instead = lookup.replacement ? `; use apiVersion ${lookup.replacement}` : lookup.successor ? `; there is no replacement kind, use ${lookup.successor}` : '; it has no replacement';
-      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`);
+      const fix = lookup.replacement ? apiMigrationFix(obj, lookup.replacement) : undefined;
+      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`, undefined, fix ? { fix } : undefined);
     }
   },
 });

@@ -15,7 +15,7 @@ export default defineRule({
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);
     for (const obj of objects) {
-      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message);
+      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message, undefined, issue.fix ? { fix: issue.fix } : undefined);
     }
   },
 });

@@ -75,6 +75,8 @@ export interface LintResult {
   rules: Rule[];
   /** Findings that annotations or comments silenced. */
   suppressed: Suppression[];
+  /** The text of every file read, by file name (what fixes edit). */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** Lints files, directories, globs and inline texts together, as one application. */
@@ -118,7 +120,7 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
     findings = findings.filter((f) => wanted.has(f.file));
     silenced = silenced.filter((s) => wanted.has(s.finding.file));
   }
-  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced };
+  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced, texts: loaded.texts };
 }
 
 /** Fills options the caller left unset from the config (the caller's values win). */

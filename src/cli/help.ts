@@ -54,6 +54,14 @@ Options:
                              unchanged
       --cache-location <dir> where --cache keeps them (implies --cache; default:
                              node_modules/.cache/kubeknit when node_modules exists, else .kubeknit-cache)
+      --fix                  repair what can be repaired in place, then report what is left; fixes
+                             that do not overlap go in together, then the files are linted again
+                             (up to 10 passes). Every byte a fix does not need stays as it was.
+                             With standard input, prints the fixed text instead
+      --fix-dry-run          like --fix, but writes nothing: prints a unified diff (the report
+                             then goes to standard error)
+      --fix-type <types>     problem (default: the object is wrong today) and/or suggestion
+                             (hardening a person should review), comma-separated or repeated
       --debug                print stack traces of internal errors
   -h, --help                 print this help
 `;
