@@ -10,6 +10,7 @@ export default defineRule<Options>({
   family: 'rbac',
   severity: 'warning',
   presets: ['strict'],
+  fixable: 'suggestion',
   description: 'Pods that get a ServiceAccount token mounted without opting in',
   docs: {
     why: 'Unless told otherwise, Kubernetes mounts an API token into every container. Most apps never call the API; for them the token is only something an attacker can steal and use with whatever the ServiceAccount is allowed.',

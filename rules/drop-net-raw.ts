@@ -5,6 +5,7 @@ export default defineRule({
   family: 'security',
   severity: 'warning',
   presets: ['strict'],
+  fixable: 'suggestion',
   description: 'A container keeps (or adds) the NET_RAW capability',
   docs: {
     why: 'Container runtimes grant NET_RAW by default. It lets a process craft any packet: spoof addresses, and poison ARP or DNS for the other Pods on its node. Almost no app needs it (modern ping works without it). A container keeps it unless it drops NET_RAW or ALL. Adding ALL is reported by dangerous-capabilities instead. Windows Pods are skipped.',

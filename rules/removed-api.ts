@@ -5,6 +5,7 @@ export default defineRule({
   family: 'schema',
   severity: 'error',
   presets: ['recommended'],
+  fixable: 'problem',
   description: 'An apiVersion/kind the target Kubernetes version no longer serves',
   docs: {
     why: 'The API server of that version answers "no matches for kind" and kubectl apply fails; after a cluster upgrade the manifests stop deploying.',

@@ -9,6 +9,7 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'warning',
   presets: ['recommended'],
+  fixable: 'suggestion',
   description: 'A container may run as root: neither it nor its Pod sets runAsNonRoot: true or a runAsUser above 0',
   docs: {
     why: 'A container runs as the user its image names, which is root for most images unless the manifest says otherwise. Root in a container is root on the node\'s kernel: one kernel or runtime bug away from the node. runAsNonRoot: true makes the kubelet refuse to start a container whose user is root; runAsUser picks the user outright. The container\'s securityContext overrides the Pod\'s. runAsGroup 0 (the root group) is allowed by default, since OpenShift runs every container with group 0; set flagRootGroup to flag it. Windows Pods are skipped.',

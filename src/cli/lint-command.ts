@@ -120,7 +120,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   if (fixed) fixWriteFailed = !emitFixes(fixed, options, values['fix-dry-run'] === true, io);
   let findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
-  const report = { findings, summary: result.summary, files: result.files, objects: result.objects, rules: result.rules };
+  const report = { findings, summary: result.summary, files: result.files, objects: result.objects, rules: result.rules, texts: result.texts };
   const rootDir = findRepoRoot(process.cwd()) ?? process.cwd();
   for (const target of targets) {
     const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(reportStream, io.env);

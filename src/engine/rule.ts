@@ -2,7 +2,7 @@ import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
-import type { Fix } from '../fix/types.js';
+import type { Fix, FixType } from '../fix/types.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
 
 export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
@@ -81,6 +81,8 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** One line: what the rule finds. */
   description: string;
   docs: RuleDocs;
+  /** The kind of repair the rule's findings may carry (`--fix`, quick fixes), when it has one. */
+  fixable?: FixType;
   /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
   messages?: Readonly<Record<string, string>>;
   /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */

@@ -8,6 +8,8 @@ export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
   objects?: readonly K8sObject[];
   /** Rules to describe (SARIF); default: the built-in rules. */
   rules?: readonly Rule[];
+  /** The files' texts, for SARIF `fixes`. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface ReportOptions {
