@@ -2,7 +2,8 @@ import { lint, type LintOptions, type LintResult } from '../index.js';
 import type { Finding } from '../types.js';
 import { applyFixes } from './apply.js';
 import { FileFixer } from './resolve.js';
-import type { FixType } from './types.js';
+import type { FixEdit, FixType } from './types.js';
+import { formatFieldPath, normalizeFieldPath, parseFieldPath } from '../load/field-path.js';
 
 /** ESLint's limit: fixes can enable other fixes, but never loop for ever. */
 export const MAX_FIX_PASSES = 10;
@@ -13,6 +14,8 @@ export interface FixedFile {
   after: string;
   /** How many fixes went in, over all passes. */
   fixes: number;
+  /** The fields those fixes changed (a renamed key under both names), e.g. to check nothing else moved. */
+  paths: string[];
 }
 
 export interface LintFixResult {
@@ -41,11 +44,15 @@ export async function lintAndFix(inputs: readonly string[], options: LintOptions
       const text = fixed.get(file)?.after ?? result.texts.get(file);
       if (text === undefined) continue;
       const fixer = new FileFixer(text);
-      const resolved = findings.map((f) => fixer.resolve(f.fix!)).filter((f) => f !== undefined);
-      const { text: after, applied } = applyFixes(text, resolved);
+      const pending = new Map(findings.flatMap((f) => {
+        const resolved = fixer.resolve(f.fix!);
+        return resolved ? [[resolved, f.fix!] as const] : [];
+      }));
+      const { text: after, applied } = applyFixes(text, [...pending.keys()]);
       if (!applied.length || after === text) continue;
       const entry = fixed.get(file);
-      fixed.set(file, { before: entry?.before ?? text, after, fixes: (entry?.fixes ?? 0) + applied.length });
+      const paths = applied.flatMap((fix) => pending.get(fix)!.edits.flatMap(editedPaths));
+      fixed.set(file, { before: entry?.before ?? text, after, fixes: (entry?.fixes ?? 0) + applied.length, paths: [...(entry?.paths ?? []), ...paths] });
       changed = true;
     }
     if (!changed) break;
@@ -65,4 +72,11 @@ function fixableByFile(findings: readonly Finding[], types: readonly FixType[]):
     list.push(finding);
   }
   return byFile;
+}
+
+function editedPaths(edit: FixEdit): string[] {
+  const path = normalizeFieldPath(edit.path);
+  if (edit.op !== 'rename') return [path];
+  const parent = parseFieldPath(edit.path).slice(0, -1);
+  return [path, formatFieldPath([...parent, edit.to])];
 }
