@@ -63,6 +63,10 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** With a baseline (`lint --baseline`): findings the baseline holds, left out of the counts above. */
+  baselined?: number;
+  /** With `lint --changed-since`: findings on objects the change left alone, left out of the counts above. */
+  unchanged?: number;
 }
 
 export interface LintResult {
