@@ -136,7 +136,7 @@ function nodeText(node: RelationNode): string {
 
 /** Markdown text from manifests: Markdown and HTML characters escaped, lines joined. */
 export function md(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#|<>&~]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]#|<>&~]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
 }
 
 /** Text inside a code span: no backticks or line breaks can end it. */
