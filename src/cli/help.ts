@@ -121,6 +121,9 @@ Options:
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)
       --focus <Kind/ns/name> only the neighbourhood of one object
       --depth <n>            with --focus or --only-findings: how many edges away (default 1)
+      --impact <Kind/ns/name>
+                             only the object and what depends on it, transitively: what may
+                             break if it is deleted or changed
       --hide-implied         leave out implied ReplicaSets, Jobs and Pods
       --only-findings        only objects with findings and their neighbours (--depth, default 1)
       --stdin-filename <f>   the name to show for standard input (-)
