@@ -2,11 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
 import { lint } from '../index.js';
-import { createBaseline, serializeBaseline } from '../pr/baseline.js';
+import { createBaseline, DEFAULT_BASELINE_FILE, serializeBaseline } from '../pr/baseline.js';
 import { BASELINE_HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
-
-export const DEFAULT_BASELINE_FILE = '.kubeknit-baseline.json';
 
 /** `kubeknit baseline [paths…]`: writes today's findings as a baseline file. */
 export async function baselineCommand(args: string[], io: CliIO): Promise<number> {

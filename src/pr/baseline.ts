@@ -1,6 +1,14 @@
+import path from 'node:path';
 import { UsageError } from '../load/errors.js';
 import type { Finding } from '../types.js';
 import { fingerprintOf, fingerprintParts, type FingerprintParts } from './fingerprint.js';
+
+/** The file `kubeknit baseline` writes by default; lint runs never read it as a manifest. */
+export const DEFAULT_BASELINE_FILE = '.kubeknit-baseline.json';
+
+export function isBaselineFile(file: string): boolean {
+  return path.basename(file) === DEFAULT_BASELINE_FILE;
+}
 
 /** The baseline file's format version; a reader refuses versions it does not know. */
 export const BASELINE_VERSION = 1;

@@ -61,7 +61,7 @@ export function diffToStylish(diff: RevisionDiff): string {
   section('New findings', diff.findings.new.map((f) => t(findingLine(f))));
   section('Fixed findings', diff.findings.fixed.map((f) => t(findingLine(f))));
   const s = summaryOf(diff);
-  lines.push('', `${s.objectsAdded} added, ${s.objectsRemoved} removed, ${s.objectsChanged} changed objects; ${s.relationsAdded} relationships added, ${s.relationsRemoved} removed; ${s.findingsNew} new findings, ${s.findingsFixed} fixed; ${s.immutable} changes apply cannot make in place`);
+  lines.push('', `objects: ${s.objectsAdded} added, ${s.objectsRemoved} removed, ${s.objectsChanged} changed; relationships: ${s.relationsAdded} added, ${s.relationsRemoved} removed; findings: ${s.findingsNew} new, ${s.findingsFixed} fixed; changes kubectl apply cannot make in place: ${s.immutable}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -42,15 +42,15 @@ describe.skipIf(missing.length > 0)(title, () => {
     tab.on('request', (r) => requests.push(r.url()));
     tab.on('pageerror', (e) => errors.push(String(e)));
     await tab.goto(pathToFileURL(page).href);
-    const rendered = await tab.evaluate(async () => {
-      const w = window as unknown as { mermaid: { initialize(o: object): void; render(id: string, text: string): Promise<{ svg: string }> } };
-      w.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-      const text = JSON.parse(document.getElementById('src')!.textContent!) as string;
-      const { svg } = await w.mermaid.render('diff', text);
-      document.getElementById('out')!.innerHTML = svg;
+    // Runs in the page (a string: the test's TypeScript has no DOM types).
+    const rendered = await tab.evaluate(`(async () => {
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      const text = JSON.parse(document.getElementById('src').textContent);
+      const { svg } = await mermaid.render('diff', text);
+      document.getElementById('out').innerHTML = svg;
       const links = [...document.querySelectorAll('#out path.flowchart-link')].map((p) => p.getAttribute('style') ?? '');
       return { nodes: document.querySelectorAll('#out g.node').length, links };
-    });
+    })()`) as { nodes: number; links: string[] };
     const declared = block!.split('\n').filter((l) => /^\s+n\d+\["/.test(l)).length;
     expect(rendered.nodes).toBe(declared);
     expect(rendered.links.some((s) => s.includes('#1a7f37'))).toBe(true);

@@ -140,7 +140,7 @@ spec:
     r.commit('db', { 'db.yaml': `${sts('db', 1)}---\n${service('db', 'db')}` });
     r.commit('scale', { 'db.yaml': `${sts('db', 3)}---\n${service('db', 'db')}` });
     const scaled = kk(r, 'diff', 'HEAD~1', 'HEAD');
-    expect(scaled.stdout).toContain('0 changes apply cannot make in place');
+    expect(scaled.stdout).toContain('changes kubectl apply cannot make in place: 0');
     r.write({ 'db.yaml': `${sts('database', 3)}---\n${service('db', 'database')}` });
     const run = kk(r, 'diff', 'HEAD'); // head: the working tree
     expect(run.status).toBe(1);
@@ -215,6 +215,7 @@ describe('kubeknit baseline and lint --baseline', () => {
     expect(write.status, write.stderr).toBe(0);
     const file = JSON.parse(readFileSync(path.join(r.root, '.kubeknit-baseline.json'), 'utf8'));
     expect(file.version).toBe(1);
+    expect(json(kk(r, 'lint', '--format', 'json')).summary.files).toBe(1); // the baseline is no manifest
     expect(file.entries.map((e: { ruleId: string; object: string }) => `${e.ruleId} ${e.object}`)).toContain('dangling-service-selector Service/default/db');
     const sorted = [...file.entries].sort((a, b) => (a.ruleId + a.object < b.ruleId + b.object ? -1 : 1));
     expect(file.entries.map((e: { ruleId: string }) => e.ruleId)).toEqual(sorted.map((e: { ruleId: string }) => e.ruleId));
