@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LintOptions, LintResult } from '../index.js';
-import { objectId } from '../load/parse.js';
+import { objectId } from '../k8s/object-id.js';
 import type { Finding } from '../types.js';
 import { objectChanges } from './changes.js';
 import { changedFiles, repositoryRoot, resolveCommit } from './git.js';
