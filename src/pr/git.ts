@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../load/errors.js';
 
@@ -52,8 +52,8 @@ export async function changedFiles(commit: string, root: string): Promise<string
 export async function withRevision<T>(commit: string, root: string, use: (folder: string) => Promise<T>): Promise<T> {
   const parent = mkdtempSync(path.join(tmpdir(), 'kubeknit-rev-'));
   const folder = path.join(parent, 'tree');
-  // A worktree leaves the user's checkout, index and branch alone.
-  await git(['worktree', 'add', '--detach', '--quiet', folder, commit], root);
+  // A worktree leaves the user's checkout, index and branch alone; no post-checkout hook runs for it.
+  await git(['-c', `core.hooksPath=${os.devNull}`, 'worktree', 'add', '--detach', '--quiet', folder, commit], root);
   try {
     return await use(folder);
   } finally {

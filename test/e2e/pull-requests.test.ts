@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -154,10 +154,13 @@ spec:
     r.commit('two', { 'a.yaml': configMap('a', 'b') });
     r.write({ 'a.yaml': configMap('a', 'c'), 'new.yaml': configMap('n', 'n') });
     r.git('add', 'new.yaml');
+    const marker = path.join(r.root, 'hook-ran');
+    writeFileSync(path.join(r.root, '.git/hooks/post-checkout'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
     const before = [r.git('status', '--porcelain'), r.git('worktree', 'list'), readFileSync(path.join(r.root, 'a.yaml'), 'utf8')];
     expect(kk(r, 'diff', 'HEAD~1', 'HEAD').status).toBe(0);
     expect(kk(r, 'diff', 'HEAD~1').status).toBe(0);
     expect([r.git('status', '--porcelain'), r.git('worktree', 'list'), readFileSync(path.join(r.root, 'a.yaml'), 'utf8')]).toEqual(before);
+    expect(existsSync(marker)).toBe(false); // the repository's hooks do not run for the temporary worktree
   });
 
   it('fails with exit 2 outside a repository and for an unknown ref', () => {
