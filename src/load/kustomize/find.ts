@@ -1,0 +1,94 @@
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { STDIN_INPUT } from '../discover.js';
+import { isKustomizationFile, kustomizationIn, readKustomizationFile, referencedPaths, type KustomizationFile } from './kustomization-file.js';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export interface KustomizeTree {
+  /** Kustomizations to build: those in the inputs that no other one in the inputs builds on. */
+  roots: KustomizationFile[];
+  /** Every kustomization file found in the inputs or used by one (absolute paths). */
+  kustomizationFiles: Set<string>;
+  /** Files a root's build reads (absolute paths): their content reaches the lint through the build. */
+  consumed: Set<string>;
+}
+
+/**
+ * Finds the kustomizations among the inputs (a directory holding a kustomization file, at any depth,
+ * or a kustomization file named directly) and what each root uses, following its bases and components.
+ */
+export function findKustomizations(inputs: readonly string[]): KustomizeTree {
+  const found: KustomizationFile[] = [];
+  const seenDirs = new Set<string>();
+  const addFile = (file: string) => {
+    const k = readKustomizationFile(file);
+    if (k && !seenDirs.has(k.dir)) {
+      seenDirs.add(k.dir);
+      found.push(k);
+    }
+  };
+  for (const input of inputs) {
+    if (input === STDIN_INPUT) continue;
+    const stats = statOrUndefined(input);
+    if (stats?.isFile() && isKustomizationFile(input)) addFile(input);
+    else if (stats?.isDirectory()) walkDirs(input, new Set(), (dir) => {
+      const file = kustomizationIn(dir);
+      if (file) addFile(file);
+    });
+  }
+  const kustomizationFiles = new Set<string>();
+  const consumed = new Set<string>();
+  const usedByAnother = new Set<string>();
+  for (const k of found) {
+    collectTree(k, kustomizationFiles, consumed, usedByAnother, new Set());
+  }
+  const roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
+  return { roots, kustomizationFiles, consumed };
+}
+
+function collectTree(k: KustomizationFile, kustomizationFiles: Set<string>, consumed: Set<string>, usedByAnother: Set<string>, visiting: Set<string>): void {
+  if (visiting.has(k.dir)) return;
+  visiting.add(k.dir);
+  kustomizationFiles.add(k.file);
+  const { dirs, files } = referencedPaths(k);
+  for (const file of files) consumed.add(file);
+  for (const dir of dirs) {
+    usedByAnother.add(dir);
+    const file = kustomizationIn(dir);
+    const inner = file ? readKustomizationFile(file) : undefined;
+    if (inner) collectTree(inner, kustomizationFiles, consumed, usedByAnother, visiting);
+  }
+}
+
+function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string) => void): void {
+  let key: string;
+  try {
+    key = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(key)) return;
+  seen.add(key);
+  onDir(dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries.sort()) {
+    if (SKIPPED_DIRECTORIES.has(entry)) continue;
+    const full = path.join(dir, entry);
+    // follows symlinked folders as file discovery does; `seen` holds real paths, so there are no loops
+    if (statOrUndefined(full)?.isDirectory()) walkDirs(full, seen, onDir);
+  }
+}
+
+function statOrUndefined(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
