@@ -12,11 +12,14 @@ export interface KustomizeTree {
   kustomizationFiles: Set<string>;
   /** Files a root's build reads (absolute paths): their content reaches the lint through the build. */
   consumed: Set<string>;
+  /** Folders of the kustomizations the roots build on: other files there are patches or left-overs, not objects of their own. */
+  ownedDirs: Set<string>;
 }
 
 /**
  * Finds the kustomizations among the inputs (a directory holding a kustomization file, at any depth,
  * or a kustomization file named directly) and what each root uses, following its bases and components.
+ * A Component that no root uses is not built (it cannot be built alone); its files are linted as they are.
  */
 export function findKustomizations(inputs: readonly string[]): KustomizeTree {
   const found: KustomizationFile[] = [];
@@ -37,27 +40,27 @@ export function findKustomizations(inputs: readonly string[]): KustomizeTree {
       if (file) addFile(file);
     });
   }
-  const kustomizationFiles = new Set<string>();
-  const consumed = new Set<string>();
+  const tree: KustomizeTree = { roots: [], kustomizationFiles: new Set(found.map((k) => k.file)), consumed: new Set(), ownedDirs: new Set() };
   const usedByAnother = new Set<string>();
   for (const k of found) {
-    collectTree(k, kustomizationFiles, consumed, usedByAnother, new Set());
+    for (const dir of referencedPaths(k).dirs) usedByAnother.add(dir);
   }
-  const roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
-  return { roots, kustomizationFiles, consumed };
+  tree.roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
+  for (const root of tree.roots) collectTree(root, tree, new Set());
+  return tree;
 }
 
-function collectTree(k: KustomizationFile, kustomizationFiles: Set<string>, consumed: Set<string>, usedByAnother: Set<string>, visiting: Set<string>): void {
+function collectTree(k: KustomizationFile, tree: KustomizeTree, visiting: Set<string>): void {
   if (visiting.has(k.dir)) return;
   visiting.add(k.dir);
-  kustomizationFiles.add(k.file);
+  tree.kustomizationFiles.add(k.file);
+  tree.ownedDirs.add(k.dir);
   const { dirs, files } = referencedPaths(k);
-  for (const file of files) consumed.add(file);
+  for (const file of files) tree.consumed.add(file);
   for (const dir of dirs) {
-    usedByAnother.add(dir);
     const file = kustomizationIn(dir);
     const inner = file ? readKustomizationFile(file) : undefined;
-    if (inner) collectTree(inner, kustomizationFiles, consumed, usedByAnother, visiting);
+    if (inner) collectTree(inner, tree, visiting);
   }
 }
 

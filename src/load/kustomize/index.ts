@@ -6,7 +6,7 @@ import { FILE_START, type LoadProblem } from '../problems.js';
 import { buildWithOrigins, DEFAULT_RENDER_TIMEOUT_SECONDS, findKustomizeCommand, parseKustomizeCommand, type KustomizeCommand } from './build.js';
 import { findKustomizations } from './find.js';
 import { forgetKustomizationFiles, type KustomizationFile } from './kustomization-file.js';
-import { forgetPatchTexts, mappedSource, OriginFiles } from './map.js';
+import { BuildNames, forgetPatchTexts, mappedSource, OriginFiles } from './map.js';
 import { takeOrigin } from './origin.js';
 
 export { DEFAULT_RENDER_TIMEOUT_SECONDS } from './build.js';
@@ -60,7 +60,11 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
   }
   const timeoutMs = Math.max(1, options.timeoutSeconds ?? DEFAULT_RENDER_TIMEOUT_SECONDS) * 1000;
   const built = new Set([...tree.kustomizationFiles, ...tree.consumed]);
-  const out: KustomizeLoad = { objects: [], problems: [], files: [], texts: new Map(), isBuilt: (file) => built.has(path.resolve(file)) };
+  const isBuilt = (file: string) => {
+    const abs = path.resolve(file);
+    return built.has(abs) || tree.ownedDirs.has(path.dirname(abs));
+  };
+  const out: KustomizeLoad = { objects: [], problems: [], files: [], texts: new Map(), isBuilt };
   const files = new Set<string>();
   for (const root of tree.roots) {
     files.add(display(root.file));
@@ -83,11 +87,12 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
 
 function builtObjects(text: string, buildDir: string, root: KustomizationFile, origins: OriginFiles, built: Set<string>): K8sObject[] {
   const parsed = parseManifestText(`${root.file}#built`, text);
+  const names = new BuildNames();
   return parsed.objects.map((obj) => {
     const origin = takeOrigin(obj.body, buildDir);
     if (origin.file) built.add(origin.file);
     for (const k of origin.transformedIn) built.add(k);
-    return manifestObject(obj.body, mappedSource(obj, origin, root, origins));
+    return manifestObject(obj.body, mappedSource(obj, origin, root, origins, names));
   });
 }
 
@@ -102,12 +107,12 @@ function chooseCommand(options: KustomizeOptions): KustomizeCommand | undefined 
   return found;
 }
 
-/** Paths as the user sees them: absolute when the inputs are, else relative to the working folder. */
+/** Paths as the user sees them: absolute when the inputs are, else relative to the working folder (as file discovery shows them). */
 function displayPaths(inputs: readonly string[]): (abs: string) => string {
   const absolute = inputs.length > 0 && inputs.every((i) => path.isAbsolute(i));
   return (abs) => {
     const rel = path.relative(process.cwd(), abs);
-    const shown = absolute || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+    const shown = absolute || path.isAbsolute(rel) ? abs : rel;
     return shown.split(path.sep).join('/');
   };
 }

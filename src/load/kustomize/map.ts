@@ -51,9 +51,52 @@ export class OriginFiles {
  * kustomization that set it (a patch, namePrefix, namespace, labels, images, replicas, a generator);
  * else at the start of the document.
  */
-export function mappedSource(built: K8sObject, origin: Origin, root: KustomizationFile, files: OriginFiles): ObjectSource {
+/**
+ * The names and namespaces a build changed: original name → built name, original namespace → built
+ * namespace. A value that still names the old one is a reference the build broke.
+ */
+export class BuildNames {
+  private readonly renamed = new Set<string>();
+  /** Built name → the namespaces objects of that name are in. */
+  private readonly names = new Map<string, Set<string | null>>();
+
+  add(built: K8sObject, original: K8sObject | undefined): void {
+    let namespaces = this.names.get(built.name);
+    if (!namespaces) this.names.set(built.name, (namespaces = new Set()));
+    namespaces.add(built.namespace);
+    if (original && original.name !== built.name) this.renamed.add(original.name);
+  }
+
+  /**
+   * What of the build a reference breaks: `name` when it names an object by the name it had before
+   * a prefix or suffix; `namespace` when it names `<name>.<namespace>` of a built object that is in
+   * another namespace (the build moved it).
+   */
+  brokenBy(value: string): 'name' | 'namespace' | undefined {
+    const labels = value.toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean);
+    if (labels.some((l) => this.renamed.has(l) && !this.names.has(l))) return 'name';
+    for (let i = 0; i + 1 < labels.length; i++) {
+      const namespaces = this.names.get(labels[i]);
+      const dnsName = i + 2 >= labels.length || labels[i + 2] === 'svc';
+      if (namespaces && dnsName && !namespaces.has(labels[i + 1])) return 'namespace';
+    }
+    return undefined;
+  }
+}
+
+/** Fields that name other objects (`configMapKeyRef.name`, `serviceName`, an env value with a URL), not an item's own name. */
+function isReference(segments: readonly PathSegment[]): boolean {
+  const last = segments.at(-1);
+  const before = segments.at(-2);
+  if (last === 'value' || last === 'command' || last === 'args' || typeof last === 'number') return true;
+  if (typeof last !== 'string' || !/(name|namespace|host)$/i.test(last)) return false;
+  return typeof before !== 'number' || segments.at(-3) === 'subjects';
+}
+
+export function mappedSource(built: K8sObject, origin: Origin, root: KustomizationFile, files: OriginFiles, names: BuildNames): ObjectSource {
   const rootDisplay = files.display(root.file);
   const original = origin.file ? findOriginal(files.objects(origin.file), built) : undefined;
+  names.add(built, original);
   const chain = [...origin.transformedIn].reverse().map(readKustomizationFile).filter((k): k is KustomizationFile => !!k);
   const generator = origin.generatedIn ? generatorEntry(origin.generatedIn, built, files.display) : undefined;
   const home: SourcePlace = original
@@ -64,7 +107,12 @@ export function mappedSource(built: K8sObject, origin: Origin, root: Kustomizati
     if (original) {
       const before = valueAt(original.body, segments);
       const after = valueAt(built.body, segments);
-      if (writtenThere(before, after)) return { file: original.source.file, range: original.source.locate(segments) };
+      if (writtenThere(before, after)) {
+        const broken = typeof after === 'string' && isReference(segments) ? names.brokenBy(after) : undefined;
+        const by = broken ? chain.find((k) => (broken === 'name' ? ['namePrefix', 'nameSuffix'] : ['namespace']).some((key) => typeof k.body[key] === 'string')) : undefined;
+        if (by) return { file: files.display(by.file), range: by.locate(broken === 'name' ? (typeof by.body.namePrefix === 'string' ? 'namePrefix' : 'nameSuffix') : 'namespace') };
+        return { file: original.source.file, range: original.source.locate(segments) };
+      }
     }
     for (const k of chain) {
       const entry = responsibleEntry(k, segments, built, original);
@@ -111,13 +159,17 @@ function valueAt(body: JsonObject, segments: readonly PathSegment[]): Found {
 }
 
 /**
- * Whether the built value is what the source document says: the same, or (for maps) the same keys
- * with more added (a transformer adding labels to a selector leaves the written selector in charge).
- * A field missing from both is where the source document is to be changed.
+ * Whether the source document is where a field is to be changed: a scalar there has the built value;
+ * a map there keeps every scalar it sets (transformers may add keys: labels to a selector); a list
+ * there, or a map whose nested parts a patch changed, is still the one a finding about it (a key it
+ * lacks) is fixed in. A field missing from both is added in the source document too.
  */
 function writtenThere(before: Found, after: Found): boolean {
   if (before === MISSING || after === MISSING) return before === after;
-  if (isMap(before) && isMap(after)) return Object.keys(before).every((k) => Object.hasOwn(after, k) && writtenThere(before[k] ?? null, after[k] ?? null));
+  if (isMap(before) && isMap(after)) {
+    return Object.entries(before).every(([k, v]) => Object.hasOwn(after, k) && (v !== null && typeof v === 'object' ? true : v === after[k]));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) return true;
   return JSON.stringify(before) === JSON.stringify(after);
 }
 
