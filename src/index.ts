@@ -18,6 +18,7 @@ import { ParseCache } from './load/cache.js';
 import { loadInputsFast } from './load/parallel.js';
 import { loadKustomizations, type KustomizeOptions } from './load/kustomize/index.js';
 import { addBuilt } from './load/kustomize/merge.js';
+import { mapToChart } from './load/helm/chart-sources.js';
 import { dropRepeatedFindings } from './engine/repeated.js';
 import type { Finding, K8sObject } from './types.js';
 import type { RunSettings } from './engine/rule.js';
@@ -96,6 +97,7 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
   addBuilt(loaded, built);
+  if (options.chartDir !== undefined) mapToChart(loaded, options.chartDir);
   const schemaCache = options.cache ? new ValidationCache(options.cache.location, options.cache.toolVersion) : undefined;
   const result = lintLoaded(loaded, lintOptions, schemaCache);
   loaded.saveCache?.();
