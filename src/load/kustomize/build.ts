@@ -71,9 +71,18 @@ function run(command: KustomizeCommand, dir: string, timeoutMs: number): Promise
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return resolve({ error: `"${command.program}" was not found`, missingProgram: true });
       if (err.killed || (err as { signal?: string }).signal === 'SIGTERM') return resolve({ error: `${command.display} did not finish within ${Math.round(timeoutMs / 1000)} s` });
-      resolve({ error: kustomizeMessage(stderr) || err.message.split('\n')[0] });
+      resolve({ error: withoutWrapper(kustomizeMessage(stderr)) || err.message.split('\n')[0] });
     });
   });
+}
+
+/** The error as building the target itself gives it, without the layer of the temporary kustomization around it. */
+function withoutWrapper(message: string): string {
+  const marker = message.indexOf("': recursed accumulation of path '");
+  if (marker < 0) return message;
+  const rest = message.slice(marker + "': recursed accumulation of path '".length);
+  const end = rest.indexOf("': ");
+  return end >= 0 ? rest.slice(end + 3) : message;
 }
 
 /** kustomize's own words, without kubectl's log prefix (`E1202 04:00:55.937417 11235 run.go:72] "command failed" err=`). */
