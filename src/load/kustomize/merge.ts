@@ -1,5 +1,5 @@
 import { applyCustomResourceScopes, type LoadResult } from '../index.js';
-import { objectId } from '../parse.js';
+import { objectId } from '../../k8s/object-id.js';
 import type { KustomizeLoad } from './index.js';
 
 /** Adds built objects to a load (they stand where the files they came from would have). */
