@@ -122,28 +122,39 @@ describe.skipIf(!hasKustomize)(`Kustomize overlays, built and mapped back ${SKIP
     expect(result.findings).toMatchObject([{ ruleId: 'kustomize-build-failed', severity: 'error', file: kustomization, line: 1, message: expect.stringContaining('no-such-patch.yaml') }]);
   });
 
-  it('the CLI: exit 1 on a failing build, mapped locations in github and sarif output, --kustomize skip', () => {
+  const CLI_TIMEOUT = 90_000; // a CLI process per run, each building with kubectl, on a busy machine
+
+  it('the CLI: github, sarif and json output carry the mapped location', () => {
     edit(path.join(prod, 'web-resources.yaml'), '          resources:', '          securityContext:\n            privileged: true\n          resources:');
     const rel = path.relative(REPO_ROOT, prod).split(path.sep).join('/');
-    const github = runCli(['lint', rel, '--format', 'github']);
+    const github = runCli(['lint', rel, '--format', 'github', '--format', 'sarif', '--output', path.join(dir, 'out.sarif'), '--format', 'json', '--output', path.join(dir, 'out.json')]);
     expect(github.status).toBe(1);
     expect(github.stdout).toContain(`::error file=${rel}/kustomization.yaml,line=${lineOf(path.join(prod, 'kustomization.yaml'), '- path: web-resources.yaml')},`);
-    const sarif = JSON.parse(runCli(['lint', rel, '--format', 'sarif']).stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     const privileged = sarif.runs[0].results.find((r) => r.ruleId === 'privileged-container');
     expect(privileged?.locations[0].physicalLocation.artifactLocation.uri).toContain('overlays/prod/kustomization.yaml');
-    const json = JSON.parse(runCli(['lint', rel, '--format', 'json']).stdout) as { findings: Array<{ ruleId: string; rendered?: unknown }> };
+    const json = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')) as { findings: Array<{ ruleId: string; rendered?: unknown }> };
     expect(json.findings.find((f) => f.ruleId === 'privileged-container')?.rendered).toEqual({ by: 'kustomize', kustomization: `${rel}/kustomization.yaml` });
+  }, CLI_TIMEOUT);
 
+  it('the CLI: --kustomize skip lints the files as they are; a failing build is exit 1', () => {
+    const rel = path.relative(REPO_ROOT, prod).split(path.sep).join('/');
     const skipped = JSON.parse(runCli(['lint', rel, '--kustomize', 'skip', '--format', 'json']).stdout) as { findings: Array<{ ruleId: string }> };
     expect(skipped.findings.map((f) => f.ruleId)).toContain('kustomization-skipped');
-
     edit(path.join(prod, 'kustomization.yaml'), '- path: web-resources.yaml', '- path: no-such-patch.yaml');
     const failed = runCli(['lint', rel, '--format', 'json']);
     expect(failed.status).toBe(1);
     expect(JSON.parse(failed.stdout).findings).toMatchObject([{ ruleId: 'kustomize-build-failed', file: `${rel}/kustomization.yaml` }]);
-  });
+  }, CLI_TIMEOUT);
 
-  it('the CLI: --kustomize render with a command that does not exist is exit 2', () => {
+  it('the CLI: kubeknit graph draws the built objects, each labelled with the file it came from', () => {
+    const run = runCli(['graph', prod, '--format', 'mermaid']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('namespace shop');
+    expect(run.stdout).toMatch(/Deployment<br\/>web<br\/>from [^"]*base\/web\.yaml/);
+  }, CLI_TIMEOUT);
+
+  it('the CLI: --kustomize render with a command that does not exist is exit 2', { timeout: CLI_TIMEOUT }, () => {
     const run = runCli(['lint', prod, '--kustomize', 'render', '--kustomize-command', 'kubeknit-no-such-kustomize build']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('kubeknit-no-such-kustomize');
