@@ -154,6 +154,16 @@ describe.skipIf(!hasKustomize)(`Kustomize overlays, built and mapped back ${SKIP
     expect(run.stdout).toMatch(/Deployment<br\/>web<br\/>from [^"]*base\/web\.yaml/);
   }, CLI_TIMEOUT);
 
+  it('the CLI: with no kustomize on PATH, one info says how to get one and the files are linted as they are', () => {
+    const run = runCli(['lint', dir, '--format', 'json'], { env: { PATH: '' } });
+    const findings = JSON.parse(run.stdout).findings as Array<{ ruleId: string; severity: string; message: string }>;
+    expect(findings.filter((f) => f.ruleId === 'kustomization-skipped')).toMatchObject([{ severity: 'info', message: expect.stringContaining('install') }]);
+    expect(findings.some((f) => f.ruleId === 'run-as-root')).toBe(true);
+    const render = runCli(['lint', dir, '--kustomize', 'render'], { env: { PATH: '' } });
+    expect(render.status).toBe(2);
+    expect(render.stderr).toContain('--kustomize render');
+  }, CLI_TIMEOUT);
+
   it('the CLI: --kustomize render with a command that does not exist is exit 2', { timeout: CLI_TIMEOUT }, () => {
     const run = runCli(['lint', prod, '--kustomize', 'render', '--kustomize-command', 'kubeknit-no-such-kustomize build']);
     expect(run.status).toBe(2);

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { STDIN_INPUT } from '../discover.js';
 import { isKustomizationFile, kustomizationIn, readKustomizationFile, referencedPaths, type KustomizationFile } from './kustomization-file.js';
@@ -35,8 +35,8 @@ export function findKustomizations(inputs: readonly string[]): KustomizeTree {
     if (input === STDIN_INPUT) continue;
     const stats = statOrUndefined(input);
     if (stats?.isFile() && isKustomizationFile(input)) addFile(input);
-    else if (stats?.isDirectory()) walkDirs(input, new Set(), (dir) => {
-      const file = kustomizationIn(dir);
+    else if (stats?.isDirectory()) walkDirs(input, new Set(), (dir, names) => {
+      const file = kustomizationIn(dir, names);
       if (file) addFile(file);
     });
   }
@@ -64,7 +64,7 @@ function collectTree(k: KustomizationFile, tree: KustomizeTree, visiting: Set<st
   }
 }
 
-function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string) => void): void {
+function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string, names: string[]) => void): void {
   let key: string;
   try {
     key = realpathSync(dir);
@@ -73,18 +73,18 @@ function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string) => void):
   }
   if (seen.has(key)) return;
   seen.add(key);
-  onDir(dir);
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const entry of entries.sort()) {
-    if (SKIPPED_DIRECTORIES.has(entry)) continue;
-    const full = path.join(dir, entry);
+  onDir(dir, entries.map((e) => e.name));
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
     // follows symlinked folders as file discovery does; `seen` holds real paths, so there are no loops
-    if (statOrUndefined(full)?.isDirectory()) walkDirs(full, seen, onDir);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory())) walkDirs(full, seen, onDir);
   }
 }
 

@@ -18,11 +18,11 @@ export interface KustomizationFile {
   locate(path: FieldPath): Range;
 }
 
-/** The kustomization file of a directory, or undefined. */
-export function kustomizationIn(dir: string): string | undefined {
-  let entries: string[];
+/** The kustomization file of a directory (whose entry names the caller may have read already), or undefined. */
+export function kustomizationIn(dir: string, names?: readonly string[]): string | undefined {
+  let entries: readonly string[];
   try {
-    entries = readdirSync(dir);
+    entries = names ?? readdirSync(dir);
   } catch {
     return undefined;
   }
