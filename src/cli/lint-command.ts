@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type LintOptions } from '../index.js';
+import { defaultCacheLocation, lint, type KustomizeOptions, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
@@ -19,6 +19,15 @@ import { lintAndFix, type LintFixResult } from '../fix/lint-fix.js';
 import { narrowFindings } from './pr-lint.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
+
+function kustomizeFlags(values: { kustomize?: string; 'kustomize-command'?: string; 'render-timeout'?: string }): KustomizeOptions {
+  const mode = values.kustomize;
+  if (mode !== undefined && mode !== 'render' && mode !== 'skip') throw new UsageError(`--kustomize takes render or skip, not "${mode}"`);
+  const timeout = values['render-timeout'];
+  if (timeout !== undefined && !/^[1-9]\d{0,5}$/.test(timeout)) throw new UsageError(`--render-timeout takes whole seconds (1 or more), not "${timeout}"`);
+  const command = values['kustomize-command'];
+  return { mode: mode ?? (command !== undefined ? 'render' : undefined), command, timeoutSeconds: timeout !== undefined ? Number(timeout) : undefined };
+}
 
 export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals, tokens } = parseArgs({
@@ -51,6 +60,10 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
       'fix-type': { type: 'string', multiple: true },
+      kustomize: { type: 'string' },
+      'kustomize-command': { type: 'string' },
+      'render-timeout': { type: 'string' },
+      'chart-dir': { type: 'string' },
       baseline: { type: 'string' },
       'report-unused-baseline': { type: 'boolean' },
       'changed-since': { type: 'string' },
@@ -89,6 +102,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     cache: values.cache || values['cache-location'] !== undefined
       ? { location: values['cache-location'] ?? defaultCacheLocation(process.cwd()), toolVersion: kubeknitVersion() }
       : undefined,
+    kustomize: kustomizeFlags(values),
+    chartDir: values['chart-dir'],
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {

@@ -64,7 +64,7 @@ class KubeknitServer {
     documents.onDidChangeContent((e) => {
       if (this.parsedVersions.get(pathOf(e.document.uri)) !== e.document.version) this.schedule(pathOf(e.document.uri), this.debounceMs);
     });
-    documents.onDidSave((e) => this.schedule(pathOf(e.document.uri), 0));
+    documents.onDidSave((e) => void this.saved(pathOf(e.document.uri)));
     documents.onDidClose((e) => this.schedule(pathOf(e.document.uri), 0));
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => isConfigFile(pathOf(change.uri)))) {
@@ -128,12 +128,19 @@ class KubeknitServer {
       if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
       workspace.addRoot(root, config);
     }
+    await workspace.buildKustomizations();
     for (const document of this.documents.all()) this.pending.add(pathOf(document.uri));
     this.workspace = workspace;
     for (const file of this.pending) this.refresh(file);
     const touched = new Set(this.pending);
     this.pending.clear();
     this.analyzeAndPublish(touched);
+  }
+
+  /** A saved file that a kustomization reads re-builds the kustomizations (the overlays that use a base show its findings in it). */
+  private async saved(file: string): Promise<void> {
+    if (this.workspace.isReadByKustomize(file)) await this.workspace.buildKustomizations();
+    this.schedule(file, 0);
   }
 
   /**

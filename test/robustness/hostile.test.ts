@@ -92,9 +92,9 @@ describe('hostile and broken input', () => {
     expect(findings).toMatchObject([{ ruleId: 'unrendered-template', line: 4, message: expect.stringContaining('helm template') }]);
   });
 
-  it('a kustomization.yaml is skipped with an info finding', () => {
+  it('a kustomization.yaml is skipped with an info finding (--kustomize skip)', () => {
     const k = file('overlay/kustomization.yaml', 'resources:\n  - ../base\npatches:\n  - path: patch.yaml\n');
-    const { findings, status } = lintJson([k]);
+    const { findings, status } = lintJson([k, '--kustomize', 'skip']);
     expect(status).toBe(0);
     expect(findings).toMatchObject([{ ruleId: 'kustomization-skipped', severity: 'info', message: expect.stringContaining('kustomize build') }]);
   });
