@@ -1,6 +1,22 @@
-import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { CLIENT_MODULE, clientModuleSource } from './scripts/bundle-client.js';
+
+/** src/report/graph/html.ts imports its browser script as `./client-script.js`, a module the build generates. */
+const clientScript: Plugin = {
+  name: 'kubeknit-client-script',
+  resolveId(id, importer) {
+    if (!importer || !id.endsWith('client-script.js')) return null;
+    const full = path.resolve(path.dirname(importer), id);
+    return CLIENT_MODULE.test(full) ? `\0${full}` : null;
+  },
+  load(id) {
+    return id.startsWith('\0') && CLIENT_MODULE.test(id.slice(1)) ? clientModuleSource() : null;
+  },
+};
 
 export default defineConfig({
+  plugins: [clientScript],
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup-build.ts'],
