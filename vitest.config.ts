@@ -19,6 +19,8 @@ export default defineConfig({
   plugins: [clientScript],
   test: {
     include: ['test/**/*.test.ts'],
+    // The exhaustive runs: `npm run test:full` (vitest.full.config.ts).
+    exclude: ['test/**/*.full.test.ts', 'node_modules/**'],
     globalSetup: ['test/setup-build.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
