@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
-/** A generated corpus (a few hundred related objects, some broken references) plus examples/. */
+/** A generated corpus (150 related objects, some broken references) plus examples/. Timing: bench/. */
 let workspace: string;
 
 type GenerateCorpus = (dir: string, objects: number, seed: number) => unknown;
@@ -14,7 +14,7 @@ type GenerateCorpus = (dir: string, objects: number, seed: number) => unknown;
 beforeAll(async () => {
   workspace = mkdtempSync(path.join(os.tmpdir(), 'kubeknit-perf-'));
   const { generateCorpus } = (await import(pathToFileURL(path.join(REPO_ROOT, 'bench', 'generate.js')).href)) as { generateCorpus: GenerateCorpus };
-  generateCorpus(path.join(workspace, 'corpus'), 400, 7);
+  generateCorpus(path.join(workspace, 'corpus'), 150, 7);
   cpSync(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'), { recursive: true });
 });
 
@@ -31,7 +31,7 @@ describe('kubeknit lint --jobs and --cache (built CLI)', () => {
   it('--jobs 2 (worker threads) reports exactly what --jobs 1 does, in the same order', () => {
     const single = lintJson('--jobs', '1');
     const report = JSON.parse(single) as { summary: { objects: number; errors: number } };
-    expect(report.summary.objects).toBeGreaterThan(400);
+    expect(report.summary.objects).toBeGreaterThan(150);
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(lintJson('--jobs', '2')).toBe(single);
   });
