@@ -126,3 +126,21 @@ describe.skipIf(!hasShared)(`real stacks that deploy and work ${hasShared ? '' :
     expect(findings.filter((f) => f.ruleId === 'dangling-service-selector').map((f) => `${f.file}:${f.line}`)).toEqual([]);
   });
 });
+
+describe('one selection function per kind', () => {
+  it('a policy/v1 PDB with an empty selector selects every Pod of its namespace in the graph, as the rules read it', async () => {
+    const { graph, findings } = await lintText(yaml`
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata: {name: all, namespace: shop}
+      spec: {minAvailable: 1, selector: {}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web, namespace: shop, labels: {app: web}}
+      spec: {containers: [{name: web, image: nginx:1.27}]}
+    `);
+    expect(graph.outEdges('PodDisruptionBudget/shop/all', 'selects').map((e) => e.to)).toEqual(['Pod/shop/web']);
+    expect(findings.map((f) => f.ruleId)).not.toContain('dangling-pdb-selector');
+  });
+});
