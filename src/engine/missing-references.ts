@@ -17,7 +17,9 @@ export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOption
       const namespace = kind === 'PriorityClass' ? null : template.namespace;
       if (objects.find(kind, namespace, ref.name) || findProduced(objects, kind, namespace, ref.name) || assumedToExist(options.assumeExisting, namespace, ref.name)) continue;
       const verb = ref.type === 'mounts' ? 'mounts' : 'refers to';
-      report(obj, ref.path, `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`);
+      // the kubelet still pulls public images without the pull Secret: a warning, not a failure
+      const pullSecret = /\.imagePullSecrets\[\d+\]/.test(ref.path);
+      report(obj, ref.path, `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`, undefined, pullSecret ? { severity: 'warning' } : undefined);
     }
   }
 }

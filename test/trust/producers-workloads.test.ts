@@ -144,3 +144,24 @@ describe('one selection function per kind', () => {
     expect(findings.map((f) => f.ruleId)).not.toContain('dangling-pdb-selector');
   });
 });
+
+describe('smaller causes', () => {
+  it('nodePort: 0 means unset; a real clash is still reported', async () => {
+    const svc = (name: string, nodePort: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {type: NodePort, ports: [{port: 80, nodePort: ${nodePort}}]}\n`;
+    const { findings } = await lintText([svc('a', 0), svc('b', 0), svc('c', 30080), svc('d', 30080)].join('---\n'));
+    expect(findings.filter((f) => f.ruleId === 'node-port-clash').map((f) => f.object?.name)).toEqual(['d']);
+  });
+
+  it('a missing imagePullSecrets entry is a warning; a missing mounted Secret stays an error', async () => {
+    const { findings } = await lintText(yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: app, namespace: shop}
+      spec:
+        imagePullSecrets: [{name: registry}]
+        containers: [{name: app, image: app:1.0}]
+        volumes: [{name: s, secret: {secretName: certs}}]
+    `);
+    expect(findings.filter((f) => f.ruleId === 'missing-secret').map((f) => `${f.severity} ${f.message.includes('registry') ? 'registry' : 'certs'}`)).toEqual(['warning registry', 'error certs']);
+  });
+});
