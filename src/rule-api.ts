@@ -15,6 +15,8 @@ export { policySelectors } from './graph/edges/network-policy.js';
 export { roleRefOf } from './graph/edges/rbac.js';
 export { scaleTargetOf } from './graph/edges/scaling.js';
 export type { GraphNode } from './graph/graph.js';
+export { DEFAULT_SERVICE_ACCOUNT, ROOT_CA_CONFIGMAP, isBootstrapRole } from './k8s/cluster-defaults.js';
+export { findProduced } from './k8s/producers.js';
 export { isTemplatedImage, parseImageRef } from './k8s/image.js';
 export type { ImageRef } from './k8s/image.js';
 export { declaredPorts, isPortNumber, portNameProblem, portsOf, protocolOf, runningContainers } from './k8s/ports.js';

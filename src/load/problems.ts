@@ -12,6 +12,8 @@ export interface LoadProblem {
   object?: ObjectRef;
   /** Overrides the rule's default severity (e.g. a duplicate key is an error, an info stays info). */
   severity?: Severity;
+  /** The document is no Kubernetes object at all (neither apiVersion nor kind, or not a mapping): dropped for files a directory walk found. */
+  notAManifest?: boolean;
 }
 
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -60,7 +60,7 @@ describe('config keys', () => {
 
   it('rules: a severity, off, or { severity }', async () => {
     const config = await configFrom('rules:\n  dangling-service-selector: warning\n  duplicate-object: off\n  invalid-object: {severity: info}\n');
-    const result = await lintInline({ 'a.yaml': `${danglingService('a')}---\n${danglingService('a')}---\nkind: Foo\n` }, { config });
+    const result = await lintInline({ 'a.yaml': `${danglingService('a')}---\n${danglingService('b')}---\n${danglingService('b')}---\nkind: Foo\n` }, { config });
     expect(result.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['dangling-service-selector:warning', 'dangling-service-selector:warning', 'invalid-object:info']);
   });
 

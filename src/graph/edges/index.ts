@@ -2,6 +2,7 @@ import { connectsEdges } from './connects.js';
 import { ingressEdges } from './ingress.js';
 import { networkPolicyEdges } from './network-policy.js';
 import { pdbEdges } from './pdb.js';
+import { producesEdges } from './produces.js';
 import { rbacEdges } from './rbac.js';
 import { referenceEdges } from './references.js';
 import { scalingEdges } from './scaling.js';
@@ -14,6 +15,7 @@ export type { EdgeBuilder } from './types.js';
 
 /** Every edge family, in the order they are built. A new family is one file plus one line here. */
 export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
+  producesEdges,
   serviceEdges,
   networkPolicyEdges,
   pdbEdges,

@@ -44,6 +44,7 @@ export const EDGE_LOOK: Record<EdgeType, EdgeLook> = {
   grants: { color: '#dc2626', style: 'dotted', arrowhead: 'diamond' },
   'headless-service': { color: '#0d9488', style: 'dashed', arrowhead: 'odot' },
   connects: { color: '#db2777', style: 'bold', arrowhead: 'dot' },
+  produces: { color: '#0891b2', style: 'dashed', arrowhead: 'normal' },
 };
 
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#dc2626', warning: '#d97706', info: '#2563eb' };
