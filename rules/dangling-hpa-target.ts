@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, scaleTargetOf, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, scaleTargetOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-hpa-target',
@@ -14,12 +14,12 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, graph, options, report }) {
+  check({ objects, graph, options, settings, report }) {
     for (const hpa of objects.ofKind('HorizontalPodAutoscaler')) {
       const target = scaleTargetOf(hpa);
       if (!target) continue;
       const missing = graph.targets(hpa, 'scales').some((node) => node.missing);
-      if (!missing || assumedToExist(options.assumeExisting, hpa.namespace, target.name)) continue;
+      if (!missing || existsOutside({ options, settings }, target.kind, hpa.namespace, target.name)) continue;
       report(hpa, 'spec.scaleTargetRef.name', `HorizontalPodAutoscaler "${hpa.name}" scales ${target.kind} "${target.name}", which is not in namespace "${hpa.namespace}" of the input`);
     }
   },

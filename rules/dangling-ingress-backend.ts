@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, ingressBackends, isPlainObject, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, ingressBackends, isPlainObject, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-ingress-backend',
@@ -14,13 +14,13 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, options, report }) {
+  check({ objects, options, settings, report }) {
     for (const ingress of objects.ofKind('Ingress')) {
       for (const { service } of ingressBackends(ingress)) {
         if (!service) continue;
         const svc = objects.find('Service', ingress.namespace, service.name);
         if (!svc) {
-          if (!assumedToExist(options.assumeExisting, ingress.namespace, service.name)) {
+          if (!existsOutside({ options, settings }, 'Service', ingress.namespace, service.name)) {
             report(ingress, service.namePath, `Ingress "${ingress.name}" routes to Service "${service.name}", which is not in namespace "${ingress.namespace}" of the input`);
           }
           continue;

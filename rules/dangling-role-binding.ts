@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, isBootstrapRole, roleRefOf, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, isBootstrapRole, roleRefOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-role-binding',
@@ -14,12 +14,12 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, options, report }) {
+  check({ objects, options, settings, report }) {
     for (const binding of objects.ofKind('RoleBinding', 'ClusterRoleBinding')) {
       const role = roleRefOf(binding);
       if (!role || objects.find(role.kind, role.namespace, role.name)) continue;
       if (isBootstrapRole(role.kind, role.namespace, role.name)) continue;
-      if (assumedToExist(options.assumeExisting, role.namespace, role.name)) continue;
+      if (existsOutside({ options, settings }, role.kind, role.namespace, role.name)) continue;
       const where = role.namespace === null ? 'the input' : `namespace "${role.namespace}" of the input`;
       report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ${role.kind} "${role.name}", which is not in ${where}`);
     }

@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, podTemplateOf, serviceMentions, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, podTemplateOf, serviceMentions, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** Services every cluster has: the API server's and (in kubeadm and most distributions) cluster DNS. */
 const CLUSTER_SERVICES = new Set(['default/kubernetes', 'kube-system/kube-dns']);
@@ -17,14 +17,14 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, options, report }) {
+  check({ objects, options, settings, report }) {
     const reported = new Set<string>();
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
       for (const mention of serviceMentions(template, objects)) {
         if (!mention.clear || objects.find('Service', mention.namespace, mention.name)) continue;
-        if (CLUSTER_SERVICES.has(`${mention.namespace}/${mention.name}`) || assumedToExist(options.assumeExisting, mention.namespace, mention.name)) continue;
+        if (CLUSTER_SERVICES.has(`${mention.namespace}/${mention.name}`) || existsOutside({ options, settings }, 'Service', mention.namespace, mention.name)) continue;
         const key = `${mention.object.id}|${mention.path}|${mention.namespace}/${mention.name}`;
         if (reported.has(key)) continue;
         reported.add(key);

@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, claimNameOf, defineRule, podTemplateOf, podVolumes, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, claimNameOf, defineRule, podTemplateOf, podVolumes, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-pvc',
@@ -14,14 +14,14 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, report, options }) {
+  check({ objects, report, options, settings }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
       for (const volume of podVolumes(template)) {
         const claimName = claimNameOf(volume.volume);
         if (claimName === undefined || objects.find('PersistentVolumeClaim', template.namespace, claimName)) continue;
-        if (assumedToExist(options.assumeExisting, template.namespace, claimName)) continue;
+        if (existsOutside({ options, settings }, 'PersistentVolumeClaim', template.namespace, claimName)) continue;
         report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`);
       }
     }

@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, claimsOf, defineRule, describeClaim, isPlainObject, storageClassNameOf, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, inventoryLists, claimsOf, defineRule, describeClaim, isPlainObject, storageClassNameOf, type AssumeExistingOptions, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-storage-class',
@@ -14,17 +14,24 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, report, options }) {
+  check({ objects, report, options, settings }) {
     const known = new Set(objects.ofKind('StorageClass').map((sc) => sc.name));
+    // with no class in the input or the inventory, class names are the cluster's business
+    if (!known.size && !inventoryLists(settings.cluster, 'StorageClass')) return;
+    const claims = claimsOf(objects);
+    const pvs = objects.ofKind('PersistentVolume');
+    // a class both a claim and a static PersistentVolume name binds them without any StorageClass object ("manual")
+    const pvClasses = new Set(pvs.map((pv) => storageClassNameOf(isPlainObject(pv.body.spec) ? pv.body.spec : {}, pv.annotations)));
+    const claimClasses = new Set(claims.map((claim) => storageClassNameOf(claim.spec, claim.annotations)));
     const check = (owner: K8sObject, className: string | undefined, path: string, what: string) => {
-      if (className === undefined || className === '' || known.has(className) || assumedToExist(options.assumeExisting, null, className)) return;
-      const classes = known.size ? `StorageClasses in the input: ${[...known].join(', ')}` : 'the input defines no StorageClass';
+      if (className === undefined || className === '' || known.has(className) || (pvClasses.has(className) && claimClasses.has(className)) || existsOutside({ options, settings }, 'StorageClass', null, className)) return;
+      const classes = known.size ? `StorageClasses in the input: ${[...known].join(', ')}` : 'the inventory lists the cluster\'s';
       report(owner, path, `${what} names StorageClass "${className}", which is not in the input (${classes})`);
     };
-    for (const claim of claimsOf(objects)) {
+    for (const claim of claims) {
       check(claim.owner, storageClassNameOf(claim.spec, claim.annotations), `${claim.specPath}.storageClassName`, describeClaim(claim));
     }
-    for (const pv of objects.ofKind('PersistentVolume')) {
+    for (const pv of pvs) {
       const spec = isPlainObject(pv.body.spec) ? pv.body.spec : {};
       check(pv, storageClassNameOf(spec, pv.annotations), 'spec.storageClassName', `PersistentVolume "${pv.name}"`);
     }

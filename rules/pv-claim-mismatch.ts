@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, bindingProblems, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, isPlainObject, storageClassNameOf, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, bindingProblems, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, isPlainObject, storageClassNameOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'pv-claim-mismatch',
@@ -14,7 +14,7 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, report, options }) {
+  check({ objects, report, options, settings }) {
     const defaultClass = defaultStorageClass(objects);
     for (const claim of claimsOf(objects)) {
       const volumeName = claim.spec.volumeName;
@@ -23,7 +23,7 @@ export default defineRule<AssumeExistingOptions>({
       const what = describeClaim(claim);
       const pv = objects.find('PersistentVolume', null, volumeName);
       if (!pv) {
-        if (!assumedToExist(options.assumeExisting, null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);
+        if (!existsOutside({ options, settings }, 'PersistentVolume', null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);
         continue;
       }
       // Without its own class, a claim naming a volume takes the volume's class unless a default is set.

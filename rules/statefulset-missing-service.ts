@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, isPlainObject, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, isPlainObject, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'statefulset-missing-service',
@@ -14,14 +14,14 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
-  check({ objects, options, report }) {
+  check({ objects, options, settings, report }) {
     for (const sts of objects.ofKind('StatefulSet')) {
       const spec = sts.body.spec;
       if (!isPlainObject(spec) || typeof spec.serviceName !== 'string' || !spec.serviceName) continue;
       const name = spec.serviceName;
       const svc = objects.find('Service', sts.namespace, name);
       if (!svc) {
-        if (!assumedToExist(options.assumeExisting, sts.namespace, name)) {
+        if (!existsOutside({ options, settings }, 'Service', sts.namespace, name)) {
           report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not in namespace "${sts.namespace}" of the input, so its Pods get no DNS names`);
         }
         continue;

@@ -14,7 +14,9 @@ import { perFileSelection } from './config/selection.js';
 import type { ResolvedConfig } from './config/types.js';
 import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
-import { ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
+import { applyDefaultNamespace, ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
+import { mergeInventories, type ClusterInventory } from './k8s/cluster-inventory.js';
+import { declareWorkloads } from './k8s/workload-kinds.js';
 import { ParseCache } from './load/cache.js';
 import { loadInputsFast } from './load/parallel.js';
 import { loadKustomizations, type KustomizeOptions } from './load/kustomize/index.js';
@@ -36,6 +38,8 @@ export type { InlineSource, LoadResult } from './load/index.js';
 export { findConfigFile, findRepoRoot, loadConfigFile, ConfigError, type ResolvedConfig } from './config/index.js';
 export type { Suppression } from './engine/suppress.js';
 export { defaultCacheLocation } from './load/cache.js';
+export { readClusterInventory } from './load/cluster-inventory-file.js';
+export type { ClusterInventory } from './k8s/cluster-inventory.js';
 export type { KustomizeOptions } from './load/kustomize/index.js';
 
 export interface LintOptions extends RuleSelection {
@@ -63,6 +67,10 @@ export interface LintOptions extends RuleSelection {
   cache?: { location: string; toolVersion: string };
   /** Building kustomizations found among the inputs (default: build them when a kustomize is found). */
   kustomize?: KustomizeOptions;
+  /** The namespace of objects without metadata.namespace, as `kubectl -n` (default: the config's, else `default`). */
+  namespace?: string;
+  /** What exists in the cluster outside the input, added to the config's `cluster:` (e.g. read by `readClusterInventory`). */
+  cluster?: ClusterInventory;
   /** A Helm chart's root: rendered input with `# Source:` comments is reported at the chart's template files. */
   chartDir?: string;
 }
@@ -120,12 +128,16 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
 export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache): LintResult {
   const options = withConfig(lintOptions);
   const config = options.config;
+  const namespace = options.namespace ?? config?.namespace ?? 'default';
+  applyDefaultNamespace(loaded.objects, namespace);
+  declareWorkloads(config?.workloads);
+  const cluster = mergeInventories(config?.cluster, options.cluster);
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } });
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache, namespace, cluster } });
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),

@@ -2,7 +2,9 @@
  * The one module rules import from: defineRule, the Kubernetes model and the graph queries.
  * Rules never deep-import loader, parser or engine internals; what they need is re-exported here.
  */
-export { ASSUME_EXISTING_SCHEMA, assumedToExist } from './engine/assume-existing.js';
+export { ASSUME_EXISTING_SCHEMA, assumedToExist, existsOutside } from './engine/assume-existing.js';
+export { inInventory, inventoryLists } from './k8s/cluster-inventory.js';
+export type { ClusterInventory } from './k8s/cluster-inventory.js';
 export type { AssumeExistingOptions } from './engine/assume-existing.js';
 export { reportLoadProblems } from './engine/load-problems.js';
 export { reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';

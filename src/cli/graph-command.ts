@@ -7,6 +7,7 @@ import { UsageError } from '../load/errors.js';
 import { findingNodeId } from '../report/graph/diagram.js';
 import { GRAPH_RENDERERS } from '../report/graph/index.js';
 import { GRAPH_HELP } from './help.js';
+import { clusterInventoryFlag } from './lint-command.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 
 export async function graphCommand(args: string[], io: CliIO): Promise<number> {
@@ -17,6 +18,8 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string', short: 'f', default: 'json' },
       output: { type: 'string', short: 'o' },
       namespace: { type: 'string', short: 'n' },
+      'only-namespace': { type: 'string' },
+      'cluster-inventory': { type: 'string', multiple: true },
       kind: { type: 'string', multiple: true },
       focus: { type: 'string' },
       impact: { type: 'string' },
@@ -46,9 +49,9 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
   const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));
   const config = configFile !== undefined ? await loadConfigFile(configFile) : undefined;
   // The lint run gives the graph and the findings diagrams mark on their objects.
-  const { graph, findings } = await lint(inputs, { inline, config });
+  const { graph, findings } = await lint(inputs, { inline, config, namespace: values.namespace, cluster: clusterInventoryFlag(values['cluster-inventory']) });
   const filter: GraphFilter = {
-    namespace: values.namespace,
+    namespace: values['only-namespace'],
     kinds: values.kind?.flatMap((k) => k.split(',')),
     depth: values.depth === undefined ? undefined : Number(values.depth),
     hideImplied: values['hide-implied'],

@@ -73,6 +73,14 @@ Options:
       --kustomize-command <c>  the command that builds a folder, e.g. "kustomize build" (split on
                              spaces, run without a shell, the folder added last; implies render)
       --render-timeout <s>   seconds one kustomize build may take (default 60)
+  -n, --namespace <ns>       the namespace objects without metadata.namespace land in, as with
+                             kubectl -n or helm -n (default: the config's "namespace", else
+                             "default"); relationship rules and missing-namespace use it
+      --cluster-inventory <file>
+                             objects that exist in the cluster outside the input: the output of
+                             kubectl get … -o yaml (a List or several documents) of namespaces,
+                             StorageClasses, IngressClasses, ServiceAccounts, Secrets, ConfigMaps,
+                             CRDs…; references to them are not reported (repeatable)
       --chart-dir <dir>      the Helm chart that "helm template" rendered the input from: findings
                              on documents after "# Source:" lines point at its template files
       --baseline <file>      report only findings the baseline file (see kubeknit baseline) does
@@ -136,7 +144,11 @@ Options:
                              svg (a styled picture), html (an interactive page: pan, zoom,
                              search, filters, details and findings on click)
   -o, --output <file>        write to a file instead of standard output
-  -n, --namespace <ns>       only objects of this namespace
+  -n, --namespace <ns>       the namespace objects without metadata.namespace land in, as with
+                             kubectl -n (default: the config's "namespace", else "default")
+      --only-namespace <ns>  show only objects of this namespace
+      --cluster-inventory <file>
+                             what exists in the cluster outside the input, as for kubeknit lint
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)
       --focus <Kind/ns/name> only the neighbourhood of one object
       --depth <n>            with --focus or --only-findings: how many edges away (default 1)

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type KustomizeOptions, type LintOptions } from '../index.js';
+import { defaultCacheLocation, lint, readClusterInventory, type KustomizeOptions, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
+import { mergeInventories } from '../k8s/cluster-inventory.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
@@ -64,6 +65,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       'kustomize-command': { type: 'string' },
       'render-timeout': { type: 'string' },
       'chart-dir': { type: 'string' },
+      namespace: { type: 'string', short: 'n' },
+      'cluster-inventory': { type: 'string', multiple: true },
       baseline: { type: 'string' },
       'report-unused-baseline': { type: 'boolean' },
       'changed-since': { type: 'string' },
@@ -104,6 +107,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       : undefined,
     kustomize: kustomizeFlags(values),
     chartDir: values['chart-dir'],
+    namespace: values.namespace,
+    cluster: clusterInventoryFlag(values['cluster-inventory']),
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {
@@ -205,4 +210,9 @@ function parseRuleFlags(flags: string[], customIds: readonly string[]): Record<s
     rules[id] = severity as RuleSetting;
   }
   return rules;
+}
+
+/** `--cluster-inventory` files read into one inventory. */
+export function clusterInventoryFlag(files: readonly string[] | undefined): LintOptions['cluster'] {
+  return files?.length ? mergeInventories(...files.map(readClusterInventory)) : undefined;
 }

@@ -143,6 +143,9 @@ function resolveConfig(config: KubeknitConfigFile, file: string, customRules: Ru
     ignore: config.ignore ?? [],
     schemaLocations: (config.schemaLocations ?? []).map((loc) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(loc) ? loc : path.resolve(baseDir, loc))),
     customRules,
+    namespace: config.namespace,
+    cluster: config.cluster,
+    workloads: config.workloads,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { RuleSetting } from '../engine/active-rules.js';
 import type { Preset, Rule } from '../engine/rule.js';
+import type { ClusterInventory } from '../k8s/cluster-inventory.js';
+import type { WorkloadDeclaration } from '../k8s/workload-kinds.js';
 import type { JsonObject, Severity } from '../types.js';
 
 /** `overrides[]`: settings for the files its globs match. */
@@ -29,6 +31,12 @@ export interface KubeknitConfigFile {
   ignore?: string[];
   schemaLocations?: string[];
   customRules?: CustomRuleConfig[];
+  /** The namespace of objects without metadata.namespace (as `kubectl -n`); default `default`. */
+  namespace?: string;
+  /** What exists in the cluster outside the input. */
+  cluster?: ClusterInventory;
+  /** Custom resources that make Pods from a Pod template. */
+  workloads?: WorkloadDeclaration[];
 }
 
 /** A config read and checked, ready for `lint()`. */
@@ -46,4 +54,7 @@ export interface ResolvedConfig {
   schemaLocations: string[];
   /** The custom rules, as rules the engine runs. */
   customRules: Rule[];
+  namespace?: string;
+  cluster?: ClusterInventory;
+  workloads?: WorkloadDeclaration[];
 }

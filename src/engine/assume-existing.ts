@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import type { JsonSchema } from './rule.js';
+import { inInventory } from '../k8s/cluster-inventory.js';
+import type { JsonSchema, RunSettings } from './rule.js';
 
 /** Options of the missing-reference rules: names made outside the input (cert-manager Secrets, Helm hooks…). */
 export interface AssumeExistingOptions {
@@ -23,4 +24,12 @@ export function assumedToExist(patterns: readonly string[] | undefined, namespac
   if (!patterns?.length) return false;
   const full = namespace === null ? name : `${namespace}/${name}`;
   return patterns.some((pattern) => picomatch.isMatch(pattern.includes('/') ? full : name, pattern, { dot: true }));
+}
+
+/**
+ * Whether an object the input lacks exists in the cluster all the same: the cluster inventory
+ * (config `cluster:`, `--cluster-inventory`) lists it, or the rule's `assumeExisting` names it.
+ */
+export function existsOutside(ctx: { options: AssumeExistingOptions; settings: RunSettings }, kind: string, namespace: string | null, name: string): boolean {
+  return inInventory(ctx.settings.cluster, kind, namespace, name) || assumedToExist(ctx.options.assumeExisting, namespace, name);
 }

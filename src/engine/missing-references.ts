@@ -3,19 +3,19 @@ import { findProduced, SERVICE_ACCOUNT_TOKEN_KEYS } from '../k8s/producers.js';
 import { podTemplateOf } from '../k8s/workloads.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
-import { assumedToExist, type AssumeExistingOptions } from './assume-existing.js';
+import { existsOutside, type AssumeExistingOptions } from './assume-existing.js';
 import type { RuleContext } from './rule.js';
 
 /** Reports each non-optional reference of a Pod template to an object of `kind` that the input lacks. */
 export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOptions>, kind: PodReference['kind'], skip: (ref: PodReference) => boolean = () => false): void {
-  const { objects, options, report } = ctx;
+  const { objects, report } = ctx;
   for (const obj of objects) {
     const template = podTemplateOf(obj);
     if (!template) continue;
     for (const ref of podReferences(template)) {
       if (ref.kind !== kind || ref.optional || skip(ref)) continue;
       const namespace = kind === 'PriorityClass' ? null : template.namespace;
-      if (objects.find(kind, namespace, ref.name) || findProduced(objects, kind, namespace, ref.name) || assumedToExist(options.assumeExisting, namespace, ref.name)) continue;
+      if (objects.find(kind, namespace, ref.name) || findProduced(objects, kind, namespace, ref.name) || existsOutside(ctx, kind, namespace, ref.name)) continue;
       const verb = ref.type === 'mounts' ? 'mounts' : 'refers to';
       // the kubelet still pulls public images without the pull Secret: a warning, not a failure
       const pullSecret = /\.imagePullSecrets\[\d+\]/.test(ref.path);

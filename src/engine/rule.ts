@@ -1,4 +1,5 @@
 import type { KnitGraph } from '../graph/graph.js';
+import type { ClusterInventory } from '../k8s/cluster-inventory.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
@@ -51,6 +52,10 @@ export interface RunSettings {
   schemaLocations?: readonly string[];
   /** `--ignore-missing-schemas`: objects without a known schema are not reported. */
   ignoreMissingSchemas?: boolean;
+  /** The namespace objects without metadata.namespace land in (`--namespace`, config `namespace:`; default `default`). */
+  namespace?: string;
+  /** What exists in the cluster outside the input (config `cluster:`, `--cluster-inventory`). */
+  cluster?: ClusterInventory;
   /** `--cache`: schema validation results of earlier runs, reused while object and schema are unchanged. */
   schemaCache?: ValidationCache;
 }

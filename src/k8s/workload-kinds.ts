@@ -56,9 +56,30 @@ function operatorWorkload(appName: string, own: (name: string) => Record<string,
   };
 }
 
+/** A custom resource the config's `workloads:` says makes Pods from a Pod template. */
+export interface WorkloadDeclaration {
+  apiVersion?: string;
+  kind: string;
+  /** Dotted path to the Pod template, e.g. `spec.template`. */
+  podTemplate: string;
+}
+
+/** The config's declared workloads for the current run (kinds the table already knows keep their entry). */
+let declared: ReadonlyMap<string, WorkloadKind> = new Map();
+
+/** Sets the user-declared workload kinds for the runs that follow (`lint()` calls it with the config's). */
+export function declareWorkloads(declarations: readonly WorkloadDeclaration[] | undefined): void {
+  const map = new Map<string, WorkloadKind>();
+  for (const d of declarations ?? []) {
+    if (WORKLOAD_KINDS.has(d.kind)) continue;
+    map.set(d.kind, { templatePath: d.podTemplate.split('.').filter(Boolean), creates: ['Pod'], replicas: 'replicas' });
+  }
+  declared = map;
+}
+
 /** What kubeknit knows of a kind that runs Pods, or undefined for any other kind. */
 export function workloadKind(kind: string): WorkloadKind | undefined {
-  return WORKLOAD_KINDS.get(kind);
+  return WORKLOAD_KINDS.get(kind) ?? declared.get(kind);
 }
 
 /** The kinds whose entry passes `test`, in table order. */

@@ -117,6 +117,24 @@ export function applyCustomResourceScopes(objects: K8sObject[]): void {
 }
 
 /**
+ * Puts objects that set no metadata.namespace in `namespace` (what `kubectl -n` does). Worked out
+ * afresh on each call, so a kept load can be linted again with another namespace.
+ */
+export function applyDefaultNamespace(objects: K8sObject[], namespace: string): void {
+  let changed = false;
+  for (const obj of objects) {
+    if (obj.namespace === null) continue;
+    const metadata = obj.body.metadata as { namespace?: unknown } | undefined;
+    if (typeof metadata?.namespace === 'string' && metadata.namespace !== '') continue;
+    if (obj.namespace !== namespace) {
+      obj.namespace = namespace;
+      changed = true;
+    }
+  }
+  if (changed) makeIdsUnique(objects);
+}
+
+/**
  * Duplicates (reported by `duplicate-object`) keep distinct ids, so findings on each point at its
  * own definition. Ids are worked out afresh each time, so a kept load can be assembled again.
  */

@@ -17,6 +17,11 @@ ruleTester('missing-storage-class', {
     { name: 'the class is in the input', yaml: `${claim('storageClassName: fast-ssd')}---\n${fastSsd}` },
     { name: 'no class: the default class is used', yaml: claim('volumeMode: Filesystem') },
     { name: '"": no class at all', yaml: claim('storageClassName: ""') },
+    { name: 'the input defines no StorageClass: class names are the cluster\'s', yaml: claim('storageClassName: gp3') },
+    {
+      name: '"manual" with a matching static PersistentVolume',
+      yaml: `${claim('storageClassName: manual')}---\napiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv1}\nspec: {storageClassName: manual, capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /data}}\n---\n${fastSsd}`,
+    },
     { name: 'a class of the cluster listed in assumeExisting', options: { assumeExisting: ['standard', 'premium-*'] }, yaml: claim('storageClassName: premium-rwo') },
   ],
   invalid: [
@@ -34,7 +39,7 @@ ruleTester('missing-storage-class', {
           name: data
           annotations: {volume.beta.kubernetes.io/storage-class: slow}
         spec: {accessModes: [ReadWriteOnce]}
-      `,
+      ` + `---\n${fastSsd}`,
       findings: [{ line: 6, message: 'names StorageClass "slow"' }],
     },
     {
@@ -52,7 +57,7 @@ ruleTester('missing-storage-class', {
         kind: PersistentVolume
         metadata: {name: pv}
         spec: {storageClassName: silver, capacity: {storage: 1Gi}}
-      `,
+      ` + `---\n${fastSsd}`,
       findings: [
         { line: 7, message: 'volumeClaimTemplate "data" names StorageClass "gold"' },
         { line: 12, message: 'PersistentVolume "pv" names StorageClass "silver"' },
@@ -71,7 +76,7 @@ ruleTester('missing-storage-class', {
             ephemeral:
               volumeClaimTemplate:
                 spec: {storageClassName: scratch-class, accessModes: [ReadWriteOnce]}
-      `,
+      ` + `---\n${fastSsd}`,
       findings: [{ line: 10, message: 'ephemeral volume "scratch" names StorageClass "scratch-class"' }],
     },
   ],

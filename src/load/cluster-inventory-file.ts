@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import { inventoryFromObjects, type ClusterInventory } from '../k8s/cluster-inventory.js';
+import type { JsonValue } from '../types.js';
+import { UsageError } from './errors.js';
+
+/** Reads `--cluster-inventory FILE`: `kubectl get … -o yaml` (or JSON) output, a List or several documents. */
+export function readClusterInventory(file: string): ClusterInventory {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--cluster-inventory ${file}: cannot read the file: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const documents: JsonValue[] = [];
+  for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
+    if (doc.errors.length) throw new UsageError(`--cluster-inventory ${file}: not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    documents.push(doc.toJS({ maxAliasCount: 100 }) as JsonValue);
+  }
+  return inventoryFromObjects(documents);
+}
