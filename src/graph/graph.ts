@@ -4,6 +4,7 @@ import { LabelIndex } from './label-index.js';
 import type { LabelSelector } from '../k8s/selector.js';
 import type { PodTemplate } from '../k8s/workloads.js';
 import { objectId } from '../k8s/object-id.js';
+import { controllerLabelsMatch, splitControllerLabels } from '../k8s/cluster-defaults.js';
 
 export const EDGE_TYPES = ['owns', 'selects', 'routes', 'mounts', 'references', 'binds', 'provisions', 'scales', 'grants', 'headless-service', 'connects', 'produces'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
@@ -150,7 +151,10 @@ export class KnitGraph {
   /** Pod nodes (real Pods and those controllers imply) a selector matches in a namespace. */
   podsMatching(namespace: string, selector: LabelSelector): Array<PodTemplate & { nodeId: string }> {
     this.podIndex ??= new LabelIndex(this.podNodes);
-    return this.podIndex.select(namespace, selector);
+    // labels controllers add (pod-template-hash, job-name…) are on the Pods, not in the templates
+    const split = splitControllerLabels(selector);
+    if (!split) return this.podIndex.select(namespace, selector);
+    return this.podIndex.select(namespace, split.template).filter((pod) => controllerLabelsMatch(pod.owner.kind, pod.owner.name, split.controller));
   }
 
   /** Every Pod node with its template. */

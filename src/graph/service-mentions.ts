@@ -2,6 +2,7 @@ import { formatFieldPath } from '../load/field-path.js';
 import type { ObjectSet } from '../load/object-set.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
+import { ALWAYS_SET_ENV } from '../k8s/cluster-defaults.js';
 import { podReferences } from '../k8s/pod-references.js';
 import { containersOf, type PodTemplate } from '../k8s/workloads.js';
 
@@ -85,11 +86,12 @@ function findServiceMentions(template: PodTemplate, objects: ObjectSet): Service
   const add = (text: unknown, object: K8sObject, path: string, podPath: string) => {
     if (typeof text !== 'string' || !text) return;
     for (const name of namesInText(text, template.namespace)) {
-      if (!ownVariables.has(name.written)) out.push({ ...name, object, path, podPath });
+      if (!ownVariables.has(name.written) && !ALWAYS_SET_ENV.has(name.written)) out.push({ ...name, object, path, podPath });
     }
   };
   for (const { container, path } of containersOf(template)) {
     ownVariables = new Set(Array.isArray(container.env) ? container.env.map((env) => (isPlainObject(env) ? String(env.name) : '')) : []);
+    for (const name of envFromNames(container.envFrom, objects, template.namespace)) ownVariables.add(name);
     if (Array.isArray(container.env)) {
       container.env.forEach((env, i) => {
         if (isPlainObject(env)) add(env.value, owner, `${path}.env[${i}].value`, `${path}.env[${i}].value`);
@@ -112,4 +114,24 @@ function findServiceMentions(template: PodTemplate, objects: ObjectSet): Service
     for (const [key, value] of Object.entries(configMap.body.data)) add(value, configMap, formatFieldPath(['data', key]), podPath);
   }
   return out;
+}
+
+/** The variables a container's `envFrom` sets from ConfigMaps and Secrets of the input (prefix included). */
+function envFromNames(envFrom: unknown, objects: ObjectSet, namespace: string): string[] {
+  if (!Array.isArray(envFrom)) return [];
+  const names: string[] = [];
+  for (const source of envFrom) {
+    if (!isPlainObject(source)) continue;
+    const prefix = typeof source.prefix === 'string' ? source.prefix : '';
+    for (const [kind, field, dataFields] of [['ConfigMap', 'configMapRef', ['data', 'binaryData']], ['Secret', 'secretRef', ['data', 'stringData']]] as const) {
+      const ref = source[field];
+      if (!isPlainObject(ref) || typeof ref.name !== 'string') continue;
+      const target = objects.find(kind, namespace, ref.name);
+      for (const dataField of dataFields) {
+        const data = target?.body[dataField];
+        if (isPlainObject(data)) for (const key of Object.keys(data)) names.push(prefix + key);
+      }
+    }
+  }
+  return names;
 }

@@ -1,3 +1,5 @@
+import type { LabelSelector } from './selector.js';
+
 /**
  * What every Kubernetes cluster has before anything is applied: objects a reference may name
  * without the input defining them.
@@ -50,3 +52,35 @@ export const CONTROLLER_POD_LABELS: Readonly<Record<string, readonly string[]>> 
   Job: ['controller-uid', 'batch.kubernetes.io/controller-uid', 'job-name', 'batch.kubernetes.io/job-name', 'batch.kubernetes.io/job-completion-index'],
   CronJob: ['controller-uid', 'batch.kubernetes.io/controller-uid', 'job-name', 'batch.kubernetes.io/job-name'],
 };
+
+const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set(Object.values(CONTROLLER_POD_LABELS).flat());
+
+/** A selector split into the labels of the template and those a controller adds (see CONTROLLER_POD_LABELS). */
+export function splitControllerLabels(selector: LabelSelector): { template: LabelSelector; controller: LabelSelector } | undefined {
+  const isController = (key: string) => CONTROLLER_LABEL_KEYS.has(key);
+  if (!Object.keys(selector.matchLabels).some(isController) && !selector.matchExpressions.some((r) => isController(r.key))) return undefined;
+  const template: LabelSelector = { matchLabels: {}, matchExpressions: [] };
+  const controller: LabelSelector = { matchLabels: {}, matchExpressions: [] };
+  for (const [key, value] of Object.entries(selector.matchLabels)) (isController(key) ? controller : template).matchLabels[key] = value;
+  for (const req of selector.matchExpressions) (isController(req.key) ? controller : template).matchExpressions.push(req);
+  return { template, controller };
+}
+
+/** Whether the Pods of a controller (kind, name) can carry the controller labels a selector asks for. */
+export function controllerLabelsMatch(kind: string, name: string, selector: LabelSelector): boolean {
+  const keys = Object.hasOwn(CONTROLLER_POD_LABELS, kind) ? CONTROLLER_POD_LABELS[kind] : [];
+  const plausible = (key: string, value: string): boolean => {
+    if (key === 'job-name' || key === 'batch.kubernetes.io/job-name') return kind === 'Job' ? value === name : value.startsWith(`${name}-`);
+    if (key === 'statefulset.kubernetes.io/pod-name') return value.startsWith(`${name}-`) && /^\d+$/.test(value.slice(name.length + 1));
+    if (key === 'apps.kubernetes.io/pod-index' || key === 'batch.kubernetes.io/job-completion-index') return /^\d+$/.test(value);
+    return true; // hashes and uids: any value may be the one the controller chose
+  };
+  for (const [key, value] of Object.entries(selector.matchLabels)) if (!keys.includes(key) || !plausible(key, value)) return false;
+  for (const req of selector.matchExpressions) {
+    const has = keys.includes(req.key);
+    if (req.operator === 'Exists' && !has) return false;
+    if (req.operator === 'DoesNotExist' && has) return false;
+    if (req.operator === 'In' && (!has || !req.values.some((v) => plausible(req.key, v)))) return false;
+  }
+  return true;
+}
