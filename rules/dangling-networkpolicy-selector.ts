@@ -1,4 +1,4 @@
-import { defineRule, formatSelector, isEmptySelector, policySelectors } from '../src/rule-api.js';
+import { defineRule, describeResources, podMakersIn, formatSelector, isEmptySelector, policySelectors } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dangling-networkpolicy-selector',
@@ -12,13 +12,17 @@ export default defineRule({
     bad: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: db}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
     good: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
   },
-  check({ objects, graph, report }) {
+  check({ objects, graph, settings, report }) {
     for (const policy of objects.ofKind('NetworkPolicy')) {
       for (const sel of policySelectors(policy, graph, objects)) {
         // An empty selector means "every Pod of the namespace"; other namespaces' Pods may be outside the input.
         if (sel.crossNamespace || isEmptySelector(sel.selector) || graph.podsMatching(policy.namespace as string, sel.selector).length > 0) continue;
         const what = sel.peer ? 'allows traffic for Pods with' : 'applies to Pods with';
-        report(policy, sel.path, `NetworkPolicy "${policy.name}" ${what} ${formatSelector(sel.selector)}, but no Pod in namespace "${policy.namespace}" has these labels`);
+        const makers = podMakersIn(objects, policy.namespace, settings.cluster);
+        if (makers.declared) continue;
+        const text = `NetworkPolicy "${policy.name}" ${what} ${formatSelector(sel.selector)}, but no Pod in namespace "${policy.namespace}" has these labels`;
+        if (makers.unknown.length) report(policy, sel.path, `${text}; custom resources of kinds kubeknit does not know may make Pods there: ${describeResources(makers.unknown)}`, undefined, { severity: 'warning' });
+        else report(policy, sel.path, text);
       }
     }
   },

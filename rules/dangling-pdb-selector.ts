@@ -1,4 +1,4 @@
-import { defineRule, formatSelector, isPlainObject, selectorFromLabelSelector } from '../src/rule-api.js';
+import { defineRule, describeResources, podMakersIn, formatSelector, isPlainObject, selectorFromLabelSelector } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dangling-pdb-selector',
@@ -12,7 +12,7 @@ export default defineRule({
     bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api-server}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
     good: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
   },
-  check({ objects, graph, report }) {
+  check({ objects, graph, settings, report }) {
     for (const pdb of objects.ofKind('PodDisruptionBudget')) {
       const spec = pdb.body.spec;
       if (!isPlainObject(spec)) continue;
@@ -22,7 +22,11 @@ export default defineRule({
         continue;
       }
       if (graph.targets(pdb, 'selects').length > 0) continue;
-      report(pdb, 'spec.selector', `PodDisruptionBudget "${pdb.name}" selects no Pod in namespace "${pdb.namespace}": no Pod template has the labels ${formatSelector(selector)}`);
+      const makers = podMakersIn(objects, pdb.namespace, settings.cluster);
+      if (makers.declared) continue;
+      const text = `PodDisruptionBudget "${pdb.name}" selects no Pod in namespace "${pdb.namespace}": no Pod template has the labels ${formatSelector(selector)}`;
+      if (makers.unknown.length) report(pdb, 'spec.selector', `${text}; custom resources of kinds kubeknit does not know may make Pods there: ${describeResources(makers.unknown)}`, undefined, { severity: 'warning' });
+      else report(pdb, 'spec.selector', text);
     }
   },
 });

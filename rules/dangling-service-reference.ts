@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, podTemplateOf, serviceMentions, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, defineRule, describeResources, likelyMaker, podTemplateOf, serviceMentions, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** Services every cluster has: the API server's and (in kubeadm and most distributions) cluster DNS. */
 const CLUSTER_SERVICES = new Set(['default/kubernetes', 'kube-system/kube-dns']);
@@ -28,7 +28,10 @@ export default defineRule<AssumeExistingOptions>({
         const key = `${mention.object.id}|${mention.path}|${mention.namespace}/${mention.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        report(mention.object, mention.path, `"${mention.written}" names Service "${mention.name}" in namespace "${mention.namespace}", which is not in the input`);
+        const text = `"${mention.written}" names Service "${mention.name}" in namespace "${mention.namespace}", which is not in the input`;
+        const maker = likelyMaker(objects, mention.namespace, mention.name);
+        if (maker) report(mention.object, mention.path, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info' });
+        else report(mention.object, mention.path, text);
       }
     }
   },

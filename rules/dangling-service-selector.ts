@@ -1,4 +1,4 @@
-import { defineRule, formatSelector, isPlainObject, selectorFromMap } from '../src/rule-api.js';
+import { defineRule, describeResources, podMakersIn, formatSelector, isPlainObject, selectorFromMap } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'dangling-service-selector',
@@ -12,14 +12,18 @@ export default defineRule({
     bad: 'kind: Service\nspec:\n  selector: {app: web-frontend}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
     good: 'kind: Service\nspec:\n  selector: {app: web}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
   },
-  check({ objects, graph, report }) {
+  check({ objects, graph, settings, report }) {
     for (const svc of objects.ofKind('Service')) {
       const spec = svc.body.spec;
       if (!isPlainObject(spec) || spec.type === 'ExternalName') continue;
       const selector = selectorFromMap(spec.selector);
       if (!selector || Object.keys(selector.matchLabels).length === 0) continue;
       if (graph.targets(svc, 'selects').length > 0) continue;
-      report(svc, 'spec.selector', `Service "${svc.name}" selects no Pod in namespace "${svc.namespace}": no Pod template has the labels ${formatSelector(selector)}`);
+      const makers = podMakersIn(objects, svc.namespace, settings.cluster);
+      if (makers.declared) continue;
+      const text = `Service "${svc.name}" selects no Pod in namespace "${svc.namespace}": no Pod template has the labels ${formatSelector(selector)}`;
+      if (makers.unknown.length) report(svc, 'spec.selector', `${text}; custom resources of kinds kubeknit does not know may make Pods there: ${describeResources(makers.unknown)}`, undefined, { severity: 'warning' });
+      else report(svc, 'spec.selector', text);
     }
   },
 });

@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, existsOutside, claimNameOf, defineRule, podTemplateOf, podVolumes, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, existsOutside, claimNameOf, defineRule, describeResources, likelyMaker, podTemplateOf, podVolumes, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-pvc',
@@ -22,7 +22,10 @@ export default defineRule<AssumeExistingOptions>({
         const claimName = claimNameOf(volume.volume);
         if (claimName === undefined || objects.find('PersistentVolumeClaim', template.namespace, claimName)) continue;
         if (existsOutside({ options, settings }, 'PersistentVolumeClaim', template.namespace, claimName)) continue;
-        report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`);
+        const text = `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`;
+        const maker = likelyMaker(objects, template.namespace, claimName);
+        if (maker) report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info' });
+        else report(obj, `${volume.path}.persistentVolumeClaim.claimName`, text);
       }
     }
   },

@@ -4,6 +4,7 @@
  */
 export { ASSUME_EXISTING_SCHEMA, assumedToExist, existsOutside } from './engine/assume-existing.js';
 export { inInventory, inventoryLists } from './k8s/cluster-inventory.js';
+export { describeResources, likelyMaker, podMakersIn } from './k8s/unknown-makers.js';
 export type { ClusterInventory } from './k8s/cluster-inventory.js';
 export type { AssumeExistingOptions } from './engine/assume-existing.js';
 export { reportLoadProblems } from './engine/load-problems.js';

@@ -1,5 +1,6 @@
 import { podReferences, type PodReference } from '../k8s/pod-references.js';
 import { findProduced, SERVICE_ACCOUNT_TOKEN_KEYS } from '../k8s/producers.js';
+import { describeResources, likelyMaker } from '../k8s/unknown-makers.js';
 import { podTemplateOf } from '../k8s/workloads.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
@@ -19,7 +20,10 @@ export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOption
       const verb = ref.type === 'mounts' ? 'mounts' : 'refers to';
       // the kubelet still pulls public images without the pull Secret: a warning, not a failure
       const pullSecret = /\.imagePullSecrets\[\d+\]/.test(ref.path);
-      report(obj, ref.path, `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`, undefined, pullSecret ? { severity: 'warning' } : undefined);
+      const maker = kind === 'ConfigMap' || kind === 'Secret' ? likelyMaker(objects, template.namespace, ref.name) : undefined;
+      const text = `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`;
+      if (maker) report(obj, ref.path, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info', related: [{ object: maker, path: 'metadata.name', message: `${maker.kind} "${maker.name}" may make ${kind} "${ref.name}"` }] });
+      else report(obj, ref.path, text, undefined, pullSecret ? { severity: 'warning' } : undefined);
     }
   }
 }

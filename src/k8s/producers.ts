@@ -73,3 +73,8 @@ export function findProduced(objects: Iterable<K8sObject>, kind: string, namespa
   }
   return namespace === null ? undefined : index.get(`${kind}/${namespace}/${name}`);
 }
+
+/** Whether the producer table knows what objects of this kind make. */
+export function isProducerKind(kind: string): boolean {
+  return PRODUCERS.has(kind);
+}
