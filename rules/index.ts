@@ -83,6 +83,10 @@ import schemaViolation from './schema-violation.js';
 import removedApi from './removed-api.js';
 import unknownKind from './unknown-kind.js';
 import invalidMetadata from './invalid-metadata.js';
+// Resources beside the core: Gateway API, Prometheus operator, cert-manager, Istio, Argo Rollouts (issue 21)
+import danglingRouteBackend from './dangling-route-backend.js';
+import danglingRouteParent from './dangling-route-parent.js';
+import missingReferenceGrant from './missing-reference-grant.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -168,6 +172,9 @@ export const RULES: readonly Rule[] = [
   removedApi,
   unknownKind,
   invalidMetadata,
+  danglingRouteBackend,
+  danglingRouteParent,
+  missingReferenceGrant,
 ];
 
 export function findRule(id: string): Rule | undefined {

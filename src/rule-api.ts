@@ -10,6 +10,8 @@ export { defineRule } from './engine/rule.js';
 export type { RelatedObject } from './engine/rule.js';
 export { capabilities, containerSecurityContext, describeContainer, effectiveSecurityField, isWindowsPod, normalizeCapability, podSysctls, workloadContainers } from './graph/containers.js';
 export type { WorkloadContainer } from './graph/containers.js';
+export { GATEWAY_API_GROUP, gatewayCertificateRefs, gatewayListeners, gatewayRoutes, gatewaysOf, grantsFor, isGatewayApi, listenerAllowsNamespace, referenceGrantAllows, routeBackendRefs, routeParentRefs } from './graph/edges/gateway-api.js';
+export type { GatewayApiRef, GatewayListener } from './graph/edges/gateway-api.js';
 export { ingressBackends, ingressTlsSecrets } from './graph/edges/ingress.js';
 export { policySelectors } from './graph/edges/network-policy.js';
 export { roleRefOf } from './graph/edges/rbac.js';
@@ -23,6 +25,8 @@ export { containerResources, containersMissingResources, resourcePath, resourceR
 export type { ResourceRuleOptions } from './graph/resources.js';
 export { formatSelector, isEmptySelector, selectorFromLabelSelector, selectorFromMap, selectorMatches } from './graph/selector.js';
 export { serviceMentions } from './graph/service-mentions.js';
+export { describeServicePorts, servicePorts } from './graph/service-ports.js';
+export type { ServicePort } from './graph/service-ports.js';
 export { NO_PROVISIONER, accessModesOf, bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, storageClassNameOf } from './graph/storage.js';
 export type { Claim } from './graph/storage.js';
 export { claimNameOf, normalizeHostPath, podVolumes, volumeMounts } from './graph/volumes.js';

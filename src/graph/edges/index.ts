@@ -1,4 +1,5 @@
 import { connectsEdges } from './connects.js';
+import { gatewayApiEdges } from './gateway-api.js';
 import { ingressEdges } from './ingress.js';
 import { networkPolicyEdges } from './network-policy.js';
 import { pdbEdges } from './pdb.js';
@@ -24,4 +25,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   statefulSetEdges,
   connectsEdges,
   storageEdges,
+  gatewayApiEdges,
 ];
