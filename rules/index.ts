@@ -87,6 +87,9 @@ import invalidMetadata from './invalid-metadata.js';
 import danglingRouteBackend from './dangling-route-backend.js';
 import danglingRouteParent from './dangling-route-parent.js';
 import missingReferenceGrant from './missing-reference-grant.js';
+import danglingServicemonitorSelector from './dangling-servicemonitor-selector.js';
+import servicemonitorPortMismatch from './servicemonitor-port-mismatch.js';
+import danglingPodmonitorSelector from './dangling-podmonitor-selector.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -175,6 +178,9 @@ export const RULES: readonly Rule[] = [
   danglingRouteBackend,
   danglingRouteParent,
   missingReferenceGrant,
+  danglingServicemonitorSelector,
+  servicemonitorPortMismatch,
+  danglingPodmonitorSelector,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -14,6 +14,8 @@ export { GATEWAY_API_GROUP, gatewayCertificateRefs, gatewayListeners, gatewayRou
 export type { GatewayApiRef, GatewayListener } from './graph/edges/gateway-api.js';
 export { ingressBackends, ingressTlsSecrets } from './graph/edges/ingress.js';
 export { policySelectors } from './graph/edges/network-policy.js';
+export { MONITORING_GROUP, monitorEndpoints, monitoredPods, monitoredServices, monitorTarget, podMonitorsOf, prometheusSelects, scopeNamespaces, serviceMonitorsOf } from './graph/edges/prometheus.js';
+export type { MonitorEndpoint, MonitorScope, MonitorTarget } from './graph/edges/prometheus.js';
 export { roleRefOf } from './graph/edges/rbac.js';
 export { scaleTargetOf } from './graph/edges/scaling.js';
 export type { GraphNode } from './graph/graph.js';

@@ -3,6 +3,7 @@ import { gatewayApiEdges } from './gateway-api.js';
 import { ingressEdges } from './ingress.js';
 import { networkPolicyEdges } from './network-policy.js';
 import { pdbEdges } from './pdb.js';
+import { prometheusEdges } from './prometheus.js';
 import { rbacEdges } from './rbac.js';
 import { referenceEdges } from './references.js';
 import { scalingEdges } from './scaling.js';
@@ -26,4 +27,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   connectsEdges,
   storageEdges,
   gatewayApiEdges,
+  prometheusEdges,
 ];
