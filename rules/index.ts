@@ -90,6 +90,7 @@ import missingReferenceGrant from './missing-reference-grant.js';
 import danglingServicemonitorSelector from './dangling-servicemonitor-selector.js';
 import servicemonitorPortMismatch from './servicemonitor-port-mismatch.js';
 import danglingPodmonitorSelector from './dangling-podmonitor-selector.js';
+import danglingIssuerRef from './dangling-issuer-ref.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -181,6 +182,7 @@ export const RULES: readonly Rule[] = [
   danglingServicemonitorSelector,
   servicemonitorPortMismatch,
   danglingPodmonitorSelector,
+  danglingIssuerRef,
 ];
 
 export function findRule(id: string): Rule | undefined {

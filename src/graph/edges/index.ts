@@ -1,3 +1,4 @@
+import { certManagerEdges } from './cert-manager.js';
 import { connectsEdges } from './connects.js';
 import { gatewayApiEdges } from './gateway-api.js';
 import { ingressEdges } from './ingress.js';
@@ -28,4 +29,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   storageEdges,
   gatewayApiEdges,
   prometheusEdges,
+  certManagerEdges,
 ];
