@@ -91,6 +91,9 @@ import danglingServicemonitorSelector from './dangling-servicemonitor-selector.j
 import servicemonitorPortMismatch from './servicemonitor-port-mismatch.js';
 import danglingPodmonitorSelector from './dangling-podmonitor-selector.js';
 import danglingIssuerRef from './dangling-issuer-ref.js';
+import danglingVirtualserviceDestination from './dangling-virtualservice-destination.js';
+import danglingVirtualserviceGateway from './dangling-virtualservice-gateway.js';
+import danglingDestinationSubset from './dangling-destination-subset.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -183,6 +186,9 @@ export const RULES: readonly Rule[] = [
   servicemonitorPortMismatch,
   danglingPodmonitorSelector,
   danglingIssuerRef,
+  danglingVirtualserviceDestination,
+  danglingVirtualserviceGateway,
+  danglingDestinationSubset,
 ];
 
 export function findRule(id: string): Rule | undefined {

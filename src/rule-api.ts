@@ -15,6 +15,8 @@ export type { IssuerRef } from './graph/edges/cert-manager.js';
 export { GATEWAY_API_GROUP, gatewayCertificateRefs, gatewayListeners, gatewayRoutes, gatewaysOf, grantsFor, isGatewayApi, listenerAllowsNamespace, referenceGrantAllows, routeBackendRefs, routeParentRefs } from './graph/edges/gateway-api.js';
 export type { GatewayApiRef, GatewayListener } from './graph/edges/gateway-api.js';
 export { ingressBackends, ingressTlsSecrets } from './graph/edges/ingress.js';
+export { ISTIO_NETWORKING_GROUP, destinationRuleHost, destinationRuleSubsets, inputNamespaces, isIstio, istioObjects, serviceEntryHosts, serviceOfHost, subsetPods, virtualServiceDestinations, virtualServiceGateways, virtualServiceHosts } from './graph/edges/istio.js';
+export type { IstioHost, ServiceName } from './graph/edges/istio.js';
 export { policySelectors } from './graph/edges/network-policy.js';
 export { MONITORING_GROUP, monitorEndpoints, monitoredPods, monitoredServices, monitorTarget, podMonitorsOf, prometheusSelects, scopeNamespaces, serviceMonitorsOf } from './graph/edges/prometheus.js';
 export type { MonitorEndpoint, MonitorScope, MonitorTarget } from './graph/edges/prometheus.js';

@@ -3,6 +3,7 @@ import { connectsEdges } from './connects.js';
 import { gatewayApiEdges } from './gateway-api.js';
 import { ingressEdges } from './ingress.js';
 import { networkPolicyEdges } from './network-policy.js';
+import { istioEdges } from './istio.js';
 import { pdbEdges } from './pdb.js';
 import { prometheusEdges } from './prometheus.js';
 import { rbacEdges } from './rbac.js';
@@ -30,4 +31,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   gatewayApiEdges,
   prometheusEdges,
   certManagerEdges,
+  istioEdges,
 ];
