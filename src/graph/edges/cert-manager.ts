@@ -1,5 +1,5 @@
 import type { ObjectSet } from '../../load/object-set.js';
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { FieldPath, K8sObject } from '../../types.js';
 import type { EdgeBuilder } from './types.js';
 

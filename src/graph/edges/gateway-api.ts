@@ -1,7 +1,7 @@
 import type { ObjectSet } from '../../load/object-set.js';
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { JsonObject, K8sObject } from '../../types.js';
-import { selectorFromLabelSelector, selectorMatches } from '../selector.js';
+import { selectorFromLabelSelector, selectorMatches } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** The Gateway API's group (https://gateway-api.sigs.k8s.io/reference/spec/). */

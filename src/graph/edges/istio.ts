@@ -1,8 +1,8 @@
 import type { ObjectSet } from '../../load/object-set.js';
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { K8sObject } from '../../types.js';
 import type { KnitGraph } from '../graph.js';
-import { selectorFromMap, type LabelSelector } from '../selector.js';
+import { selectorFromMap, type LabelSelector } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** Istio's traffic management group (https://istio.io/latest/docs/reference/config/networking/). */

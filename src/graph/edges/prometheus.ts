@@ -1,9 +1,9 @@
 import type { ObjectSet } from '../../load/object-set.js';
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { K8sObject } from '../../types.js';
 import type { KnitGraph } from '../graph.js';
 import { namespaceLabels, namespacesOf } from '../namespaces.js';
-import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from '../selector.js';
+import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** The Prometheus operator's group (https://prometheus-operator.dev/docs/api-reference/api/). */

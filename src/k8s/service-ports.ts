@@ -1,4 +1,4 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { K8sObject } from '../types.js';
 
 /** One entry of a Service's `spec.ports`. */
