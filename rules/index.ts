@@ -94,6 +94,7 @@ import danglingIssuerRef from './dangling-issuer-ref.js';
 import danglingVirtualserviceDestination from './dangling-virtualservice-destination.js';
 import danglingVirtualserviceGateway from './dangling-virtualservice-gateway.js';
 import danglingDestinationSubset from './dangling-destination-subset.js';
+import danglingRolloutReference from './dangling-rollout-reference.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -189,6 +190,7 @@ export const RULES: readonly Rule[] = [
   danglingVirtualserviceDestination,
   danglingVirtualserviceGateway,
   danglingDestinationSubset,
+  danglingRolloutReference,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -10,6 +10,8 @@ export { defineRule } from './engine/rule.js';
 export type { RelatedObject } from './engine/rule.js';
 export { capabilities, containerSecurityContext, describeContainer, effectiveSecurityField, isWindowsPod, normalizeCapability, podSysctls, workloadContainers } from './k8s/containers.js';
 export type { WorkloadContainer } from './k8s/containers.js';
+export { ARGO_GROUP, argoRolloutsObjects, rolloutRefs } from './graph/edges/argo-rollouts.js';
+export type { RolloutRef } from './graph/edges/argo-rollouts.js';
 export { CERT_MANAGER_GROUP, issuerReferrers, issuerRefsOf } from './graph/edges/cert-manager.js';
 export type { IssuerRef } from './graph/edges/cert-manager.js';
 export { GATEWAY_API_GROUP, gatewayCertificateRefs, gatewayListeners, gatewayRoutes, gatewaysOf, grantsFor, isGatewayApi, listenerAllowsNamespace, referenceGrantAllows, routeBackendRefs, routeParentRefs } from './graph/edges/gateway-api.js';

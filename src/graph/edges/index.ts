@@ -1,3 +1,4 @@
+import { argoRolloutsEdges } from './argo-rollouts.js';
 import { certManagerEdges } from './cert-manager.js';
 import { connectsEdges } from './connects.js';
 import { gatewayApiEdges } from './gateway-api.js';
@@ -32,4 +33,5 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   prometheusEdges,
   certManagerEdges,
   istioEdges,
+  argoRolloutsEdges,
 ];
