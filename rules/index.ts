@@ -95,6 +95,16 @@ import danglingVirtualserviceDestination from './dangling-virtualservice-destina
 import danglingVirtualserviceGateway from './dangling-virtualservice-gateway.js';
 import danglingDestinationSubset from './dangling-destination-subset.js';
 import danglingRolloutReference from './dangling-rollout-reference.js';
+// Pod Security Standards and the remaining security gaps (issue 21)
+import missingSeccompProfile from './missing-seccomp-profile.js';
+import hostPathVolume from './host-path-volume.js';
+import hostPort from './host-port.js';
+import apparmorProfile from './apparmor-profile.js';
+import selinuxOptions from './selinux-options.js';
+import restrictedVolumeTypes from './restricted-volume-types.js';
+import exposedService from './exposed-service.js';
+import missingEphemeralStorageLimits from './missing-ephemeral-storage-limits.js';
+import imagePullPolicy from './image-pull-policy.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -191,6 +201,15 @@ export const RULES: readonly Rule[] = [
   danglingVirtualserviceGateway,
   danglingDestinationSubset,
   danglingRolloutReference,
+  missingSeccompProfile,
+  hostPathVolume,
+  hostPort,
+  apparmorProfile,
+  selinuxOptions,
+  restrictedVolumeTypes,
+  exposedService,
+  missingEphemeralStorageLimits,
+  imagePullPolicy,
 ];
 
 export function findRule(id: string): Rule | undefined {
