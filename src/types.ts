@@ -1,3 +1,5 @@
+import type { PendingFix } from './fix/resolve.js';
+
 /** Shared data types of the pipeline: load → objects → graph → rules → findings → report. */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -85,6 +87,8 @@ export interface Finding {
   object: ObjectRef | null;
   /** The field path the rule reported, when it reported one. */
   path?: string;
+  /** The rule's repair, still at field paths of the object (`FileFixer` turns it into text edits). */
+  fix?: PendingFix;
   /** The id of the rule's message template, for rules that declare `messages`. */
   messageId?: string;
   /** The values that filled the message template. */

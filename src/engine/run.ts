@@ -106,6 +106,7 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
     settings: input.settings ?? {},
     report(object, path, message, data, extra) {
       const finding = emit(object.source.file, UNRESOLVED, message, data, objectRef(object), normalizeFieldPath(path), extra);
+      if (extra?.fix) finding.fix = { ...extra.fix, objectStart: object.source.range.start, itemIndex: object.source.itemIndex };
       input.locations.add(finding, object, path);
     },
     reportAt(location, message, data, extra) {

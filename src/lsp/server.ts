@@ -6,7 +6,7 @@ import {
   type Connection, type Hover, type InitializeParams, type InitializeResult, type Location, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActionsFor } from './code-actions.js';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { describeNode, navigationTargets, objectAtPath, type NavigationTarget } from './navigate.js';
 import { pathAtOffset } from './path-at-offset.js';
@@ -83,7 +83,10 @@ class KubeknitServer {
     connection.onRequest(GRAPH_PAGE_REQUEST, (params: unknown) => this.graphPage(params));
     connection.onCodeAction(({ textDocument, context }) => {
       const document = documents.get(textDocument.uri);
-      return document ? codeActionsFor(document, context.diagnostics) : [];
+      if (!document) return [];
+      this.flush(); // fixes are resolved against the analysis of the text as it is now
+      const fileDiagnostics = (this.analysis?.byFile.get(pathOf(textDocument.uri)) ?? []).map(toDiagnostic);
+      return codeActionsFor(document, context.diagnostics, { only: context.only, fileDiagnostics });
     });
     documents.listen(connection);
     connection.listen();
@@ -101,7 +104,7 @@ class KubeknitServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'kubeknit' },
     };
