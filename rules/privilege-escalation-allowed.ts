@@ -8,11 +8,11 @@ export default defineRule<Options>({
   id: 'privilege-escalation-allowed',
   family: 'security',
   severity: 'warning',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-restricted'],
   fixable: 'suggestion',
   description: 'A container may gain more privileges than its parent process (allowPrivilegeEscalation is not false)',
   docs: {
-    why: 'Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
+    why: 'Pod Security Standards control "Privilege Escalation" (restricted). Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
     fix: 'Set securityContext.allowPrivilegeEscalation: false on the container.',
     bad: 'containers:\n- name: app\n  image: app:1.0\n',
     good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    allowPrivilegeEscalation: false\n',

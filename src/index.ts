@@ -5,6 +5,8 @@
 import { RULES } from '../rules/index.js';
 import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
+import { pssNamespaceFindings, pssNamespaces } from './engine/pss-namespaces.js';
+import { compareFindings } from './engine/sort.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
 import { isConfigFile } from './config/find.js';
@@ -125,7 +127,13 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } });
+  const input = { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } };
+  const ran = runPlan(plan, input);
+  const pss = pssNamespaces(objects);
+  if (pss.size) {
+    ran.push(...pssNamespaceFindings({ rules, files: loaded.files, selectionFor: (preset) => perFileSelection(preset, config, direct), input, namespaces: pss, already: ran }));
+    ran.sort(compareFindings);
+  }
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
