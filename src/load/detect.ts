@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lineCounterOf } from './locate.js';
 import type { LoadProblem } from './problems.js';
 
 /** Go-template actions as Helm charts write them: `{{ .Values.x }}`, `{{- include "x" . }}`, `{{ if … }}`. */
@@ -13,17 +14,15 @@ const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 
 export function detectUnrenderedSource(file: string, text: string): LoadProblem | undefined {
   if (KUSTOMIZATION_FILES.has(path.basename(file).toLowerCase())) {
     return {
-      ruleId: 'kustomization-skipped', file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      kind: 'kustomization', file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       message: 'kustomization file skipped: it describes how to build manifests, not objects; lint the output of "kustomize build <dir>" (e.g. kustomize build . | kubeknit lint -)',
     };
   }
   const match = TEMPLATE_ACTION.exec(text);
   if (match) {
-    const before = text.slice(0, match.index);
-    const line = before.split('\n').length;
-    const column = match.index - before.lastIndexOf('\n');
+    const { line, col: column } = lineCounterOf(text).linePos(match.index);
     return {
-      ruleId: 'unrendered-template', file,
+      kind: 'helm-template', file,
       range: { start: { line, column }, end: { line, column: column + match[0].length } },
       message: 'this is an unrendered Helm/Go template ("{{ … }}"), not a manifest; render it first, e.g. helm template <chart> | kubeknit lint -',
     };

@@ -2,7 +2,7 @@ import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node,
 import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
 import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
-import { locatePath, offsetsToRange } from './locate.js';
+import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { isPlainObject } from '../k8s/guards.js';
@@ -53,7 +53,7 @@ export function parseManifestTextFully(file: string, source: string): ParsedFile
   try {
     docs = parseDocuments(source, lineCounter);
   } catch (err) {
-    result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
+    result.problems.push({ kind: 'yaml-syntax', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
   const hasDirectives = DIRECTIVE_LINE.test(source);
@@ -179,12 +179,7 @@ export class SourceLocator {
   }
 
   get lineCounter(): LineCounter {
-    if (!this.lines) {
-      const lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-      this.lines = lines;
-    }
+    this.lines ??= lineCounterOf(this.source);
     return this.lines;
   }
 
@@ -308,7 +303,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') {
       const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(ctx.source.slice(err.pos[0], err.pos[0] + 300))?.[1] ?? '?';
-      out.problems.push({ ruleId: 'invalid-yaml', file, range: rangeOf(err), message: `duplicate key "${key.slice(0, 80)}" in a mapping; the API server's strict field validation rejects duplicate fields, so remove one of them` });
+      out.problems.push({ kind: 'duplicate-key', file, range: rangeOf(err), message: `duplicate key "${key.slice(0, 80)}" in a mapping; the API server's strict field validation rejects duplicate fields, so remove one of them` });
     }
   }
   if (fatal.length) {
@@ -319,7 +314,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     const range = multiline ? rangeOf({ ...multiline, pos: [multiline.pos[1], multiline.pos[1]] } as YAMLError) : rangeOf(err);
     const hint = multiline ? ' (check the indentation of this line)' : '';
     const text = /call stack/i.test(err.message) ? 'the document nests too deeply to parse' : firstLine(err.message);
-    out.problems.push({ ruleId: 'invalid-yaml', file, range, message: `YAML syntax error: ${text}${hint}` });
+    out.problems.push({ kind: 'yaml-syntax', file, range, message: `YAML syntax error: ${text}${hint}` });
     return;
   }
   const contents = doc.contents as Node | null;
@@ -328,19 +323,19 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   if (!isMap(contents)) {
     // a bare `null`/`~` document is as empty as a blank one
     if (!isSeq(contents) && (contents as { value?: unknown }).value === null) return;
-    out.problems.push({ ruleId: 'invalid-object', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata` });
+    out.problems.push({ kind: 'not-a-mapping', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata` });
     return;
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    out.problems.push({ ruleId: 'invalid-yaml', file, range: docRange, message: `cannot expand document: ${errorText(err)}` });
+    out.problems.push({ kind: 'unexpandable', file, range: docRange, message: `cannot expand document: ${errorText(err)}` });
     return;
   }
   const body = value as JsonObject;
   if (nestingDepth(body) > MAX_NESTING_DEPTH) {
-    out.problems.push({ ruleId: 'invalid-yaml', file, range: docRange, message: `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted` });
+    out.problems.push({ kind: 'too-deep', file, range: docRange, message: `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted` });
     return;
   }
   if (isListKind(body)) {
@@ -385,7 +380,7 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   const locate = (path: FieldPath) => locator.locate(documentIndex, itemIndex, path);
   const prefix = where ? `${where}: ` : '';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    out.problems.push({ ruleId: 'invalid-object', file, range, message: `${prefix}not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata` });
+    out.problems.push({ kind: 'not-a-mapping', file, range, message: `${prefix}not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata` });
     return;
   }
   const body = value as JsonObject;
@@ -400,7 +395,7 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   if (missing.length) {
     const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : range;
     out.problems.push({
-      ruleId: 'invalid-object', file, range: at,
+      kind: 'missing-fields', file, range: at,
       message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
     });
     return;
