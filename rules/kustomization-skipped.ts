@@ -10,5 +10,5 @@ export default defineRule({
     why: 'A kustomization describes how to assemble manifests (bases, patches, generators); the objects it produces only exist after kustomize builds them.',
     fix: 'Lint the built output: kustomize build overlays/prod | kubeknit lint - (or kubectl kustomize). Turn this notice off with --rule kustomization-skipped=off.',
   },
-  check: reportLoadProblems('kustomization-skipped'),
+  check: reportLoadProblems('kustomization'),
 });

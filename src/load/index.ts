@@ -11,7 +11,7 @@ import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
 export { UsageError } from './errors.js';
 export { parseFieldPath, formatFieldPath, normalizeFieldPath } from './field-path.js';
 export { ObjectSet } from './object-set.js';
-export type { LoadProblem, LoadProblemRule } from './problems.js';
+export type { LoadProblem, LoadProblemKind } from './problems.js';
 export { discoverFiles, STDIN_INPUT } from './discover.js';
 export { parseManifestText } from './parse.js';
 

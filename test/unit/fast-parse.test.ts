@@ -274,7 +274,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     const parsed = parseManifestText('list.yaml', text);
     expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
     expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
-    expect(parsed.problems.map((p) => [p.ruleId, p.message, p.range.start.line])).toEqual([['invalid-object', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
+    expect(parsed.problems.map((p) => [p.kind, p.message, p.range.start.line])).toEqual([['not-a-mapping', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
     const [doc] = parseAllDocuments(text) as Document.Parsed[];
     const items = (doc.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
     const lines = new LineCounter();

@@ -59,17 +59,17 @@ describe('parseManifestText', () => {
     const { objects, problems } = parseManifestText('m.yaml', text);
     expect(objects.map((o) => o.name)).toEqual(['a', 'c']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ ruleId: 'invalid-yaml', file: 'm.yaml' });
+    expect(problems[0]).toMatchObject({ kind: 'yaml-syntax', file: 'm.yaml' });
     expect(problems[0].range.start.line).toBeGreaterThanOrEqual(8);
     expect(problems[0].range.start.line).toBeLessThanOrEqual(9);
   });
 
   it('a document that is not a mapping, or lacks apiVersion/kind/name, is invalid-object', () => {
     const { problems } = parseManifestText('m.yaml', '- a\n- b\n---\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n');
-    expect(problems.map((p) => [p.ruleId, p.range.start.line, p.message.match(/missing [^;]+|not a mapping/)?.[0]])).toEqual([
-      ['invalid-object', 1, 'not a mapping'],
-      ['invalid-object', 4, 'missing "apiVersion"'],
-      ['invalid-object', 9, 'missing "metadata.name"'],
+    expect(problems.map((p) => [p.kind, p.range.start.line, p.message.match(/missing [^;]+|not a mapping/)?.[0]])).toEqual([
+      ['not-a-mapping', 1, 'not a mapping'],
+      ['missing-fields', 4, 'missing "apiVersion"'],
+      ['missing-fields', 9, 'missing "metadata.name"'],
     ]);
   });
 
