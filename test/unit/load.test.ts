@@ -76,7 +76,7 @@ describe('parseManifestText', () => {
   it('a duplicate key is reported at the second key, and the object still loads', () => {
     const { objects, problems } = parseManifestText('m.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: 1\n  k: 2\n');
     expect(objects).toHaveLength(1);
-    expect(problems).toMatchObject([{ ruleId: 'invalid-yaml', range: { start: { line: 6, column: 3 } } }]);
+    expect(problems).toMatchObject([{ kind: 'duplicate-key', range: { start: { line: 6, column: 3 } } }]);
   });
 
   it('expands kind: List (and *List kinds) into items with their own ranges', () => {
@@ -117,7 +117,7 @@ describe('parseManifestText', () => {
     const { objects, problems } = parseManifestText('bomb.yaml', text);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(objects).toEqual([]);
-    expect(problems[0]).toMatchObject({ ruleId: 'invalid-yaml' });
+    expect(problems[0]).toMatchObject({ kind: 'unexpandable' });
   });
 });
 
@@ -129,9 +129,9 @@ describe('decodeManifest', () => {
   });
 
   it('binary and invalid UTF-8 become one problem each', () => {
-    expect(decodeManifest('b.yaml', Buffer.from([1, 0, 2, 3]))).toMatchObject({ problem: { ruleId: 'invalid-yaml', message: expect.stringContaining('binary') } });
+    expect(decodeManifest('b.yaml', Buffer.from([1, 0, 2, 3]))).toMatchObject({ problem: { kind: 'binary', message: expect.stringContaining('binary') } });
     const bad = Buffer.concat([Buffer.from('a: 1\nb: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
-    expect(decodeManifest('u.yaml', bad)).toMatchObject({ problem: { range: { start: { line: 2 } }, message: expect.stringContaining('UTF-8') } });
+    expect(decodeManifest('u.yaml', bad)).toMatchObject({ problem: { kind: 'not-utf8', range: { start: { line: 2 } }, message: expect.stringContaining('UTF-8') } });
   });
 });
 
