@@ -1,4 +1,4 @@
-import { containerSecurityContext, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unsafe-proc-mount',
@@ -13,11 +13,9 @@ export default defineRule({
     good: 'securityContext:\n  procMount: Default\n',
   },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      const { context, path } = containerSecurityContext(ref);
-      if (context.procMount !== 'Unmasked') continue;
+    for (const { ref, path } of securityFieldFailures(objects, { field: 'procMount', fails: (value) => value === 'Unmasked' })) {
       const userNamespace = ref.template.spec.hostUsers === false ? ' (the Pod runs in a user namespace, which limits the damage but not the exposure)' : '';
-      report(ref.object, `${path}.procMount`, `${describeContainer(ref)} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
+      report(ref.object, path, `${describeContainer(ref)} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
     }
   },
 });
