@@ -3,7 +3,7 @@ import { detectUnrenderedSource } from './detect.js';
 import { discoverFiles, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
-import { parseManifestText, type ParsedFile } from './parse.js';
+import { parseStream, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
@@ -13,7 +13,7 @@ export { parseFieldPath, formatFieldPath, normalizeFieldPath } from './field-pat
 export { ObjectSet } from './object-set.js';
 export type { LoadProblem, LoadProblemKind } from './problems.js';
 export { discoverFiles, STDIN_INPUT } from './discover.js';
-export { parseManifestText } from './parse.js';
+export { parseStream } from './parse.js';
 
 /** Text given directly rather than read from disk (stdin, an editor buffer). */
 export interface InlineSource {
@@ -72,7 +72,7 @@ export function loadFile(file: string, text: string | undefined, maxFileSize = D
 export function parseReadFile(file: string, text: string): ParsedFile {
   const notYetManifest = detectUnrenderedSource(file, text);
   if (notYetManifest) return { file, objects: [], problems: [notYetManifest], documents: 0 };
-  return parseManifestText(file, text);
+  return parseStream(file, text);
 }
 
 /** Puts the files' results together, in file order, as one load. */

@@ -36,10 +36,20 @@ export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Parses one file's text (every YAML document in it) into typed objects and problems. */
-export function parseManifestText(file: string, text: string): ParsedFile {
+/**
+ * The one seam between kubeknit and its YAML readers: parses one file's text (every YAML document
+ * in it) into typed objects and problems. The fast reader takes what it can and yaml's document
+ * model the rest; `KUBEKNIT_FAST_PARSE=0` leaves everything to yaml (the way out, should the two
+ * ever disagree on a file).
+ */
+export function parseStream(file: string, text: string): ParsedFile {
   const source = withoutByteOrderMark(text);
-  return parseManifestTextFast(file, source) ?? parseManifestTextFully(file, source);
+  return (fastReaderOn() ? parseManifestTextFast(file, source) : null) ?? parseManifestTextFully(file, source);
+}
+
+/** Read on each use, so a test (or an embedding program) can switch it for one run. */
+function fastReaderOn(): boolean {
+  return process.env.KUBEKNIT_FAST_PARSE !== '0';
 }
 
 /**
@@ -233,7 +243,7 @@ export class SourceLocator {
     const kept = this.positions[documentIndex];
     if (kept) return { positions: kept, base: 0 };
     const span = this.spans[documentIndex];
-    if (!span) return undefined;
+    if (!span || !fastReaderOn()) return undefined;
     const positions = recentlyUsed(SourceLocator.recentFast, `${this.id}:${documentIndex}`, () => fastDocumentPositions(this.source.slice(span[0], span[1])));
     return positions ? { positions, base: span[0] } : undefined;
   }

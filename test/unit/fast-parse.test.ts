@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments, type FastDocument } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
-import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
+import { parseStream, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
 /**
@@ -92,7 +92,7 @@ function summary(parsed: ParsedFile): unknown {
 /** The file read the usual way (fast, documents it skips parsed alone) against the whole file parsed by yaml. */
 function expectSameAsFullParse(text: string, name: string): void {
   const source = text.replace(/^\ufeff/, '');
-  expect(summary(parseManifestText(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
+  expect(summary(parseStream(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
 }
 
 function yamlFiles(dir: string): string[] {
@@ -181,7 +181,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     for (const doc of odd) {
       const text = [good(1), doc, good(2), good(3)].join('---\n');
       expectSameAsFullParse(text, JSON.stringify(doc));
-      const parsed = parseManifestText('stream.yaml', text);
+      const parsed = parseStream('stream.yaml', text);
       const syntaxError = doc.includes('unclosed');
       // The good documents keep their fast-read positions unless a syntax error sent the whole file the full way.
       expect(parsed.positions?.[0] ?? null, JSON.stringify(doc)).toEqual(syntaxError ? null : expect.anything());
@@ -271,7 +271,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       '- not an object',
     ].join('\n');
     expect(fastParseDocuments(text)).not.toBeNull();
-    const parsed = parseManifestText('list.yaml', text);
+    const parsed = parseStream('list.yaml', text);
     expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
     expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
     expect(parsed.problems.map((p) => [p.kind, p.message, p.range.start.line])).toEqual([['not-a-mapping', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
@@ -324,7 +324,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     const [doc] = fastParseDocuments(text, undefined, { positions: true })!;
     expect(doc.value).toMatchObject({ data: { k4uzx: 'one', kf2ad: 'two' } });
     expect(doc.positions).toBeNull();
-    const parsed = parseManifestText('clash.yaml', text);
+    const parsed = parseStream('clash.yaml', text);
     expect(parsed.objects[0].source.locate('data.kf2ad')).toEqual({ start: { line: 7, column: 3 }, end: { line: 7, column: 13 } });
     expect(parsed.objects[0].source.locate('data.k4uzx')).toEqual({ start: { line: 6, column: 3 }, end: { line: 6, column: 13 } });
   });
