@@ -12,9 +12,12 @@ export default defineRule({
     bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
     good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',
   },
+  messages: {
+    privileged: '{{container}} is privileged: it gets every capability and device of the node, so escaping to the node is trivial',
+  },
   check({ objects, report }) {
     for (const { ref, path } of securityFieldFailures(objects, { field: 'privileged', fails: (value) => value === true })) {
-      report(ref.object, path, `${describeContainer(ref)} is privileged: it gets every capability and device of the node, so escaping to the node is trivial`);
+      report(ref.object, path, 'privileged', { container: describeContainer(ref) });
     }
   },
 });

@@ -12,10 +12,13 @@ export default defineRule({
     bad: 'securityContext:\n  procMount: Unmasked\n',
     good: 'securityContext:\n  procMount: Default\n',
   },
+  messages: {
+    unmasked: '{{container}} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc',
+    unmaskedInUserNamespace: '{{container}} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc (the Pod runs in a user namespace, which limits the damage but not the exposure)',
+  },
   check({ objects, report }) {
     for (const { ref, path } of securityFieldFailures(objects, { field: 'procMount', fails: (value) => value === 'Unmasked' })) {
-      const userNamespace = ref.template.spec.hostUsers === false ? ' (the Pod runs in a user namespace, which limits the damage but not the exposure)' : '';
-      report(ref.object, path, `${describeContainer(ref)} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
+      report(ref.object, path, ref.template.spec.hostUsers === false ? 'unmaskedInUserNamespace' : 'unmasked', { container: describeContainer(ref) });
     }
   },
 });

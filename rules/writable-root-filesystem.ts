@@ -12,10 +12,13 @@ export default defineRule({
     bad: 'containers:\n- name: app\n  image: app:1.0\n',
     good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts: [{name: tmp, mountPath: /tmp}]\nvolumes:\n- name: tmp\n  emptyDir: {}\n',
   },
+  messages: {
+    writable: '{{container}} sets readOnlyRootFilesystem: false, so a process in it can change its binaries and configuration',
+    notReadOnly: '{{container}} does not set readOnlyRootFilesystem: true, so a process in it can change its binaries and configuration',
+  },
   check({ objects, report }) {
     for (const { ref, value, path } of securityFieldFailures(objects, { field: 'readOnlyRootFilesystem', linuxOnly: true, fails: (v) => v !== true })) {
-      const how = value === false ? 'sets readOnlyRootFilesystem: false' : 'does not set readOnlyRootFilesystem: true';
-      report(ref.object, path, `${describeContainer(ref)} ${how}, so a process in it can change its binaries and configuration`);
+      report(ref.object, path, value === false ? 'writable' : 'notReadOnly', { container: describeContainer(ref) });
     }
   },
 });
