@@ -16,7 +16,8 @@ export type LoadProblemKind =
   | 'not-a-mapping' // a document or List item that is no object
   | 'missing-fields' // apiVersion, kind or metadata.name missing
   | 'helm-template' // an unrendered Go template
-  | 'kustomization'; // a kustomization file, not manifests
+  | 'kustomization' // a kustomization file, not manifests
+  | 'kustomize-failed'; // `kustomize build` of a kustomization failed
 
 /** Bad input is data, not an exception: the loader returns these and goes on. */
 export interface LoadProblem {
