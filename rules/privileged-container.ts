@@ -1,4 +1,4 @@
-import { containerSecurityContext, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'privileged-container',
@@ -12,11 +12,12 @@ export default defineRule({
     bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
     good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',
   },
+  messages: {
+    privileged: '{{container}} is privileged: it gets every capability and device of the node, so escaping to the node is trivial',
+  },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      const { context, path } = containerSecurityContext(ref);
-      if (context.privileged !== true) continue;
-      report(ref.object, `${path}.privileged`, `${describeContainer(ref)} is privileged: it gets every capability and device of the node, so escaping to the node is trivial`);
+    for (const { ref, path } of securityFieldFailures(objects, { field: 'privileged', fails: (value) => value === true })) {
+      report(ref.object, path, 'privileged', { container: describeContainer(ref) });
     }
   },
 });

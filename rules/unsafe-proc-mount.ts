@@ -1,4 +1,4 @@
-import { containerSecurityContext, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unsafe-proc-mount',
@@ -12,13 +12,15 @@ export default defineRule({
     bad: 'securityContext:\n  procMount: Unmasked\n',
     good: 'securityContext:\n  procMount: Default\n',
   },
+  messages: {
+    notDefault: '{{container}} sets procMount: {{value}} instead of Default, so the runtime no longer masks the kernel controls in /proc',
+    notDefaultInUserNamespace: '{{container}} sets procMount: {{value}} instead of Default, so the runtime no longer masks the kernel controls in /proc (the Pod runs in a user namespace, which limits the damage but not the exposure)',
+  },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      const { context, path } = containerSecurityContext(ref);
-      if (context.procMount === undefined || context.procMount === null || context.procMount === 'Default') continue;
-      const userNamespace = ref.template.spec.hostUsers === false ? ' (the Pod runs in a user namespace, which limits the damage but not the exposure)' : '';
-      const value = typeof context.procMount === 'string' ? context.procMount : JSON.stringify(context.procMount);
-      report(ref.object, `${path}.procMount`, `${describeContainer(ref)} sets procMount: ${value} instead of Default, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
+    const notDefault = (value: unknown) => value !== undefined && value !== null && value !== 'Default';
+    for (const { ref, path, value } of securityFieldFailures(objects, { field: 'procMount', fails: notDefault })) {
+      const shown = typeof value === 'string' ? value : JSON.stringify(value);
+      report(ref.object, path, ref.template.spec.hostUsers === false ? 'notDefaultInUserNamespace' : 'notDefault', { container: describeContainer(ref), value: shown });
     }
   },
 });

@@ -47,6 +47,8 @@ export { describeServicePorts, servicePorts } from './k8s/service-ports.js';
 export type { ServicePort } from './k8s/service-ports.js';
 export type { ObjectSet } from './load/object-set.js';
 export { isPlainObject } from './k8s/guards.js';
+export { hostPathVolumes, securityFieldFailures } from './rule-helpers/check-templates.js';
+export type { HostPathVolume, SecurityFieldCheck, SecurityFieldFailure } from './rule-helpers/check-templates.js';
 export { containerLabel, envVarsOf } from './rule-helpers/env.js';
 export type { EnvVarRef } from './rule-helpers/env.js';
 export { declaredRoleRef, formatSubjects, policyRulesOf } from './rule-helpers/rbac.js';

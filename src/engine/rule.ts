@@ -1,6 +1,7 @@
 import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
+import type { JsonSchema } from '../schema/types.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
 import type { Fix, FixType } from '../fix/types.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
@@ -29,8 +30,8 @@ export interface RuleDocs {
   good?: string;
 }
 
-/** A JSON schema (for rule options), kept as plain data. */
-export type JsonSchema = Record<string, unknown>;
+/** A JSON schema (for rule options): the one type the schema module uses too. */
+export type { JsonSchema };
 
 /** Another place a finding involves (shown as related information in editors). */
 export interface RelatedObject {
