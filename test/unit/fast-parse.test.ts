@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments, type FastDocument } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
+import { KUBERNETES_YAML_OPTIONS } from '../../src/load/yaml-options.js';
 import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
@@ -16,7 +17,7 @@ import { hasShared, REPO_ROOT, SHARED_SKIP_REASON, sharedPath } from '../helpers
 function differences(text: string): string[] {
   const fast = fastParseDocuments(text, undefined, { positions: true });
   if (!fast) return [];
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, merge: true });
+  const docs = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const out: string[] = [];
   if (list.length !== fast.length) out.push(`${list.length} documents, fast read ${fast.length}`);
@@ -34,7 +35,7 @@ function differences(text: string): string[] {
     const range = contents.range;
     if (range[0] !== got.range[0] || range[1] !== got.range[1]) out.push(`document ${i}: range ${range.slice(0, 2).join('-')}, fast read ${got.range.join('-')}`);
     const docText = text.slice(got.span[0], got.span[1]);
-    const again = parseAllDocuments(docText);
+    const again = parseAllDocuments(docText, KUBERNETES_YAML_OPTIONS);
     const alone = Array.isArray(again) ? again[0] : undefined;
     if (!isDeepStrictEqual(alone?.toJS(), js)) out.push(`document ${i}: its span does not parse to the same value`);
     const positions = fastDocumentPositions(docText);
@@ -136,7 +137,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     let written = 0;
     let accepted = 0;
     for (const file of manifestFiles()) {
-      const docs = parseAllDocuments(read(file));
+      const docs = parseAllDocuments(read(file), KUBERNETES_YAML_OPTIONS);
       for (const doc of Array.isArray(docs) ? docs : []) {
         const value = doc.errors.length ? undefined : (doc.toJS() as unknown);
         if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
@@ -157,7 +158,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('parses a stream of all those files (without syntax errors) as yaml does, reading most documents the fast way', () => {
     const clean = manifestFiles().map(read).filter((text) => {
-      const docs = parseAllDocuments(text);
+      const docs = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
       return Array.isArray(docs) && !/^%/m.test(text) && docs.every((d) => d.errors.every((e) => e.code === 'DUPLICATE_KEY'));
     });
     const stream = clean.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('---\n');
@@ -275,7 +276,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
     expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
     expect(parsed.problems.map((p) => [p.ruleId, p.message, p.range.start.line])).toEqual([['invalid-object', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
-    const [doc] = parseAllDocuments(text) as Document.Parsed[];
+    const [doc] = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS) as Document.Parsed[];
     const items = (doc.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
     const lines = new LineCounter();
     lines.addNewLine(0);
@@ -331,7 +332,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('agrees on mutated manifests (fast-check)', () => {
     const shop = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
-    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text)[0].toJS(), null, 2));
+    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text, KUBERNETES_YAML_OPTIONS)[0].toJS(), null, 2));
     const seeds = [...shop, ...asJson];
     const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 9 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {
