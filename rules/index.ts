@@ -83,6 +83,8 @@ import schemaViolation from './schema-violation.js';
 import removedApi from './removed-api.js';
 import unknownKind from './unknown-kind.js';
 import invalidMetadata from './invalid-metadata.js';
+// API-server validation beyond the schema (issue 18)
+import invalidPodSpec from './invalid-pod-spec.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -168,6 +170,7 @@ export const RULES: readonly Rule[] = [
   removedApi,
   unknownKind,
   invalidMetadata,
+  invalidPodSpec,
 ];
 
 export function findRule(id: string): Rule | undefined {

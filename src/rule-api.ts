@@ -20,6 +20,7 @@ export type { ImageRef } from './graph/image.js';
 export { declaredPorts, isPortNumber, portNameProblem, portsOf, protocolOf, runningContainers } from './graph/ports.js';
 export type { DeclaredPort } from './graph/ports.js';
 export { containerResources, containersMissingResources, resourcePath, resourceRuleOptionsSchema } from './graph/resources.js';
+export { parseQuantity } from './graph/quantity.js';
 export type { ResourceRuleOptions } from './graph/resources.js';
 export { formatSelector, isEmptySelector, selectorFromLabelSelector, selectorFromMap, selectorMatches } from './graph/selector.js';
 export { serviceMentions } from './graph/service-mentions.js';
