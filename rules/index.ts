@@ -85,6 +85,7 @@ import unknownKind from './unknown-kind.js';
 import invalidMetadata from './invalid-metadata.js';
 // API-server validation beyond the schema (issue 18)
 import invalidPodSpec from './invalid-pod-spec.js';
+import invalidJobSpec from './invalid-job-spec.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -171,6 +172,7 @@ export const RULES: readonly Rule[] = [
   unknownKind,
   invalidMetadata,
   invalidPodSpec,
+  invalidJobSpec,
 ];
 
 export function findRule(id: string): Rule | undefined {
