@@ -86,6 +86,8 @@ import invalidMetadata from './invalid-metadata.js';
 // API-server validation beyond the schema (issue 18)
 import invalidPodSpec from './invalid-pod-spec.js';
 import invalidJobSpec from './invalid-job-spec.js';
+import invalidRbacBinding from './invalid-rbac-binding.js';
+import invalidHpaTarget from './invalid-hpa-target.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -173,6 +175,8 @@ export const RULES: readonly Rule[] = [
   invalidMetadata,
   invalidPodSpec,
   invalidJobSpec,
+  invalidRbacBinding,
+  invalidHpaTarget,
 ];
 
 export function findRule(id: string): Rule | undefined {
