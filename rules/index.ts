@@ -88,6 +88,7 @@ import invalidPodSpec from './invalid-pod-spec.js';
 import invalidJobSpec from './invalid-job-spec.js';
 import invalidRbacBinding from './invalid-rbac-binding.js';
 import invalidHpaTarget from './invalid-hpa-target.js';
+import invalidServiceSpec from './invalid-service-spec.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -177,6 +178,7 @@ export const RULES: readonly Rule[] = [
   invalidJobSpec,
   invalidRbacBinding,
   invalidHpaTarget,
+  invalidServiceSpec,
 ];
 
 export function findRule(id: string): Rule | undefined {
