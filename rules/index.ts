@@ -89,6 +89,7 @@ import invalidJobSpec from './invalid-job-spec.js';
 import invalidRbacBinding from './invalid-rbac-binding.js';
 import invalidHpaTarget from './invalid-hpa-target.js';
 import invalidServiceSpec from './invalid-service-spec.js';
+import invalidCrdSchema from './invalid-crd-schema.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -179,6 +180,7 @@ export const RULES: readonly Rule[] = [
   invalidRbacBinding,
   invalidHpaTarget,
   invalidServiceSpec,
+  invalidCrdSchema,
 ];
 
 export function findRule(id: string): Rule | undefined {

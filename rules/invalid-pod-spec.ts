@@ -91,7 +91,7 @@ function checkQuantities(container: JsonObject, path: string, label: string, rep
     if (!isPlainObject(values)) continue;
     for (const [resource, value] of Object.entries(values)) {
       // numbers are quantities; other types are the schema's to report
-      if (typeof value === 'string' && parseQuantity(value) === undefined) report(`${path}.resources.${kind}.${resource}`, 'quantity', { kind, resource, value, container: label });
+      if (typeof value === 'string' && parseQuantity(value) === undefined) report(`${path}.resources.${kind}[${JSON.stringify(resource)}]`, 'quantity', { kind, resource, value, container: label });
     }
   }
 }
