@@ -1,4 +1,4 @@
-import { declaredPorts, defineRule, isPlainObject, isPortNumber, podTemplateOf, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { UsageError } from '../load/errors.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
@@ -123,7 +124,7 @@ export class SchemaRegistry {
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
     if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
     if (served.status === 'not-yet') return served;
-    return { status: 'missing', suggestion: this.suggestKind(obj), builtInGroup: this.isBuiltInGroup(obj.group) };
+    return { status: 'missing', suggestion: this.suggestKind(obj), builtInGroup: isBuiltInGroup(obj.group) };
   }
 
   /** Why a CRD's schema cannot be compiled (say `type: strign`), or undefined when it compiles; found once per schema. */
@@ -140,11 +141,6 @@ export class SchemaRegistry {
     return this.compileProblems.get(id);
   }
 
-  /** A group the API server serves in this Kubernetes version (the core group included). */
-  private isBuiltInGroup(group: string): boolean {
-    const apiVersions = Object.keys(this.served()[this.kubernetesVersion] ?? {});
-    return apiVersions.some((apiVersion) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '') === group);
-  }
 
   /** A CRD's or a schema file's schema, compiled on the first validation against it. */
   private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 
 export interface LabelSelectorRequirement {
   key: string;
