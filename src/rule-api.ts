@@ -24,7 +24,7 @@ export type { ResourceRuleOptions } from './k8s/resources.js';
 export { parseQuantity } from './k8s/quantity.js';
 export { formatSelector, isEmptySelector, selectorFromLabelSelector, selectorFromMap, selectorMatches } from './k8s/selector.js';
 export { serviceMentions } from './graph/service-mentions.js';
-export { NO_PROVISIONER, accessModesOf, bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, storageClassNameOf } from './k8s/storage.js';
+export { NO_PROVISIONER, accessModesOf, bindingProblems, boundVolumeOf, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, staticBindings, storageClassNameOf, volumeNameClaimClass } from './k8s/storage.js';
 export type { Claim } from './k8s/storage.js';
 export { claimNameOf, normalizeHostPath, podVolumes, volumeMounts } from './k8s/volumes.js';
 export type { VolumeMount } from './k8s/volumes.js';
