@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { UsageError } from '../load/errors.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
@@ -25,7 +26,9 @@ export type SchemaLookup =
   | { status: 'removed'; removedIn: string; replacement?: string; successor?: string }
   | { status: 'not-yet'; firstServed: string }
   | { status: 'crd-version-not-served'; crd: K8sObject; versions: string[] }
-  | { status: 'missing'; suggestion?: string };
+  | { status: 'crd-schema-broken'; crd: K8sObject; reason: string }
+  /** `builtInGroup`: the group is one Kubernetes serves, so no CRD can add the kind. */
+  | { status: 'missing'; suggestion?: string; builtInGroup: boolean };
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
@@ -66,6 +69,7 @@ export class SchemaRegistry {
   /** Schema files of the locations, read once per run (every custom resource of a kind asks for its file). */
   private readonly locationSchemas = new Map<string, JsonSchema>();
   private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
+  private readonly compileProblems = new Map<string, string | undefined>();
   private loadedVersion: VersionSchemas | undefined;
   private servedTable: ServedTable | undefined;
 
@@ -98,6 +102,8 @@ export class SchemaRegistry {
       if (!match.schema) return { status: 'schema', validate: () => [], schemaId: 'none' };
       const { schema, rawSchema } = match;
       const id = `crd-${hash(schema)}`;
+      const broken = this.compileProblem(id, schema);
+      if (broken) return { status: 'crd-schema-broken', crd: match.crd, reason: broken };
       const lookup = this.documentLookup(obj, id, `${id} ${this.loaded().fingerprint}`, schema);
       return rawSchema ? this.withCelRules(obj, rawSchema, lookup) : lookup;
     }
@@ -118,8 +124,23 @@ export class SchemaRegistry {
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
     if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
     if (served.status === 'not-yet') return served;
-    return { status: 'missing', suggestion: this.suggestKind(obj) };
+    return { status: 'missing', suggestion: this.suggestKind(obj), builtInGroup: isBuiltInGroup(obj.group) };
   }
+
+  /** Why a CRD's schema cannot be compiled (say `type: strign`), or undefined when it compiles; found once per schema. */
+  private compileProblem(id: string, schema: JsonSchema): string | undefined {
+    if (!this.compileProblems.has(id)) {
+      let problem: string | undefined;
+      try {
+        this.loaded().validateDocument(this.addCustomDocument(id, schema), {});
+      } catch (err) {
+        problem = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      }
+      this.compileProblems.set(id, problem);
+    }
+    return this.compileProblems.get(id);
+  }
+
 
   /** A CRD's or a schema file's schema, compiled on the first validation against it. */
   private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {
