@@ -1,4 +1,4 @@
-import { defineRule, podTemplateOf } from '../src/rule-api.js';
+import { defineRule, own, podTemplateOf } from '../src/rule-api.js';
 
 /** What the API server accepts in a template's restartPolicy, per kind (bare Pods accept all three). */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -25,7 +25,7 @@ export default defineRule({
   },
   check({ objects, report }) {
     for (const obj of objects) {
-      const allowed = ALLOWED[obj.kind];
+      const allowed = own(ALLOWED, obj.kind);
       const template = allowed && podTemplateOf(obj);
       if (!template) continue;
       const policy = template.spec.restartPolicy;

@@ -1,4 +1,4 @@
-import { defineRule, isPlainObject } from '../src/rule-api.js';
+import { defineRule, own, isPlainObject } from '../src/rule-api.js';
 
 interface Options {
   /** Strategy types accepted besides RollingUpdate (e.g. Recreate for single-writer apps). */
@@ -30,11 +30,11 @@ export default defineRule<Options>({
   defaultOptions: { allowStrategies: [] },
   check({ objects, report, options }) {
     for (const obj of objects.ofKind(...Object.keys(STRATEGY_FIELD))) {
-      const field = STRATEGY_FIELD[obj.kind];
+      const field = STRATEGY_FIELD[obj.kind]; // kinds of its own keys only
       const spec = obj.body.spec;
       const strategy = isPlainObject(spec) ? spec[field] : undefined;
       if (!isPlainObject(strategy) || typeof strategy.type !== 'string') continue;
-      const rolling = ROLLING[obj.kind] ?? 'RollingUpdate';
+      const rolling = own(ROLLING, obj.kind) ?? 'RollingUpdate';
       if (strategy.type === rolling || options.allowStrategies.includes(strategy.type)) continue;
       report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not ${rolling}${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
     }

@@ -31,6 +31,7 @@ export { containersOf, controllerSelector, podTemplateOf } from './graph/workloa
 export type { ContainerRef, PodTemplate } from './graph/workloads.js';
 export type { ObjectSet } from './load/object-set.js';
 export { isPlainObject } from './load/parse.js';
+export { own } from './own.js';
 export { containerLabel, envVarsOf } from './rule-helpers/env.js';
 export type { EnvVarRef } from './rule-helpers/env.js';
 export { declaredRoleRef, formatSubjects, policyRulesOf } from './rule-helpers/rbac.js';

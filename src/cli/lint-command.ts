@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type LintOptions } from '../index.js';
+import { defaultCacheLocation, INTERNAL_ERROR_RULE, lint, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
@@ -54,7 +54,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   }
   const targets = pairFormatsWithOutputs(tokens);
   for (const { format } of targets) {
-    if (!REPORTERS[format]) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+    if (!Object.hasOwn(REPORTERS, format)) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
   }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const maxFileSize = parseCount(values['max-file-size'], '--max-file-size');
@@ -114,6 +114,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     else io.stdout.write(text);
   }
 
+  // A rule that failed on an object was reported as a finding and the run went on; CI must still fail loudly.
+  if (result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE)) return EXIT.error;
   if (result.summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
     io.stderr.write(`kubeknit: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

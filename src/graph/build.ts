@@ -4,6 +4,7 @@ import type { K8sObject } from '../types.js';
 import { KnitGraph } from './graph.js';
 import { EDGE_BUILDERS } from './edges/index.js';
 import { podTemplateOf, type PodTemplate } from './workloads.js';
+import { own } from '../own.js';
 
 /** What controllers create at run time, between them and their Pods. */
 const IMPLIED_CHAIN: Record<string, string[]> = {
@@ -34,7 +35,7 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
     implied: false, missing: false, object: obj, podTemplate: obj.kind === 'Pod' ? template : undefined,
   });
   if (obj.kind === 'StatefulSet') addClaimTemplateNodes(graph, obj);
-  const chain = IMPLIED_CHAIN[obj.kind];
+  const chain = own(IMPLIED_CHAIN, obj.kind);
   if (!chain || !template) return;
   let parent = obj.id;
   let name = obj.name;

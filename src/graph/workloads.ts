@@ -2,6 +2,7 @@ import { isPlainObject } from '../load/parse.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
 import { oncePerTemplate } from './template-memo.js';
+import { own, setOwn } from '../own.js';
 
 /** Where each kind keeps the template of the Pods it makes. */
 const TEMPLATE_PATHS: Record<string, string[]> = {
@@ -46,7 +47,7 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
 }
 
 function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
-  const segments = TEMPLATE_PATHS[obj.kind];
+  const segments = own(TEMPLATE_PATHS, obj.kind);
   if (!segments || obj.namespace === null) return undefined;
   if (obj.kind === 'PodTemplate' && !isPlainObject(obj.body.template)) return undefined;
   let template: unknown = obj.body;
@@ -55,7 +56,7 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
   const tpl = template as JsonObject;
   const metadata = isPlainObject(tpl.metadata) ? tpl.metadata : {};
   const labels: Record<string, string> = {};
-  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) setOwn(labels, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   const prefix = segments.join('.');
   return {
     owner: obj,

@@ -5,6 +5,7 @@ import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from './scope.js';
+import { setOwn } from '../own.js';
 
 export interface ParsedFile {
   file: string;
@@ -460,7 +461,7 @@ function stringMap(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return out;
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { editDistance } from './suggest.js';
 import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
 import { kindKey, type JsonSchema } from './types.js';
 import { versionSchemas, type VersionSchemas } from './version-schemas.js';
+import { own } from '../own.js';
 
 export interface SchemaSettings {
   kubernetesVersion?: string;
@@ -160,7 +161,7 @@ export class SchemaRegistry {
 
   /** A served kind of the same apiVersion whose name is close: `Deploymnet` → `Deployment`. */
   private suggestKind(obj: K8sObject): string | undefined {
-    const kinds = this.served()[this.kubernetesVersion]?.[obj.apiVersion] ?? [];
+    const kinds = own(own(this.served(), this.kubernetesVersion) ?? {}, obj.apiVersion) ?? [];
     const lower = obj.kind.toLowerCase();
     return kinds.find((k) => k.toLowerCase() === lower) ?? kinds.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
   }
