@@ -78,7 +78,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     ignoreMissingSchemas: values['ignore-missing-schemas'],
     jobs: parseJobs(values.jobs),
     cache: values.cache || values['cache-location'] !== undefined
-      ? { location: values['cache-location'] ?? defaultCacheLocation(process.cwd()), toolVersion: kubeknitVersion() }
+      ? { location: values['cache-location'] ?? defaultCacheLocation(findRepoRoot(process.cwd()) ?? process.cwd()), toolVersion: kubeknitVersion() }
       : undefined,
   };
   let stdinFile: { given: string; loaded: string } | undefined;
