@@ -39,6 +39,7 @@ export { REPLICATED_KINDS, autoscalersByTarget, declaredReplicas, lowestReplicas
 export { networkPolicySelector, ownersSelected, pdbSelector, podTemplatesByOwner, selectorsByOwner } from './rule-helpers/selection.js';
 export { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegment, qualifiedName, withMaxLength } from './schema/names.js';
 export type { NameCheck } from './schema/names.js';
+export { linearRegExpIgnoringCase } from './schema/linear-regexp.js';
 export { schemaRegistryFor } from './schema/registry.js';
 export { schemaIssues } from './schema/validate-object.js';
 export type { JsonObject, JsonValue, K8sObject } from './types.js';

@@ -124,7 +124,20 @@ export class SchemaRegistry {
 
   /** A CRD's or a schema file's schema, compiled on the first validation against it. */
   private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {
-    const validate = () => describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+    const validate = (): SchemaProblem[] => {
+      const broken = this.brokenSchemas.get(id);
+      if (broken === undefined) {
+        try {
+          return describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+        } catch (err) {
+          // A schema from the input with a keyword no validator can compile (`type: foo`, `minimum: "abc"`,
+          // a `$ref`, a pattern RE2 refuses): a finding on each of its objects, not a lost run.
+          this.brokenSchemas.set(id, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          return validate();
+        }
+      }
+      return [{ path: [], kind: 'schema-compile', message: `its schema cannot be compiled, so the object is not validated against it (the API server refuses such a schema): ${broken}` }];
+    };
     return { status: 'schema', validate, schemaId };
   }
 
@@ -143,6 +156,9 @@ export class SchemaRegistry {
     }
     return id;
   }
+
+  /** Custom schemas that failed to compile, with the reason. */
+  private readonly brokenSchemas = new Map<string, string>();
 
   private loaded(): VersionSchemas {
     if (this.loadedVersion) return this.loadedVersion;
