@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/', 'examples/', 'schemas/', '.kubeknit-cache/'] },
+  { ignores: ['dist/', 'editors/vscode/dist/', 'editors/vscode/server/', 'node_modules/', 'coverage/', 'test/fixtures/', 'examples/', 'schemas/', '.kubeknit-cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

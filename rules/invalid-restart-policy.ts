@@ -1,15 +1,4 @@
-import { defineRule, own, podTemplateOf } from '../src/rule-api.js';
-
-/** What the API server accepts in a template's restartPolicy, per kind (bare Pods accept all three). */
-const ALLOWED: Record<string, readonly string[]> = {
-  Deployment: ['Always'],
-  ReplicaSet: ['Always'],
-  ReplicationController: ['Always'],
-  StatefulSet: ['Always'],
-  DaemonSet: ['Always'],
-  Job: ['OnFailure', 'Never'],
-  CronJob: ['OnFailure', 'Never'],
-};
+import { defineRule, podTemplateOf, workloadKind } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'invalid-restart-policy',
@@ -25,7 +14,8 @@ export default defineRule({
   },
   check({ objects, report }) {
     for (const obj of objects) {
-      const allowed = own(ALLOWED, obj.kind);
+      // What the API server accepts in the template's restartPolicy (bare Pods accept all three).
+      const allowed = workloadKind(obj.kind)?.restartPolicies;
       const template = allowed && podTemplateOf(obj);
       if (!template) continue;
       const policy = template.spec.restartPolicy;

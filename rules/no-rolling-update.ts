@@ -1,14 +1,12 @@
-import { defineRule, own, isPlainObject } from '../src/rule-api.js';
+import { defineRule, isPlainObject, workloadKind, workloadKindsWhere } from '../src/rule-api.js';
 
 interface Options {
   /** Strategy types accepted besides RollingUpdate (e.g. Recreate for single-writer apps). */
   allowStrategies: string[];
 }
 
-/** Where each kind keeps its update strategy; an omitted type means a rolling update for all of them. */
-const STRATEGY_FIELD: Record<string, string> = { Deployment: 'strategy', StatefulSet: 'updateStrategy', DaemonSet: 'updateStrategy', DeploymentConfig: 'strategy' };
-/** The rolling strategy's name per kind: OpenShift's DeploymentConfig calls it Rolling. */
-const ROLLING: Record<string, string> = { DeploymentConfig: 'Rolling' };
+/** Kinds with an update strategy; an omitted type means a rolling update for all of them. */
+const UPDATING_KINDS = workloadKindsWhere((w) => w.updateStrategy !== undefined);
 
 export default defineRule<Options>({
   id: 'no-rolling-update',
@@ -29,12 +27,13 @@ export default defineRule<Options>({
   },
   defaultOptions: { allowStrategies: [] },
   check({ objects, report, options }) {
-    for (const obj of objects.ofKind(...Object.keys(STRATEGY_FIELD))) {
-      const field = STRATEGY_FIELD[obj.kind]; // kinds of its own keys only
+    for (const obj of objects.ofKind(...UPDATING_KINDS)) {
+      const updateStrategy = workloadKind(obj.kind)?.updateStrategy;
+      if (!updateStrategy) continue;
+      const { field, rolling } = updateStrategy;
       const spec = obj.body.spec;
       const strategy = isPlainObject(spec) ? spec[field] : undefined;
       if (!isPlainObject(strategy) || typeof strategy.type !== 'string') continue;
-      const rolling = own(ROLLING, obj.kind) ?? 'RollingUpdate';
       if (strategy.type === rolling || options.allowStrategies.includes(strategy.type)) continue;
       report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not ${rolling}${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
     }

@@ -8,6 +8,7 @@ import { planRules, runPlan } from './engine/plan.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
 import { isConfigFile } from './config/find.js';
+import { isBaselineFile } from './pr/baseline.js';
 import { configGlobMatcher } from './config/globs.js';
 import { perFileSelection } from './config/selection.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -64,6 +65,10 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** With a baseline (`lint --baseline`): findings the baseline holds, left out of the counts above. */
+  baselined?: number;
+  /** With `lint --changed-since`: findings on objects the change left alone, left out of the counts above. */
+  unchanged?: number;
 }
 
 export interface LintResult {
@@ -84,7 +89,7 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const config = options.config;
   schemaSettings(options); // a bad --kube-version or schema location is a usage error before any file is read
   const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
-  const exclude = (file: string) => isConfigFile(file) || ignoredByConfig(file);
+  const exclude = (file: string) => isConfigFile(file) || isBaselineFile(file) || ignoredByConfig(file);
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
   const schemaCache = options.cache ? new ValidationCache(options.cache.location, options.cache.toolVersion) : undefined;

@@ -19,6 +19,7 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
       namespace: { type: 'string', short: 'n' },
       kind: { type: 'string', multiple: true },
       focus: { type: 'string' },
+      impact: { type: 'string' },
       depth: { type: 'string' },
       'hide-implied': { type: 'boolean' },
       'only-findings': { type: 'boolean' },
@@ -57,6 +58,11 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
     const node = resolveFocus(graph, values.focus);
     if (!node) throw new UsageError(`--focus ${values.focus}: no such object in the input (write Kind/namespace/name, or Kind/name for cluster-scoped kinds)`);
     filter.focus = node.id;
+  }
+  if (values.impact !== undefined) {
+    const node = resolveFocus(graph, values.impact);
+    if (!node) throw new UsageError(`--impact ${values.impact}: no such object in the input (write Kind/namespace/name, or Kind/name for cluster-scoped kinds)`);
+    filter.impact = node.id;
   }
   const text = await render(viewGraph(graph, filter), { findings });
   if (values.output) writeFileSync(values.output, text);

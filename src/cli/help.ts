@@ -4,6 +4,8 @@ Usage:
   kubeknit lint [paths...] [options]   lint files, directories, globs, or - for stdin
   kubeknit rules [id] [--format json]  list the rules, or show one rule's docs
   kubeknit graph [paths...] [options]  print the relationship graph (json, mermaid, dot, svg, html)
+  kubeknit baseline [paths...]         write today's findings to .kubeknit-baseline.json
+  kubeknit diff <base> [<head>]        what a change does to objects, relationships and findings
   kubeknit lsp [--stdio]               run the language server for editors
   kubeknit schemas import <dir...>     convert Kubernetes OpenAPI v3 documents into schemas
   kubeknit --version                   print the version
@@ -54,7 +56,44 @@ Options:
                              unchanged
       --cache-location <dir> where --cache keeps them (implies --cache; default: a folder per
                              repository in the user cache folder, e.g. ~/.cache/kubeknit/<hash>)
+      --baseline <file>      report only findings the baseline file (see kubeknit baseline) does
+                             not hold; the exit status follows them alone
+      --report-unused-baseline
+                             with --baseline: list entries no finding matches any more
+      --changed-since <ref>  lint everything, but report only findings on objects changed since
+                             the git revision <ref>, and on objects related to them
       --debug                print stack traces of internal errors
+  -h, --help                 print this help
+`;
+
+export const BASELINE_HELP = `Usage: kubeknit baseline [paths...] [options]
+
+Lints the paths (default: the current directory) and writes every finding as a fingerprint
+(rule, object, field path, message without numbers) to a sorted, versioned JSON file.
+"kubeknit lint --baseline <file>" then reports only findings the file does not hold.
+
+Options:
+  -o, --output <file>        where to write (default: .kubeknit-baseline.json)
+  -c, --config <file>        the config file (default: found as for kubeknit lint)
+      --no-config            use no config file
+      --ignore-pattern <g>   skip files matching this glob (repeatable)
+  -h, --help                 print this help
+`;
+
+export const DIFF_HELP = `Usage: kubeknit diff <base-ref> [<head-ref>] [options]
+
+Lints two git revisions (head: the working tree when omitted) without touching the checkout,
+and reports objects added, removed and changed, relationships added and removed, findings new
+and fixed at head, and changes kubectl apply cannot make in place (immutable fields).
+Exit status: 1 when a change cannot be applied in place or head has new error findings.
+
+Options:
+  -f, --format <name>        stylish (default), markdown (a pull request comment with a Mermaid
+                             picture of the changed neighbourhood) or json
+  -o, --output <file>        write to a file instead of standard output
+  -p, --path <path>          lint only this path of each revision (repeatable; default: .)
+  -c, --config <file>        the config file (default: found as for kubeknit lint)
+      --no-config            use no config file
   -h, --help                 print this help
 `;
 
@@ -82,6 +121,9 @@ Options:
       --kind <Kind>          only objects of this kind (repeatable, or comma-separated)
       --focus <Kind/ns/name> only the neighbourhood of one object
       --depth <n>            with --focus or --only-findings: how many edges away (default 1)
+      --impact <Kind/ns/name>
+                             only the object and what depends on it, transitively: what may
+                             break if it is deleted or changed
       --hide-implied         leave out implied ReplicaSets, Jobs and Pods
       --only-findings        only objects with findings and their neighbours (--depth, default 1)
       --stdin-filename <f>   the name to show for standard input (-)

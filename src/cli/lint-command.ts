@@ -6,7 +6,7 @@ import { defaultCacheLocation, INTERNAL_ERROR_RULE, lint, type LintOptions } fro
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
-import { FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
+import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
 import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
@@ -14,6 +14,7 @@ import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
 import { stdinTarget } from './stdin-target.js';
 import { kubeknitVersion } from './version.js';
+import { narrowFindings } from './pr-lint.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
 
@@ -45,6 +46,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       jobs: { type: 'string', short: 'j' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      baseline: { type: 'string' },
+      'report-unused-baseline': { type: 'boolean' },
+      'changed-since': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,10 +107,12 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   } finally {
     progress.stop();
   }
-  let findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
-  const report = { findings, summary: result.summary, files: result.files, objects: result.objects, rules: result.rules };
   const rootDir = findRepoRoot(process.cwd()) ?? process.cwd();
+  const narrowed = await narrowFindings(result, { baseline: values.baseline, reportUnusedBaseline: values['report-unused-baseline'], changedSince: values['changed-since'] }, { inputs, options, rootDir });
+  let findings = values.quiet ? narrowed.findings.filter((f) => f.severity === 'error') : narrowed.findings;
+  if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
+  const summary = narrowed.summary;
+  const report = { findings, summary, files: result.files, objects: result.objects, rules: result.rules, baselined: narrowed.baselined, unusedBaseline: narrowed.unusedBaseline };
   for (const target of targets) {
     const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(io.stdout, io.env);
     const text = REPORTERS[target.format](report, { color, rootDir, toolVersion: kubeknitVersion() });
@@ -114,11 +120,12 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     else io.stdout.write(text);
   }
 
+  for (const e of narrowed.unusedBaseline ?? []) io.stderr.write(`kubeknit: unused baseline entry: ${escapeForTerminal(`${e.ruleId} on ${e.object}${e.path ? ` at ${e.path}` : ''} (×${e.count}): ${e.message}`)}\n`);
   // A rule that failed on an object was reported as a finding and the run went on; CI must still fail loudly.
   if (result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE)) return EXIT.error;
-  if (result.summary.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    io.stderr.write(`kubeknit: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    io.stderr.write(`kubeknit: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   graph: async () => (await import('./graph-command.js')).graphCommand,
   lsp: async () => (await import('./lsp-command.js')).lspCommand,
   schemas: async () => (await import('./schemas-command.js')).schemasCommand,
+  baseline: async () => (await import('./baseline-command.js')).baselineCommand,
+  diff: async () => (await import('./diff-command.js')).diffCommand,
 };
 
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */

@@ -1,6 +1,6 @@
-import { podReferences, type PodReference } from '../graph/pod-references.js';
-import { podTemplateOf } from '../graph/workloads.js';
-import { isPlainObject } from '../load/parse.js';
+import { podReferences, type PodReference } from '../k8s/pod-references.js';
+import { podTemplateOf } from '../k8s/workloads.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 import { assumedToExist, type AssumeExistingOptions } from './assume-existing.js';
 import type { RuleContext } from './rule.js';

@@ -1,22 +1,10 @@
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 import { KnitGraph } from './graph.js';
 import { EDGE_BUILDERS } from './edges/index.js';
-import { podTemplateOf, type PodTemplate } from './workloads.js';
-import { own } from '../own.js';
-
-/** What controllers create at run time, between them and their Pods. */
-const IMPLIED_CHAIN: Record<string, string[]> = {
-  Deployment: ['ReplicaSet', 'Pod'],
-  CronJob: ['Job', 'Pod'],
-  StatefulSet: ['Pod'],
-  DaemonSet: ['Pod'],
-  Job: ['Pod'],
-  ReplicaSet: ['Pod'],
-  ReplicationController: ['Pod'],
-  DeploymentConfig: ['ReplicationController', 'Pod'],
-};
+import { workloadKind } from '../k8s/workload-kinds.js';
+import { podTemplateOf, type PodTemplate } from '../k8s/workloads.js';
 
 const IMPLIED_API_VERSION: Record<string, string> = { ReplicaSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1', ReplicationController: 'v1' };
 
@@ -35,7 +23,7 @@ function addObjectNode(graph: KnitGraph, obj: K8sObject): void {
     implied: false, missing: false, object: obj, podTemplate: obj.kind === 'Pod' ? template : undefined,
   });
   if (obj.kind === 'StatefulSet') addClaimTemplateNodes(graph, obj);
-  const chain = own(IMPLIED_CHAIN, obj.kind);
+  const chain = workloadKind(obj.kind)?.creates;
   if (!chain || !template) return;
   let parent = obj.id;
   let name = obj.name;

@@ -1,9 +1,9 @@
 import { Graph } from '@dagrejs/graphlib';
 import type { JsonObject, K8sObject } from '../types.js';
 import { LabelIndex } from './label-index.js';
-import type { LabelSelector } from './selector.js';
-import type { PodTemplate } from './workloads.js';
-import { objectId } from '../load/parse.js';
+import type { LabelSelector } from '../k8s/selector.js';
+import type { PodTemplate } from '../k8s/workloads.js';
+import { objectId } from '../k8s/object-id.js';
 
 export const EDGE_TYPES = ['owns', 'selects', 'routes', 'mounts', 'references', 'binds', 'provisions', 'scales', 'grants', 'headless-service', 'connects'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];

@@ -1,4 +1,4 @@
-import { isEmptySelector, selectorMatches, type LabelSelector } from './selector.js';
+import { isEmptySelector, selectorMatches, type LabelSelector } from '../k8s/selector.js';
 
 interface Labelled {
   namespace: string;

@@ -1,9 +1,9 @@
 import { formatFieldPath } from '../load/field-path.js';
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
-import { podReferences } from './pod-references.js';
-import { containersOf, type PodTemplate } from './workloads.js';
+import { podReferences } from '../k8s/pod-references.js';
+import { containersOf, type PodTemplate } from '../k8s/workloads.js';
 
 /** A Service named in a text: by cluster DNS name, bare name, or an injected `<SVC>_SERVICE_HOST` variable. */
 export interface NameInText {

@@ -1,4 +1,5 @@
 import type { GraphEdge, GraphNode, KnitGraph } from './graph.js';
+import { dependentsOf } from './impact.js';
 
 /** Which part of the graph to show (shared by every diagram format). */
 export interface GraphFilter {
@@ -11,6 +12,8 @@ export interface GraphFilter {
   hideImplied?: boolean;
   /** Only the neighbourhood (within `depth`, default 1) of these node ids, e.g. objects with findings. */
   around?: readonly string[];
+  /** Only this node and what depends on it, transitively (`graph --impact`). */
+  impact?: string;
 }
 
 /** A plain, filtered snapshot of the graph that renderers draw. */
@@ -23,6 +26,7 @@ export interface GraphView {
 export function viewGraph(graph: KnitGraph, filter: GraphFilter = {}): GraphView {
   let keep = new Set(graph.nodes().map((n) => n.id));
   if (filter.focus !== undefined) keep = neighbourhood(graph, filter.focus, filter.depth ?? 1);
+  if (filter.impact !== undefined) keep = dependentsOf(graph, filter.impact);
   if (filter.around !== undefined) {
     const near = new Set(filter.around.filter((id) => graph.node(id)).flatMap((id) => [...neighbourhood(graph, id, filter.depth ?? 1)]));
     keep = new Set([...keep].filter((id) => near.has(id)));

@@ -2,10 +2,11 @@ import type { K8sObject } from '../types.js';
 import { detectUnrenderedSource } from './detect.js';
 import { discoverFiles, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
-import { objectId, parseManifestText, type ParsedFile } from './parse.js';
+import { objectId } from '../k8s/object-id.js';
+import { parseManifestText, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
-import { CLUSTER_SCOPED_KINDS } from './scope.js';
+import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
 
 export { UsageError } from './errors.js';
 export { parseFieldPath, formatFieldPath, normalizeFieldPath } from './field-path.js';

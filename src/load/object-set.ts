@@ -1,5 +1,5 @@
 import type { K8sObject } from '../types.js';
-import { objectId } from './parse.js';
+import { objectId } from '../k8s/object-id.js';
 
 /** All objects of a run, indexed the ways rules look them up. */
 export class ObjectSet implements Iterable<K8sObject> {

@@ -4,7 +4,10 @@ import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, typ
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
-import { CLUSTER_SCOPED_KINDS, splitApiVersion } from './scope.js';
+import { isBuiltInGroup } from '../k8s/api-groups.js';
+import { isPlainObject } from '../k8s/guards.js';
+import { objectId } from '../k8s/object-id.js';
+import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { setOwn } from '../own.js';
 
 export interface ParsedFile {
@@ -440,21 +443,10 @@ function isNotAManifest(body: JsonObject, file: string): boolean {
   const hasKind = typeof body.kind === 'string' && body.kind !== '';
   if (!hasApiVersion && !hasKind) return file.toLowerCase().endsWith('.json') && body.apiVersion === undefined && body.kind === undefined;
   if (!hasApiVersion || !hasKind || body.metadata !== undefined) return false;
-  return !SERVED_API_GROUPS.has(splitApiVersion(body.apiVersion as string).group);
+  return !isBuiltInGroup(splitApiVersion(body.apiVersion as string).group);
 }
 
-/** API groups the Kubernetes API server serves (built in); custom resources need metadata too, but are indistinguishable from config files without it. */
-const SERVED_API_GROUPS: ReadonlySet<string> = new Set([
-  '', 'apps', 'batch', 'autoscaling', 'policy', 'extensions', 'networking.k8s.io', 'rbac.authorization.k8s.io',
-  'storage.k8s.io', 'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
-  'discovery.k8s.io', 'node.k8s.io', 'certificates.k8s.io', 'events.k8s.io', 'flowcontrol.apiserver.k8s.io',
-  'resource.k8s.io', 'apiregistration.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'storagemigration.k8s.io',
-  'internal.apiserver.k8s.io',
-]);
 
-export function objectId(kind: string, namespace: string | null, name: string): string {
-  return namespace === null ? `${kind}/${name}` : `${kind}/${namespace}/${name}`;
-}
 
 function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -464,10 +456,6 @@ function stringMap(value: unknown): Record<string, string> {
     setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   return out;
-}
-
-export function isPlainObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function nodeRange(node: Node, lineCounter: LineCounter): Range {

@@ -14,11 +14,18 @@ import { isConfigFile } from '../config/find.js';
 import { Workspace, type Analysis } from './workspace.js';
 import { readWorkspaceConfig } from './workspace-config.js';
 import { escapeMarkdown } from '../report/escape.js';
+import { editorLintOptions, emptyGraphPage, graphPageHtml, GRAPH_PAGE_REQUEST } from './graph-page.js';
+import { isPlainObject } from '../k8s/guards.js';
+import type { LintOptions } from '../index.js';
 
 /** Options an editor may pass in `initializationOptions`. */
 export interface ServerOptions {
   /** How long to wait after the last keystroke before linting again (default 150 ms). */
   debounceMs?: number;
+  /** Rule preset, over the config file's (the editor extension's setting). */
+  preset?: string;
+  /** Kubernetes minor version to validate against, over the config file's. */
+  kubernetesVersion?: string;
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -36,6 +43,8 @@ class KubeknitServer {
   private workspace = new Workspace();
   private analysis: Analysis | undefined;
   private debounceMs = DEFAULT_DEBOUNCE_MS;
+  /** Lint options the editor set in `initializationOptions`; they win over the config files. */
+  private lintOverrides: LintOptions = {};
   private roots: string[] = [];
   private canWatchFiles = false;
   /** Files to re-read before the next analysis (edited buffers, or files changed on disk). */
@@ -72,6 +81,7 @@ class KubeknitServer {
     });
     connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
     connection.onDefinition(({ textDocument, position }) => this.definition(textDocument.uri, position));
+    connection.onRequest(GRAPH_PAGE_REQUEST, (params: unknown) => this.graphPage(params));
     connection.onCodeAction(({ textDocument, context }) => {
       const document = documents.get(textDocument.uri);
       return document ? codeActionsFor(document, context.diagnostics) : [];
@@ -81,8 +91,9 @@ class KubeknitServer {
   }
 
   private initialize(params: InitializeParams): InitializeResult {
-    const options = (params.initializationOptions ?? {}) as ServerOptions;
+    const options: Record<string, unknown> = isPlainObject(params.initializationOptions) ? params.initializationOptions : {};
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) this.debounceMs = options.debounceMs;
+    this.lintOverrides = editorLintOptions(options);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.roots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -109,7 +120,7 @@ class KubeknitServer {
    * and whenever a `.kubeknit.*` file changes (rule settings, ignore lists and schemas may all change).
    */
   private async reloadWorkspace(): Promise<void> {
-    const workspace = new Workspace();
+    const workspace = new Workspace({ lint: this.lintOverrides });
     for (const root of this.roots) {
       const { config, error } = await readWorkspaceConfig(root);
       if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
@@ -197,6 +208,15 @@ class KubeknitServer {
       return `- ${escapeMarkdown(t.relation)} → ${escapeMarkdown(describeNode(t.node))} — ${escapeMarkdown(where)}`;
     });
     return { contents: { kind: MarkupKind.Markdown, value: `**kubeknit**\n\n${lines.join('\n')}` } };
+  }
+
+  /** The interactive diagram of the workspace, with the objects of the given document highlighted. */
+  private async graphPage(params: unknown): Promise<{ html: string }> {
+    this.flush();
+    const uri = isPlainObject(params) && typeof params.uri === 'string' ? params.uri : undefined;
+    if (!this.analysis) return { html: emptyGraphPage() };
+    const highlight = uri ? this.workspace.objectsOf(pathOf(uri)) : [];
+    return { html: await graphPageHtml(this.analysis, highlight) };
   }
 
   private definition(uri: string, position: Position): Location[] {

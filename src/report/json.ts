@@ -1,7 +1,7 @@
 import type { Reporter } from './types.js';
 
 /** The JSON report (version 1). Other tools parse it: keep the shape. */
-export const json: Reporter = ({ findings, summary }) => {
+export const json: Reporter = ({ findings, summary, unusedBaseline }) => {
   const report = {
     version: 1,
     findings: findings.map((f) => ({
@@ -15,7 +15,13 @@ export const json: Reporter = ({ findings, summary }) => {
       endColumn: f.endColumn,
       object: f.object ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } : null,
     })),
-    summary: { files: summary.files, objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: {
+      files: summary.files, objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos,
+      // Present only with --baseline / --changed-since (see docs/pull-requests.md).
+      ...(summary.baselined !== undefined ? { baselined: summary.baselined } : {}),
+      ...(summary.unchanged !== undefined ? { unchanged: summary.unchanged } : {}),
+    },
+    ...(unusedBaseline ? { unusedBaseline: unusedBaseline.map((e) => ({ ruleId: e.ruleId, object: e.object, path: e.path, message: e.message, count: e.count, fingerprint: e.fingerprint })) } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
+import { findingFingerprint } from '../pr/fingerprint.js';
 import type { Finding, Severity } from '../types.js';
 import { rootRelativePath } from './paths.js';
 import type { Reporter } from './types.js';
@@ -9,6 +10,8 @@ import { escapeSarifText } from './escape.js';
 export const KUBEKNIT_HOMEPAGE = 'https://github.com/kubeknit/kubeknit';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const FINGERPRINT_KEY = 'kubeknitFinding/v1';
+/** The fingerprint `kubeknit baseline` writes (file-independent, see src/pr/fingerprint.ts). */
+const BASELINE_FINGERPRINT_KEY = 'kubeknitBaseline/v1';
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, every rule described, paths relative to %SRCROOT%. */
@@ -22,7 +25,11 @@ export const sarif: Reporter = (input, options) => {
     descriptors.push({ id: f.ruleId, shortDescription: { text: f.ruleId }, defaultConfiguration: { level: LEVELS[f.severity] } });
   }
   const occurrences = new Map<string, number>();
-  const results = input.findings.map((f) => {
+  const rootDir = options.rootDir ?? options.cwd ?? process.cwd();
+  // With a baseline, its findings are listed too, as unchanged and suppressed, so code scanning keeps them closed.
+  const baselined = new Set(input.baselined ?? []);
+  const all = input.baselined ? [...input.findings, ...input.baselined] : input.findings;
+  const results = all.map((f) => {
     const uri = rootRelativePath(f.file, options);
     const key = fingerprintKey(f, uri);
     const n = occurrences.get(key) ?? 0;
@@ -39,7 +46,12 @@ export const sarif: Reporter = (input, options) => {
           physicalLocation: { artifactLocation: { uri: encodeUri(rootRelativePath(r.file, options)), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
         })),
       } : {}),
-      partialFingerprints: { [FINGERPRINT_KEY]: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32) },
+      partialFingerprints: {
+        [FINGERPRINT_KEY]: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32),
+        [BASELINE_FINGERPRINT_KEY]: findingFingerprint(f, rootDir),
+      },
+      ...(input.baselined ? { baselineState: baselined.has(f) ? 'unchanged' : 'new' } : {}),
+      ...(baselined.has(f) ? { suppressions: [{ kind: 'external', justification: 'in the kubeknit baseline' }] } : {}),
     };
   });
   const log = {

@@ -6,8 +6,9 @@ import type { Reporter } from './types.js';
 /** ESLint-like report: findings grouped per file, then a summary line. */
 export const stylish: Reporter = ({ findings, summary }, { color }) => {
   const c = color ? ANSI : PLAIN;
+  const held = heldBack(summary);
   if (findings.length === 0) {
-    return `${c.green('✔')} no problems (${plural(summary.files, 'file')}, ${plural(summary.objects, 'object')})\n`;
+    return `${c.green('✔')} no problems (${plural(summary.files, 'file')}, ${plural(summary.objects, 'object')}${held})\n`;
   }
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -29,8 +30,16 @@ export const stylish: Reporter = ({ findings, summary }, { color }) => {
   const total = summary.errors + summary.warnings + summary.infos;
   const line = `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
   const colored = summary.errors ? c.red(c.bold(line)) : summary.warnings ? c.yellow(c.bold(line)) : c.bold(line);
-  return `${out}\n${colored} in ${plural(summary.files, 'file')}, ${plural(summary.objects, 'object')}\n`;
+  return `${out}\n${colored} in ${plural(summary.files, 'file')}, ${plural(summary.objects, 'object')}${held}\n`;
 };
+
+/** What --baseline and --changed-since left out, e.g. `; 12 baselined`. */
+function heldBack(summary: { baselined?: number; unchanged?: number }): string {
+  let text = '';
+  if (summary.baselined !== undefined) text += `; ${summary.baselined} baselined`;
+  if (summary.unchanged !== undefined) text += `; ${summary.unchanged} on objects the change left alone`;
+  return text;
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

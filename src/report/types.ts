@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/rule.js';
 import type { LintResult } from '../index.js';
-import type { K8sObject } from '../types.js';
+import type { Finding, K8sObject } from '../types.js';
 
 /** What a report is made of: the findings and summary, and for some formats the run's files, objects and rules. */
 export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
@@ -8,6 +8,10 @@ export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
   objects?: readonly K8sObject[];
   /** Rules to describe (SARIF); default: the built-in rules. */
   rules?: readonly Rule[];
+  /** With a baseline: the findings it held (SARIF lists them as `baselineState: "unchanged"`). */
+  baselined?: readonly Finding[];
+  /** With `--report-unused-baseline`: baseline entries no finding matches any more. */
+  unusedBaseline?: ReadonlyArray<{ ruleId: string; object: string; path: string; message: string; count: number; fingerprint: string }>;
 }
 
 export interface ReportOptions {

@@ -1,5 +1,5 @@
-import { containersOf, type ContainerRef, type PodTemplate } from '../graph/workloads.js';
-import { isPlainObject } from '../load/parse.js';
+import { containersOf, type ContainerRef, type PodTemplate } from '../k8s/workloads.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { JsonObject } from '../types.js';
 
 export interface EnvVarRef {

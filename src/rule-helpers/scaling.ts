@@ -1,7 +1,7 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
-import { podTemplateOf } from '../graph/workloads.js';
+import { podTemplateOf } from '../k8s/workloads.js';
 
 /** An autoscaler (HorizontalPodAutoscaler or KEDA ScaledObject) and the workload it scales. */
 export interface Autoscaler {
@@ -11,9 +11,6 @@ export interface Autoscaler {
   /** Field path of `minReplicas` (or of the spec when it is omitted). */
   minReplicasPath: string;
 }
-
-/** Kinds whose `spec.replicas` sets how many identical Pods run. */
-export const REPLICATED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig'];
 
 /** Autoscalers by the id of the workload they target (same namespace, by kind and name). */
 export function autoscalersByTarget(objects: ObjectSet): Map<string, Autoscaler[]> {

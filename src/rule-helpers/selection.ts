@@ -1,7 +1,7 @@
 import type { KnitGraph } from '../graph/graph.js';
-import { selectorFromLabelSelector, type LabelSelector } from '../graph/selector.js';
-import type { PodTemplate } from '../graph/workloads.js';
-import { isPlainObject } from '../load/parse.js';
+import { selectorFromLabelSelector, type LabelSelector } from '../k8s/selector.js';
+import type { PodTemplate } from '../k8s/workloads.js';
+import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 
 /**

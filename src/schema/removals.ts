@@ -24,6 +24,11 @@ const REMOVED_BEFORE_TABLE: Readonly<Record<string, string>> = {
   ...removedIn('1.22', 'storage.k8s.io/v1beta1', ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment']),
 };
 
+/** The `apiVersion`s of the APIs removed before the served table starts (`extensions/v1beta1`, …). */
+export function apiVersionsRemovedBeforeTable(): string[] {
+  return [...new Set(Object.keys(REMOVED_BEFORE_TABLE).map((key) => key.slice(0, key.lastIndexOf('/'))))];
+}
+
 /** Kinds removed with no successor kind, and what replaces them instead. */
 const SUCCESSORS: Readonly<Record<string, string>> = {
   PodSecurityPolicy: 'Pod Security Admission (pod-security.kubernetes.io/* namespace labels)',

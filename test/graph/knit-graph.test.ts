@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build.js';
-import { workloadContainers } from '../../src/graph/containers.js';
+import { workloadContainers } from '../../src/k8s/containers.js';
 import { KnitGraph, type GraphEdge, type GraphNode } from '../../src/graph/graph.js';
-import { podReferences } from '../../src/graph/pod-references.js';
+import { podReferences } from '../../src/k8s/pod-references.js';
 import { serviceMentions } from '../../src/graph/service-mentions.js';
-import { oncePerTemplate } from '../../src/graph/template-memo.js';
-import { containersOf, podTemplateOf } from '../../src/graph/workloads.js';
+import { oncePerTemplate } from '../../src/k8s/template-memo.js';
+import { containersOf, podTemplateOf } from '../../src/k8s/workloads.js';
 import { appendFieldPath, formatFieldPath } from '../../src/load/field-path.js';
 import { yaml } from '../helpers/rule-tester.js';
 import { graphOf, objectsOf } from './build-graph.js';

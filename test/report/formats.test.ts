@@ -53,8 +53,10 @@ describe('--format sarif', () => {
       artifactLocation: { uri: 'sub/deploy/web%20app.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 5, startColumn: 3, endLine: finding.endLine, endColumn: finding.endColumn },
     });
-    expect(Object.keys(web.partialFingerprints)).toHaveLength(1);
-    expect(Object.values(web.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
+    // kubeknitBaseline/v1 is the file-independent fingerprint `kubeknit baseline` writes (docs/pull-requests.md).
+    expect(Object.keys(web.partialFingerprints).sort()).toEqual(['kubeknitBaseline/v1', 'kubeknitFinding/v1']);
+    for (const print of Object.values(web.partialFingerprints)) expect(print).toMatch(/^[0-9a-f]{32}$/);
+    expect(web.baselineState).toBeUndefined(); // only with --baseline
   });
 
   it('partialFingerprints survive unrelated edits and tell findings apart', async () => {

@@ -1,8 +1,8 @@
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { ObjectSet } from '../../load/object-set.js';
 import type { JsonObject, K8sObject } from '../../types.js';
 import type { KnitGraph } from '../graph.js';
-import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from '../selector.js';
+import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** A `podSelector` of a NetworkPolicy (its own, or a peer's) with where it applies. */

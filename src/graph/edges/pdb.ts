@@ -1,5 +1,5 @@
-import { isPlainObject } from '../../load/parse.js';
-import { selectorFromLabelSelector } from '../selector.js';
+import { isPlainObject } from '../../k8s/guards.js';
+import { selectorFromLabelSelector } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** PodDisruptionBudget → the Pods its selector matches in its namespace (`selects`). */

@@ -1,8 +1,8 @@
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import { impliedClaimId } from '../build.js';
 import type { KnitGraph } from '../graph.js';
-import { podReferences, referenceApiVersion, type PodReference } from '../pod-references.js';
-import { containersOf } from '../workloads.js';
+import { podReferences, referenceApiVersion, type PodReference } from '../../k8s/pod-references.js';
+import { containersOf } from '../../k8s/workloads.js';
 import type { EdgeBuilder } from './types.js';
 
 /** Objects every cluster has, so a Pod naming them is not a reference to something missing. */

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { K8sObject } from '../../types.js';
 import type { EdgeBuilder } from './types.js';
 

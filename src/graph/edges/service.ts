@@ -1,5 +1,5 @@
-import { isPlainObject } from '../../load/parse.js';
-import { selectorFromMap } from '../selector.js';
+import { isPlainObject } from '../../k8s/guards.js';
+import { selectorFromMap } from '../../k8s/selector.js';
 import type { EdgeBuilder } from './types.js';
 
 /** Service → Pods its selector matches in its namespace (`selects`). */

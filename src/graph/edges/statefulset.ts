@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { EdgeBuilder } from './types.js';
 
 /** StatefulSet → the Service named by `spec.serviceName`, which gives its Pods their DNS names (`headless-service`). */

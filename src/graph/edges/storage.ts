@@ -1,7 +1,7 @@
 import type { ObjectSet } from '../../load/object-set.js';
-import { isPlainObject } from '../../load/parse.js';
+import { isPlainObject } from '../../k8s/guards.js';
 import type { KnitGraph } from '../graph.js';
-import { claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, matchingVolume, storageClassNameOf } from '../storage.js';
+import { claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, matchingVolume, storageClassNameOf } from '../../k8s/storage.js';
 import type { EdgeBuilder } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { EdgeType, GraphNode } from '../../graph/graph.js';
 import type { GraphView } from '../../graph/view.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../types.js';
-import { objectId } from '../../load/parse.js';
+import { objectId } from '../../k8s/object-id.js';
 import { own } from '../../own.js';
 
 /** Kinds drawn alike: one shape and colour per family. */

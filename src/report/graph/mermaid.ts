@@ -30,6 +30,6 @@ export function graphToMermaid(view: GraphView): string {
 }
 
 /** Mermaid labels in double quotes take `#name;` entities; the quote, HTML and Markdown-string characters are escaped. */
-function escapeLabel(text: string): string {
+export function escapeLabel(text: string): string {
   return text.replace(/[#"<>&`\\\n\r]/g, (ch) => `#${ch.charCodeAt(0)};`);
 }

@@ -2,7 +2,7 @@
  * What rules ask about the containers of workloads: which run alongside the app, what security
  * settings apply once the Pod's defaults are merged in, and how to name a container in a message.
  */
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject, JsonValue, K8sObject } from '../types.js';
 import { containersOf, podTemplateOf, type ContainerRef, type PodTemplate } from './workloads.js';
 

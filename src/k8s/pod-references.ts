@@ -1,4 +1,4 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject } from '../types.js';
 import { oncePerTemplate } from './template-memo.js';
 import { containersOf, type PodTemplate } from './workloads.js';

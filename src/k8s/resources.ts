@@ -1,4 +1,4 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import { appendFieldPath } from '../load/field-path.js';
 import type { K8sObject } from '../types.js';
 import { isLongRunning, workloadContainers, type WorkloadContainer } from './containers.js';

@@ -1,5 +1,5 @@
 /** Container ports as Services, probes and the scheduler see them. */
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject } from '../types.js';
 import { oncePerTemplate } from './template-memo.js';
 import { containersOf, type ContainerRef, type PodTemplate } from './workloads.js';

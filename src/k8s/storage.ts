@@ -4,7 +4,7 @@
  * https://kubernetes.io/docs/concepts/storage/persistent-volumes/#binding
  */
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { parseQuantity } from './quantity.js';
 import { selectorFromLabelSelector, selectorMatches, type LabelSelector } from './selector.js';

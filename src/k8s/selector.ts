@@ -1,5 +1,5 @@
 import { setOwn } from '../own.js';
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 
 export interface LabelSelectorRequirement {
   key: string;

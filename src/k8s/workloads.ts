@@ -1,23 +1,9 @@
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
 import { oncePerTemplate } from './template-memo.js';
-import { own, setOwn } from '../own.js';
-
-/** Where each kind keeps the template of the Pods it makes. */
-const TEMPLATE_PATHS: Record<string, string[]> = {
-  Pod: [],
-  Deployment: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  PodTemplate: ['template'],
-  // OpenShift's DeploymentConfig (apps.openshift.io) makes ReplicationControllers like a Deployment makes ReplicaSets.
-  DeploymentConfig: ['spec', 'template'],
-};
+import { setOwn } from '../own.js';
+import { workloadKind, type WorkloadKind } from './workload-kinds.js';
 
 /** The Pods an object stands for: a Pod itself, or a controller's template. */
 export interface PodTemplate {
@@ -38,7 +24,7 @@ export interface PodTemplate {
 const templates = new WeakMap<K8sObject, { namespace: string | null; template: PodTemplate | undefined }>();
 
 export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
-  if (!Object.hasOwn(TEMPLATE_PATHS, obj.kind)) return undefined; // most kinds run no Pods: no need to cache that
+  if (!workloadKind(obj.kind)) return undefined; // most kinds run no Pods: no need to cache that
   const cached = templates.get(obj);
   if (cached && cached.namespace === obj.namespace) return cached.template;
   const template = computePodTemplate(obj);
@@ -47,8 +33,9 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
 }
 
 function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
-  const segments = own(TEMPLATE_PATHS, obj.kind);
-  if (!segments || obj.namespace === null) return undefined;
+  const workload = workloadKind(obj.kind);
+  if (!workload || obj.namespace === null) return undefined;
+  const segments = workload.templatePath;
   if (obj.kind === 'PodTemplate' && !isPlainObject(obj.body.template)) return undefined;
   let template: unknown = obj.body;
   for (const seg of segments) template = isPlainObject(template) ? template[seg] : undefined;
@@ -65,16 +52,16 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
     spec: isPlainObject(tpl.spec) ? tpl.spec : {},
     metadataPath: prefix ? `${prefix}.metadata` : 'metadata',
     specPath: prefix ? `${prefix}.spec` : 'spec',
-    replicas: replicasOf(obj),
+    replicas: replicasOf(obj, workload),
   };
 }
 
-function replicasOf(obj: K8sObject): number {
-  if (obj.kind === 'DaemonSet') return Infinity;
-  if (obj.kind === 'Pod' || obj.kind === 'PodTemplate') return 1;
+function replicasOf(obj: K8sObject, workload: WorkloadKind): number {
+  if (workload.replicas === 'perNode') return Infinity;
+  if (workload.replicas === 'one') return 1;
   const spec = obj.body.spec;
   if (!isPlainObject(spec)) return 1;
-  if (obj.kind === 'Job' || obj.kind === 'CronJob') {
+  if (workload.replicas === 'parallelism') {
     const jobSpec = obj.kind === 'CronJob' && isPlainObject(spec.jobTemplate) && isPlainObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : spec;
     return typeof jobSpec.parallelism === 'number' ? jobSpec.parallelism : 1;
   }
@@ -85,15 +72,10 @@ function replicasOf(obj: K8sObject): number {
 export function controllerSelector(obj: K8sObject): { selector: LabelSelector; path: string } | undefined {
   const spec = obj.body.spec;
   if (!isPlainObject(spec) || spec.selector === undefined || spec.selector === null) return undefined;
-  if (obj.kind === 'ReplicationController' || obj.kind === 'DeploymentConfig') {
-    const selector = selectorFromMap(spec.selector);
-    return selector ? { selector, path: 'spec.selector' } : undefined;
-  }
-  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(obj.kind)) {
-    const selector = selectorFromLabelSelector(spec.selector);
-    return selector ? { selector, path: 'spec.selector' } : undefined;
-  }
-  return undefined;
+  const style = workloadKind(obj.kind)?.selector;
+  if (!style) return undefined;
+  const selector = style === 'map' ? selectorFromMap(spec.selector) : selectorFromLabelSelector(spec.selector);
+  return selector ? { selector, path: 'spec.selector' } : undefined;
 }
 
 export interface ContainerRef {

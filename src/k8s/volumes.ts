@@ -1,5 +1,5 @@
 /** The volumes of a Pod template and where containers mount them. */
-import { isPlainObject } from '../load/parse.js';
+import { isPlainObject } from './guards.js';
 import type { JsonObject } from '../types.js';
 import { containersOf, type ContainerRef, type PodTemplate } from './workloads.js';
 

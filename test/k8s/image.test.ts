@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTemplatedImage, parseImageRef } from '../../src/graph/image.js';
+import { isTemplatedImage, parseImageRef } from '../../src/k8s/image.js';
 
 describe('parseImageRef', () => {
   it.each([
