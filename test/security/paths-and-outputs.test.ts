@@ -95,3 +95,14 @@ describe('a closed stdout pipe', () => {
     expect(run.stdout).toBe('status=0\n');
   });
 });
+
+describe('names of Object.prototype members on the command line', () => {
+  it('-f toString is an unknown format (exit 2), not "[object Object]"', () => {
+    const lintRun = runCli(['lint', '--no-config', '-f', 'toString', 'examples']);
+    expect(lintRun.status).toBe(2);
+    expect(lintRun.stderr).toMatch(/unknown format "toString"/);
+    const graphRun = runCli(['graph', '--no-config', '-f', 'constructor', 'examples']);
+    expect(graphRun.status).toBe(2);
+    expect(graphRun.stderr).toMatch(/unknown graph format "constructor"/);
+  });
+});
