@@ -4,10 +4,10 @@ export default defineRule({
   id: 'privileged-container',
   family: 'security',
   severity: 'error',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-baseline'],
   description: 'A container runs privileged',
   docs: {
-    why: 'A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
+    why: 'Pod Security Standards control "Privileged Containers" (baseline). A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
     fix: 'Remove privileged: true and add only the capabilities the process needs (securityContext.capabilities.add). For a trusted system component, disable this rule for that object.',
     bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
     good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',

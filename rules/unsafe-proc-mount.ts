@@ -4,10 +4,10 @@ export default defineRule({
   id: 'unsafe-proc-mount',
   family: 'security',
   severity: 'warning',
-  presets: ['strict'],
-  description: 'A container unmasks /proc (procMount: Unmasked)',
+  presets: ['strict', 'pss-baseline'],
+  description: 'A container sets a procMount other than Default (e.g. Unmasked)',
   docs: {
-    why: 'By default the runtime masks and makes read-only the parts of /proc that expose or control the node\'s kernel. procMount: Unmasked removes that protection; it is meant only for nested containers in a user namespace, and elsewhere it hands the container the node\'s kernel knobs.',
+    why: 'Pod Security Standards control "/proc Mount Type" (baseline: only Default). By default the runtime masks and makes read-only the parts of /proc that expose or control the node\'s kernel. procMount: Unmasked removes that protection; it is meant only for nested containers in a user namespace, and elsewhere it hands the container the node\'s kernel knobs.',
     fix: 'Remove procMount (or set it to Default). If you run nested containers, run the Pod in a user namespace (hostUsers: false).',
     bad: 'securityContext:\n  procMount: Unmasked\n',
     good: 'securityContext:\n  procMount: Default\n',
@@ -15,9 +15,10 @@ export default defineRule({
   check({ objects, report }) {
     for (const ref of workloadContainers(objects)) {
       const { context, path } = containerSecurityContext(ref);
-      if (context.procMount !== 'Unmasked') continue;
+      if (context.procMount === undefined || context.procMount === null || context.procMount === 'Default') continue;
       const userNamespace = ref.template.spec.hostUsers === false ? ' (the Pod runs in a user namespace, which limits the damage but not the exposure)' : '';
-      report(ref.object, `${path}.procMount`, `${describeContainer(ref)} sets procMount: Unmasked, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
+      const value = typeof context.procMount === 'string' ? context.procMount : JSON.stringify(context.procMount);
+      report(ref.object, `${path}.procMount`, `${describeContainer(ref)} sets procMount: ${value} instead of Default, so the runtime no longer masks the kernel controls in /proc${userNamespace}`);
     }
   },
 });

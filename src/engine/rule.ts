@@ -2,13 +2,21 @@ import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
+import type { Fix, FixType } from '../fix/types.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
 
 export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
-export const PRESETS = ['recommended', 'strict', 'all'] as const;
+export const PRESETS = ['recommended', 'strict', 'all', 'pss-baseline', 'pss-restricted'] as const;
 export type Preset = (typeof PRESETS)[number];
+
+/** Presets that implement the Kubernetes Pod Security Standards (https://kubernetes.io/docs/concepts/security/pod-security-standards/); restricted includes baseline. */
+export const PSS_PRESETS = ['pss-baseline', 'pss-restricted'] as const;
+export type PssPreset = (typeof PSS_PRESETS)[number];
+
+/** The presets a rule can name itself in (`all` has every rule). */
+export type RulePreset = 'recommended' | 'strict' | PssPreset;
 
 export interface RuleDocs {
   /** Why it matters: what goes wrong in a cluster. */
@@ -35,6 +43,8 @@ export interface RelatedObject {
 export type MessageData = Readonly<Record<string, string | number>> & { readonly severity?: never; readonly related?: never };
 
 export interface ReportExtra {
+  /** A repair `--fix`, editors' quick fixes and SARIF offer: edits of the reported object at field paths. */
+  fix?: Fix;
   related?: RelatedObject[];
   /** Overrides the configured severity for this one finding (e.g. an error form of a warning rule). */
   severity?: Severity;
@@ -78,10 +88,14 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** One line: what the rule finds. */
   description: string;
   docs: RuleDocs;
+  /** The kind of repair the rule's findings may carry (`--fix`, quick fixes), when it has one. */
+  fixable?: FixType;
   /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
   messages?: Readonly<Record<string, string>>;
-  /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */
-  presets: ReadonlyArray<'recommended' | 'strict'>;
+  /** Presets that turn the rule on; `recommended` implies `strict`, `pss-baseline` implies `pss-restricted`. Every rule is in `all`. */
+  presets: readonly RulePreset[];
+  /** Options a preset sets on top of `defaultOptions` (e.g. what the Pod Security Standards' baseline still allows). */
+  presetOptions?: Partial<Record<Preset, Partial<O>>>;
   /** JSON schema of the rule's options, and their defaults. */
   options?: JsonSchema;
   defaultOptions?: O;
@@ -105,8 +119,9 @@ export function messageText(rule: Pick<Rule, 'messages'>, message: string, data:
 
 export function ruleInPreset(rule: Rule, preset: Preset): boolean {
   if (preset === 'all') return true;
-  if (preset === 'strict') return rule.presets.length > 0;
-  return rule.presets.includes('recommended');
+  if (preset === 'strict') return rule.presets.includes('recommended') || rule.presets.includes('strict');
+  if (preset === 'pss-restricted') return rule.presets.includes('pss-baseline') || rule.presets.includes('pss-restricted');
+  return rule.presets.includes(preset);
 }
 
 /** The presets a rule is on in, e.g. `['recommended', 'strict', 'all']`. */

@@ -24,7 +24,7 @@ export interface ParsedFile {
 }
 
 /** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
-const YAML_OPTIONS = (lineCounter?: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+const YAML_OPTIONS = (lineCounter?: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' as const });
 
 /** Deeper than any real manifest (CRD schemas reach a few dozen); deeper input is refused, not recursed into. */
 export const MAX_NESTING_DEPTH = 256;
@@ -329,7 +329,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   if (!isMap(contents)) {
     // a bare `null`/`~` document is as empty as a blank one
     if (!isSeq(contents) && (contents as { value?: unknown }).value === null) return;
-    out.problems.push({ ruleId: 'invalid-object', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata` });
+    out.problems.push({ ruleId: 'invalid-object', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata`, notAManifest: true });
     return;
   }
   let value: unknown;
@@ -403,6 +403,7 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
     out.problems.push({
       ruleId: 'invalid-object', file, range: at,
       message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
+      ...(missing.includes('apiVersion') && missing.includes('kind') && !prefix ? { notAManifest: true } : {}),
     });
     return;
   }

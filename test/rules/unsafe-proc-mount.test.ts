@@ -8,6 +8,7 @@ ruleTester('unsafe-proc-mount', {
   valid: [{ name: 'Default', yaml: pod('Default') }],
   invalid: [
     { name: 'Unmasked', yaml: pod('Unmasked'), findings: [{ line: 8, column: 23, message: 'container "app" sets procMount: Unmasked' }] },
+    { name: 'any other value than Default', yaml: pod('Masked'), findings: [{ line: 8, message: 'sets procMount: Masked instead of Default' }] },
     { name: 'Unmasked in a user namespace', yaml: pod('Unmasked', 'hostUsers: false'), findings: [{ line: 9, message: 'runs in a user namespace' }] },
   ],
 });

@@ -5,7 +5,7 @@ import { objectId } from '../../k8s/object-id.js';
 import { own } from '../../own.js';
 
 /** Kinds drawn alike: one shape and colour per family. */
-export type KindFamily = 'workload' | 'pod' | 'networking' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
+export type KindFamily = 'workload' | 'pod' | 'networking' | 'mesh' | 'monitoring' | 'certificates' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
 
 const FAMILY_OF_KIND: Record<string, KindFamily> = {
   Deployment: 'workload', StatefulSet: 'workload', DaemonSet: 'workload', ReplicaSet: 'workload',
@@ -13,7 +13,11 @@ const FAMILY_OF_KIND: Record<string, KindFamily> = {
   Pod: 'pod',
   Service: 'networking', Ingress: 'networking', IngressClass: 'networking', NetworkPolicy: 'networking',
   EndpointSlice: 'networking', Endpoints: 'networking', Gateway: 'networking', GatewayClass: 'networking',
-  HTTPRoute: 'networking', GRPCRoute: 'networking', TCPRoute: 'networking', TLSRoute: 'networking', UDPRoute: 'networking',
+  HTTPRoute: 'networking', GRPCRoute: 'networking', TCPRoute: 'networking', TLSRoute: 'networking', UDPRoute: 'networking', ReferenceGrant: 'networking',
+  VirtualService: 'mesh', DestinationRule: 'mesh', ServiceEntry: 'mesh', Sidecar: 'mesh', PeerAuthentication: 'mesh', AuthorizationPolicy: 'mesh',
+  ServiceMonitor: 'monitoring', PodMonitor: 'monitoring', Probe: 'monitoring', Prometheus: 'monitoring', PrometheusAgent: 'monitoring', PrometheusRule: 'monitoring', Alertmanager: 'monitoring', AlertmanagerConfig: 'monitoring', ThanosRuler: 'monitoring',
+  Certificate: 'certificates', CertificateRequest: 'certificates', Issuer: 'certificates', ClusterIssuer: 'certificates',
+  Rollout: 'workload', AnalysisTemplate: 'workload', ClusterAnalysisTemplate: 'workload', Experiment: 'workload',
   PersistentVolumeClaim: 'storage', PersistentVolume: 'storage', StorageClass: 'storage', VolumeAttachment: 'storage', CSIDriver: 'storage',
   ConfigMap: 'config', Secret: 'config',
   ServiceAccount: 'rbac', Role: 'rbac', ClusterRole: 'rbac', RoleBinding: 'rbac', ClusterRoleBinding: 'rbac',
@@ -47,6 +51,8 @@ export interface DiagramNode {
   missing: boolean;
   file: string | null;
   line: number | null;
+  /** For an object a tool rendered (kustomize): the file it came from, shown on the node. */
+  renderedFrom?: string;
   findings: DiagramFinding[];
   worst: Severity | null;
   /** For a group: the ids of the objects it stands for. */
@@ -125,6 +131,7 @@ function objectNode(n: GraphNode, key: string, findings: DiagramFinding[]): Diag
     key, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, family: kindFamily(n.kind),
     implied: n.implied, missing: n.missing,
     file: source?.file ?? null, line: source ? source.range.start.line : null,
+    ...(n.object?.source.rendered ? { renderedFrom: n.object.source.file } : {}),
     findings, worst: worstSeverity(findings),
   };
 }
