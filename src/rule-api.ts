@@ -51,6 +51,7 @@ export { isPlainObject } from './k8s/guards.js';
 export { hostPathVolumes, securityFieldFailures } from './rule-helpers/check-templates.js';
 export type { HostPathVolume, SecurityFieldCheck, SecurityFieldFailure } from './rule-helpers/check-templates.js';
 export { cronScheduleProblem, timeZoneProblem } from './rule-helpers/cron.js';
+export { own } from './own.js';
 export { containerLabel, envVarsOf } from './rule-helpers/env.js';
 export type { EnvVarRef } from './rule-helpers/env.js';
 export { declaredRoleRef, formatSubjects, policyRulesOf } from './rule-helpers/rbac.js';
@@ -58,6 +59,7 @@ export { autoscalersByTarget, declaredReplicas, lowestReplicas, replicasPath } f
 export { networkPolicySelector, ownersSelected, pdbSelector, podTemplatesByOwner, selectorsByOwner } from './rule-helpers/selection.js';
 export { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegment, qualifiedName, withMaxLength } from './schema/names.js';
 export type { NameCheck } from './schema/names.js';
+export { linearRegExpIgnoringCase } from './schema/linear-regexp.js';
 export { schemaRegistryFor } from './schema/registry.js';
 export { schemaIssues } from './schema/validate-object.js';
 export type { JsonObject, JsonValue, K8sObject } from './types.js';

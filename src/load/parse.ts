@@ -9,6 +9,7 @@ import { isPlainObject } from '../k8s/guards.js';
 import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
+import { setOwn } from '../own.js';
 
 export interface ParsedFile {
   file: string;
@@ -457,7 +458,7 @@ function stringMap(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return out;
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   return out;
 }

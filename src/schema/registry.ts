@@ -14,6 +14,7 @@ import { editDistance } from './suggest.js';
 import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
 import { kindKey, type JsonSchema } from './types.js';
 import { versionSchemas, type VersionSchemas } from './version-schemas.js';
+import { own } from '../own.js';
 
 export interface SchemaSettings {
   kubernetesVersion?: string;
@@ -144,7 +145,20 @@ export class SchemaRegistry {
 
   /** A CRD's or a schema file's schema, compiled on the first validation against it. */
   private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {
-    const validate = () => describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+    const validate = (): SchemaProblem[] => {
+      const broken = this.brokenSchemas.get(id);
+      if (broken === undefined) {
+        try {
+          return describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+        } catch (err) {
+          // A schema from the input with a keyword no validator can compile (`type: foo`, `minimum: "abc"`,
+          // a `$ref`, a pattern RE2 refuses): a finding on each of its objects, not a lost run.
+          this.brokenSchemas.set(id, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          return validate();
+        }
+      }
+      return [{ path: [], kind: 'schema-compile', message: `its schema cannot be compiled, so the object is not validated against it (the API server refuses such a schema): ${broken}` }];
+    };
     return { status: 'schema', validate, schemaId };
   }
 
@@ -164,6 +178,9 @@ export class SchemaRegistry {
     return id;
   }
 
+  /** Custom schemas that failed to compile, with the reason. */
+  private readonly brokenSchemas = new Map<string, string>();
+
   private loaded(): VersionSchemas {
     if (this.loadedVersion) return this.loadedVersion;
     const dir = bundleDirs(this.locations).find((d) => bundleVersions(d).includes(this.kubernetesVersion)) ?? EMBEDDED_SCHEMA_DIR;
@@ -181,7 +198,7 @@ export class SchemaRegistry {
 
   /** A served kind of the same apiVersion whose name is close: `Deploymnet` → `Deployment`. */
   private suggestKind(obj: K8sObject): string | undefined {
-    const kinds = this.served()[this.kubernetesVersion]?.[obj.apiVersion] ?? [];
+    const kinds = own(own(this.served(), this.kubernetesVersion) ?? {}, obj.apiVersion) ?? [];
     const lower = obj.kind.toLowerCase();
     return kinds.find((k) => k.toLowerCase() === lower) ?? kinds.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
   }
