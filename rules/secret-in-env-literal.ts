@@ -30,7 +30,12 @@ export default defineRule<Options>({
   defaultOptions: {
     namePatterns: ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'CREDENTIAL', '(^|[_.-])(API|ACCESS|PRIVATE|SECRET|ENCRYPTION|SIGNING)?_?KEY([_.-]|$)'],
     // Names that say where a secret is or how it is handled, not what it is.
-    ignoreNamePatterns: ['[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE)$', '(^|[_.-])(ALLOW|ENABLE|DISABLE|SKIP|REQUIRE|USE)[_.-]'],
+    ignoreNamePatterns: [
+      '[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE|PREFIX|SUFFIX|AUDIENCE|ISSUER|ALGORITHM|FORMAT|SIZE|FIELD|PARAM|COLUMN)$',
+      '(^|[_.-])(ALLOW|ENABLE|DISABLE|SKIP|REQUIRE|USE)[_.-]',
+      // keys that are not secrets: public halves, and keys that address data (partition, sort, routing…)
+      '(^|[_.-])PUBLIC[_.-]?KEY', '(^|[_.-])(PARTITION|SORT|ROUTING|PRIMARY|FOREIGN|CACHE|SHARD|HASH|LOOKUP|IDEMPOTENCY|DEDUP|GROUP|INDEX|SEARCH|MAP|REDIS)[_.-]?KEY([_.-]|$)',
+    ],
   },
   check({ objects, report, options }) {
     const secret = options.namePatterns.map(linearRegExpIgnoringCase);

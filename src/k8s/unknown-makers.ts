@@ -10,9 +10,19 @@ import { isBuiltInGroup } from './api-groups.js';
 import { isProducerKind } from './producers.js';
 import { workloadKind } from './workload-kinds.js';
 
+/**
+ * API groups whose kinds kubeknit knows (its rules and tables cover them) and that make no objects
+ * beyond those tables: monitoring configuration, routing, policy, certificates, Argo Rollouts' analysis.
+ */
+const KNOWN_GROUPS: ReadonlySet<string> = new Set([
+  'monitoring.coreos.com', 'networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'cert-manager.io', 'acme.cert-manager.io',
+  'argoproj.io', 'external-secrets.io', 'bitnami.com', 'keda.sh', 'traefik.io', 'traefik.containo.us', 'policy.linkerd.io',
+]);
+
 /** Whether an object is a custom resource whose controller kubeknit knows nothing about. */
 export function isUnknownCustomResource(obj: K8sObject): boolean {
-  return obj.namespace !== null && obj.group !== '' && !isBuiltInGroup(obj.group) && !workloadKind(obj.kind) && !isProducerKind(obj.kind);
+  if (obj.namespace === null || obj.group === '' || isBuiltInGroup(obj.group) || obj.group === 'k8s.io' || obj.group.endsWith('.k8s.io')) return false;
+  return !KNOWN_GROUPS.has(obj.group) && !workloadKind(obj.kind) && !isProducerKind(obj.kind);
 }
 
 /** Custom resources of unknown kinds in a namespace, in input order. */
