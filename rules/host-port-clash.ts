@@ -1,4 +1,4 @@
-import { declaredPorts, defineRule, isPlainObject, podTemplateOf, type DeclaredPort, type PodTemplate } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isEmptySelector, isPlainObject, podTemplateOf, selectorFromLabelSelector, selectorMatches, type DeclaredPort, type PodTemplate } from '../src/rule-api.js';
 
 interface HostPortUse {
   template: PodTemplate;
@@ -37,7 +37,7 @@ export default defineRule({
         earlier.push(use);
         byKey.set(key, earlier);
       }
-      if (obj.kind === 'Deployment' && template.replicas > 1 && uses.length > 0) {
+      if (obj.kind === 'Deployment' && template.replicas > 1 && uses.length > 0 && !onePodPerNodeThroughout(obj.body.spec, template)) {
         const use = uses[0];
         report(obj, use.path, `Deployment "${obj.name}" has ${template.replicas} replicas and binds host port ${use.hostPort}/${use.port.protocol}: each replica needs a node of its own, and rolling updates need more`);
       }
@@ -78,4 +78,25 @@ function couldShareNode(a: PodTemplate, b: PodTemplate): boolean {
   const selB = b.spec.nodeSelector;
   if (!isPlainObject(selA) || !isPlainObject(selB)) return true;
   return Object.entries(selA).every(([key, value]) => !(key in selB) || selB[key] === value);
+}
+
+/**
+ * A Deployment that surges no Pod (`maxSurge: 0`, or Recreate) and requires its Pods on distinct
+ * hostnames already plans one node per replica: its host port cannot clash with itself.
+ */
+function onePodPerNodeThroughout(spec: unknown, template: PodTemplate): boolean {
+  if (!isPlainObject(spec)) return false;
+  const strategy = isPlainObject(spec.strategy) ? spec.strategy : {};
+  const rolling = isPlainObject(strategy.rollingUpdate) ? strategy.rollingUpdate : {};
+  const noSurge = strategy.type === 'Recreate' || rolling.maxSurge === 0 || rolling.maxSurge === '0' || rolling.maxSurge === '0%';
+  if (!noSurge) return false;
+  const affinity = isPlainObject(template.spec.affinity) ? template.spec.affinity : {};
+  const anti = isPlainObject(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
+  const required = anti.requiredDuringSchedulingIgnoredDuringExecution;
+  return Array.isArray(required) && required.some((term) => isPlainObject(term) && term.topologyKey === 'kubernetes.io/hostname' && selectsOwnPods(term.labelSelector, template.labels));
+}
+
+function selectsOwnPods(labelSelector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  const selector = selectorFromLabelSelector(labelSelector);
+  return selector !== undefined && !isEmptySelector(selector) && selectorMatches(selector, labels);
 }

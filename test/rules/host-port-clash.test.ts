@@ -23,6 +23,26 @@ ruleTester('host-port-clash', {
       name: 'pinned to disjoint nodes',
       yaml: `${workload('Deployment', 'a', '[{containerPort: 80, hostPort: 80}]', '{nodeSelector: {pool: edge-a}}')}---\n${workload('Deployment', 'b', '[{containerPort: 80, hostPort: 80}]', '{nodeSelector: {pool: edge-b}}')}`,
     },
+    {
+      name: 'an ingress controller with maxSurge 0 and hostname anti-affinity cannot clash with itself',
+      yaml: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: ingress-nginx-controller}
+        spec:
+          replicas: 3
+          strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0, maxUnavailable: 1}}
+          selector: {matchLabels: {app: ingress-nginx}}
+          template:
+            metadata: {labels: {app: ingress-nginx}}
+            spec:
+              affinity:
+                podAntiAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                  - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: ingress-nginx}}}
+              containers: [{name: controller, image: registry.k8s.io/ingress-nginx/controller:v1.11.0, ports: [{containerPort: 80, hostPort: 80}]}]
+      `,
+    },
     { name: 'a one-replica Deployment with a hostPort', yaml: workload('Deployment', 'a', '[{containerPort: 80, hostPort: 80}]') },
     { name: 'container ports without hostPort', yaml: `${workload('Deployment', 'a', '[{containerPort: 80}]', '{}', 3)}---\n${workload('Deployment', 'b', '[{containerPort: 80}]')}` },
   ],
