@@ -57,9 +57,8 @@ function publishesNotReady(service: K8sObject): boolean {
 
 /**
  * The containers that receive the Services' traffic: those declaring a port a Service targets
- * (by number or name; targetPort defaults to port). A Pod is ready only when all its containers
- * are, so when no container declares a targeted port, the Pod waits for nothing only if none of
- * its containers has a readiness probe; then every container is a suspect.
+ * (by number or name; targetPort defaults to port). When none declares it, a numeric targetPort
+ * reaches the Pod's only container; with several, which one listens is unknown and none is reported.
  * Probes apply to regular containers; init containers have none (sidecars may, but are optional).
  */
 function servingContainers(containers: readonly ContainerRef[], services: readonly K8sObject[]): readonly ContainerRef[] {
@@ -71,5 +70,8 @@ function servingContainers(containers: readonly ContainerRef[], services: readon
   }
   const serving = containers.filter(({ container }) => Array.isArray(container.ports) && container.ports.some((p) => isPlainObject(p) && (targets.has(String(p.containerPort)) || (typeof p.name === 'string' && targets.has(p.name)))));
   if (serving.length) return serving;
-  return containers.some(hasProbe) ? [] : containers;
+  // No container declares a targeted port. A named targetPort then reaches no container (another
+  // rule's finding); a numeric one reaches whichever container listens, known only when there is one.
+  const numeric = [...targets].some((t) => /^\d+$/.test(t));
+  return numeric && containers.length === 1 ? containers : [];
 }
