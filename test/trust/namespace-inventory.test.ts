@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, readClusterInventory, type ClusterInventory, type Finding, type ResolvedConfig } from '../../src/index.js';
+import { lint, loadConfigFile, readClusterInventory, type ClusterInventory, type Finding, type ResolvedConfig } from '../../src/index.js';
 import { yaml } from '../helpers/rule-tester.js';
+import { tempTree } from '../helpers/temp.js';
 
 const ALL = { preset: 'all' as const };
 async function lintText(text: string, options: { namespace?: string; cluster?: ClusterInventory; config?: ResolvedConfig } = {}) {
@@ -132,5 +133,19 @@ describe('declared workloads', () => {
     const declared = await lintText(text, { config: config({ workloads: [{ apiVersion: 'example.com/v1', kind: 'WebApp', podTemplate: 'spec.template' }] }) });
     const dangling = declared.findings.filter((f) => f.ruleId === 'dangling-service-selector').map((f) => f.object?.name);
     expect(dangling).toEqual(['shop-typo']);
+  });
+});
+
+describe('the config file\'s namespace, cluster and workloads', () => {
+  it('are read and checked', async () => {
+    const dir = tempTree({
+      'ok.yaml': 'namespace: shop\ncluster: {secrets: ["*-tls"], defaultStorageClass: gp3}\nworkloads: [{kind: WebApp, podTemplate: spec.template}]\n',
+      'bad.yaml': 'cluster:\n  secret: [x]\n',
+    });
+    const ok = await loadConfigFile(path.join(dir, 'ok.yaml'));
+    expect(ok.namespace).toBe('shop');
+    expect(ok.cluster).toEqual({ secrets: ['*-tls'], defaultStorageClass: 'gp3' });
+    expect(ok.workloads).toEqual([{ kind: 'WebApp', podTemplate: 'spec.template' }]);
+    await expect(loadConfigFile(path.join(dir, 'bad.yaml'))).rejects.toThrow(/cluster\.secret/);
   });
 });
