@@ -14,8 +14,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Unless told otherwise, Kubernetes mounts an API token into every container. Most apps never call the API; for them the token is only something an attacker can steal and use with whatever the ServiceAccount is allowed.',
     fix: 'Set automountServiceAccountToken: false on the Pod spec (or on its ServiceAccount). Pods that call the API keep it, and can be listed in allowServiceAccounts.',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n',
-    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n      automountServiceAccountToken: false\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   options: {
     type: 'object',

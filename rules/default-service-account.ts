@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'Every Pod that names no ServiceAccount runs as "default". Any permission granted to it for one app is shared by every other Pod in the namespace, and it is hard to tell which app needs which access.',
     fix: 'Create a ServiceAccount per application and set spec.serviceAccountName. A Pod that never calls the API can instead set automountServiceAccountToken: false.',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: web:1.4}]\n',
-    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n      containers: [{name: web, image: web:1.4}]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

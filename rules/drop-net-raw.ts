@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'Container runtimes grant NET_RAW by default. It lets a process craft any packet: spoof addresses, and poison ARP or DNS for the other Pods on its node. Almost no app needs it (modern ping works without it). A container keeps it unless it drops NET_RAW or ALL. Adding ALL is reported by dangerous-capabilities instead. Windows Pods are skipped.',
     fix: 'Add securityContext.capabilities.drop: [ALL] (or at least NET_RAW) to the container, and remove NET_RAW from capabilities.add.',
-    bad: 'containers:\n- name: app\n  image: app:1.0\n',
-    good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    capabilities:\n      drop: [ALL]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      capabilities:\n        drop: [ALL]\n',
   },
   check({ objects, report }) {
     for (const ref of workloadContainers(objects)) {

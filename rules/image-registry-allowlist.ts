@@ -13,8 +13,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Images from registries a team does not control can change or vanish, and are a common way in for malicious code. Many teams mirror what they run into their own registry. This rule does nothing until the registries option lists the allowed ones.',
     fix: 'Pull the image from an allowed registry (mirror it there), or add its registry to the registries option. An entry is a registry host (registry.example.com, localhost:5000), a host with a path prefix (ghcr.io/my-org), or a wildcard host (*.pkg.dev). Images without a registry come from docker.io.',
-    bad: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: nginx:1.27.3\n',
-    good: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: registry.example.com/mirror/nginx:1.27.3\n',
+    bad: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "nginx:1.27.3"}]\n',
+    good: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "registry.example.com/mirror/nginx:1.27.3"}]\n',
   },
   options: {
     type: 'object',

@@ -16,8 +16,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Without a liveness probe the kubelet restarts a container only when its process exits. A process that deadlocks or hangs keeps running, and its Pod stays broken until someone notices. Jobs and CronJobs are skipped by default: they end on their own (set activeDeadlineSeconds against hangs).',
     fix: 'Add a livenessProbe that fails only when the process cannot recover by itself, with more tolerance than the readiness probe (a higher failureThreshold), so a busy container is taken out of traffic rather than restarted.',
-    bad: 'containers:\n- name: web\n  image: nginx:1.27.3\n',
-    good: 'containers:\n- name: web\n  image: nginx:1.27.3\n  livenessProbe:\n    httpGet: {path: /livez, port: 80}\n    failureThreshold: 6\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx:1.27.3}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        livenessProbe:\n          httpGet: {path: /livez, port: 80}\n          failureThreshold: 6\n',
   },
   options: {
     type: 'object',

@@ -14,8 +14,8 @@ export default defineRule<Options>({
   docs: {
     why: 'The default namespace is shared by everything nobody placed elsewhere: names collide, RBAC and NetworkPolicies cannot tell apps apart, and quotas cannot be set per team.',
     fix: 'Set metadata.namespace to the application\'s namespace. Where the namespace is chosen at deploy time (kubectl -n, kustomize, Helm), turn on allowOmitted.',
-    bad: 'kind: Deployment\nmetadata:\n  name: web\n',
-    good: 'kind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {LOG_LEVEL: info}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web, namespace: shop}\ndata: {LOG_LEVEL: info}\n',
   },
   options: {
     type: 'object',

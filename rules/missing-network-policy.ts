@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A Pod no NetworkPolicy selects accepts connections from, and opens them to, every Pod in the cluster. One compromised Pod can then reach it directly.',
     fix: 'Add a NetworkPolicy whose podSelector matches the Pods (a default-deny policy with podSelector: {} covers the whole namespace), then allow the traffic they need.',
-    bad: 'kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
   },
   check({ objects, graph, report }) {
     const policies = objects.ofKind('NetworkPolicy');

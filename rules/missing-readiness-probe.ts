@@ -13,8 +13,8 @@ export default defineRule<Options>({
   docs: {
     why: 'A Service sends traffic to every ready Pod it selects, and without a readiness probe a container is ready as soon as its process starts. Requests then reach Pods that are still starting, and keep reaching Pods that are overloaded or shutting down. Pods no Service selects (workers, Jobs) are not checked: nothing routes to them. Only the containers that declare a port a Service targets are checked (a metrics sidecar is not); when no container declares one, the Pod is flagged only if none of its containers has a readiness probe. Services with publishNotReadyAddresses: true do not wait for readiness and are ignored.',
     fix: 'Add a readinessProbe that answers only when the container can serve (an HTTP endpoint or a TCP port). Containers that serve nothing (a log shipper) can be named in the ignoreContainers option.',
-    bad: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n',
-    good: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        readinessProbe:\n          httpGet: {path: /healthz, port: 80}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: 80}\n',
   },
   options: {
     type: 'object',

@@ -9,8 +9,8 @@ export default defineRule<ResourceRuleOptions>({
   docs: {
     why: 'Without a memory limit a container can use all the memory of its node: a leak then makes the kernel kill processes of other Pods, not just its own. A CPU limit is not required by default, since CPU is throttled rather than exhausted and limits often slow services down; teams that want one add cpu to the resources option.',
     fix: 'Set resources.limits.memory a little above what the container needs at peak.',
-    bad: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n',
-    good: 'containers:\n- name: web\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n    limits: {memory: 256Mi}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n      limits: {memory: 256Mi}\n',
   },
   options: resourceRuleOptionsSchema('limit'),
   defaultOptions: { resources: ['memory'], checkInitContainers: false },

@@ -9,8 +9,8 @@ export default defineRule<ResourceRuleOptions>({
   docs: {
     why: 'The scheduler places Pods by their requests. A container that requests nothing is placed as if it needed nothing, so nodes fill beyond what they can run, and under memory pressure its Pod (BestEffort or Burstable) is evicted before the others. A limit without a request is fine: Kubernetes then requests the limit.',
     fix: 'Set resources.requests.cpu and resources.requests.memory to what the container uses under normal load. The resources option chooses which resources must be requested.',
-    bad: 'containers:\n- name: web\n  image: nginx:1.27.3\n',
-    good: 'containers:\n- name: web\n  image: nginx:1.27.3\n  resources:\n    requests: {cpu: 100m, memory: 128Mi}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n',
   },
   options: resourceRuleOptionsSchema('request'),
   defaultOptions: { resources: ['cpu', 'memory'], checkInitContainers: false },

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A budget that can never be met blocks every eviction of its Pods: node drains hang, cluster upgrades and autoscaler scale-downs stall until someone deletes the budget by hand.',
     fix: 'Allow at least one Pod to be disrupted: maxUnavailable: 1, or a minAvailable below the number of replicas (and run enough replicas to keep serving meanwhile).',
-    bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: web}}\n---\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+    bad: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: web}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   check({ objects, graph, report }) {
     const autoscalers = autoscalersByTarget(objects);

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A request is what the container is guaranteed and a limit the most it may use, so a request above the limit cannot be met. The API server rejects such a Pod ("must be less than or equal to … limit"), and the workload never starts. Quantities are compared by value: 1Gi is 1024Mi, 0.5 is 500m.',
     fix: 'Lower the request or raise the limit so that the request is at most the limit.',
-    bad: 'resources:\n  requests: {memory: 1Gi}\n  limits: {memory: 512Mi}\n',
-    good: 'resources:\n  requests: {memory: 512Mi}\n  limits: {memory: 1Gi}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {memory: 1Gi}\n      limits: {memory: 512Mi}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {memory: 512Mi}\n      limits: {memory: 1Gi}\n',
   },
   check({ objects, report }) {
     for (const ref of workloadContainers(objects)) {

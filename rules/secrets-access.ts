@@ -14,8 +14,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Reading Secrets hands over every password, token and key stored in them; "list" and "watch" return their contents too, not only names. Whoever gets a token bound to such a role gets all of them.',
     fix: 'Mount the Secrets a Pod needs as volumes or env instead of reading them through the API. Where API access is needed, limit the rule with resourceNames to the Secrets in question.',
-    bad: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get, list]\n',
-    good: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  resourceNames: [app-tls]\n  verbs: [get]\n',
+    bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: app-reader, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get, list]\n',
+    good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: app-reader, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: [secrets]\n  resourceNames: [app-tls]\n  verbs: [get]\n',
   },
   options: {
     type: 'object',

@@ -14,8 +14,8 @@ export default defineRule<Options>({
   docs: {
     why: 'With one Pod, every node drain, eviction, rollout or crash takes the service down until a new Pod is scheduled and ready.',
     fix: 'Run at least two replicas (spec.replicas), or let a HorizontalPodAutoscaler with minReplicas ≥ 2 manage them.',
-    bad: 'kind: Deployment\nspec:\n  replicas: 1\n',
-    good: 'kind: Deployment\nspec:\n  replicas: 3\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   options: {
     type: 'object',

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A wildcard grants every verb or resource, including those added later by new API versions and CRDs, so the role silently grows beyond what was reviewed.',
     fix: 'List the verbs and resources the subject needs (for example get, list, watch on pods).',
-    bad: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: ["*"]\n  verbs: ["*"]\n',
-    good: 'kind: Role\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  verbs: [get, list, watch]\n',
+    bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: app, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: ["*"]\n  verbs: ["*"]\n',
+    good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: app, namespace: shop}\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  verbs: [get, list, watch]\n',
   },
   check({ objects, report }) {
     for (const role of objects.ofKind('Role', 'ClusterRole')) {
