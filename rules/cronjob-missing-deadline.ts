@@ -12,11 +12,14 @@ export default defineRule({
     bad: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: report, image: registry.example.com/report:2.1.0}]\n',
     good: 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "0 * * * *"\n  startingDeadlineSeconds: 600\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: report, image: registry.example.com/report:2.1.0}]\n',
   },
+  messages: {
+    noDeadline: 'CronJob "{{name}}" sets no startingDeadlineSeconds, so missed runs may start at any time later',
+  },
   check({ objects, report }) {
     for (const cron of objects.ofKind('CronJob')) {
       const spec = cron.body.spec;
       if (isPlainObject(spec) && typeof spec.startingDeadlineSeconds === 'number') continue;
-      report(cron, 'spec', `CronJob "${cron.name}" sets no startingDeadlineSeconds, so missed runs may start at any time later`);
+      report(cron, 'spec', 'noDeadline', { name: cron.name });
     }
   },
 });

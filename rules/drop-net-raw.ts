@@ -12,18 +12,22 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      capabilities:\n        drop: [ALL]\n',
   },
+  messages: {
+    addsNetRaw: '{{container}} adds capability NET_RAW, which lets it forge packets and spoof its neighbours on the node',
+    keepsNetRaw: '{{container}} does not drop NET_RAW (nor ALL), so it keeps the runtime\'s default NET_RAW capability and can forge packets',
+  },
   check({ objects, report }) {
     for (const ref of workloadContainers(objects)) {
       if (isWindowsPod(ref.template)) continue;
       const added = capabilities(ref, 'add').find((c) => c.value === 'NET_RAW');
       if (added) {
-        report(ref.object, added.path, `${describeContainer(ref)} adds capability NET_RAW, which lets it forge packets and spoof its neighbours on the node`);
+        report(ref.object, added.path, 'addsNetRaw', { container: describeContainer(ref) });
         continue;
       }
       if (capabilities(ref, 'add').some((c) => c.value === 'ALL')) continue;
       if (capabilities(ref, 'drop').some((c) => c.value === 'NET_RAW' || c.value === 'ALL')) continue;
       const { path } = containerSecurityContext(ref);
-      report(ref.object, `${path}.capabilities.drop`, `${describeContainer(ref)} does not drop NET_RAW (nor ALL), so it keeps the runtime's default NET_RAW capability and can forge packets`);
+      report(ref.object, `${path}.capabilities.drop`, 'keepsNetRaw', { container: describeContainer(ref) });
     }
   },
 });

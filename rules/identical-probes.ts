@@ -19,6 +19,10 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    readinessProbe:\n      httpGet: {path: /healthz, port: 8080}\n    livenessProbe:\n      httpGet: {path: /healthz, port: 8080}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    readinessProbe:\n      httpGet: {path: /healthz, port: 8080}\n    livenessProbe:\n      httpGet: {path: /healthz, port: 8080}\n      failureThreshold: 6\n',
   },
+  messages: {
+    sameProbe: '{{container}}\'s livenessProbe is the same as its readinessProbe, so a container too busy to be ready is also restarted',
+    sameHandler: '{{container}}\'s livenessProbe checks the same thing as its readinessProbe, so a container too busy to be ready is also restarted',
+  },
   options: {
     type: 'object',
     properties: {
@@ -32,8 +36,7 @@ export default defineRule<Options>({
       const { livenessProbe: liveness, readinessProbe: readiness } = ref.container;
       if (!isPlainObject(liveness) || !isPlainObject(readiness)) continue;
       if (canonicalProbe(liveness, options.handlerOnly) !== canonicalProbe(readiness, options.handlerOnly)) continue;
-      const same = options.handlerOnly ? 'checks the same thing as' : 'is the same as';
-      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)}'s livenessProbe ${same} its readinessProbe, so a container too busy to be ready is also restarted`, undefined, {
+      report(ref.object, `${ref.path}.livenessProbe`, options.handlerOnly ? 'sameHandler' : 'sameProbe', { container: describeContainer(ref) }, {
         related: [{ object: ref.object, path: `${ref.path}.readinessProbe`, message: 'the readiness probe' }],
       });
     }

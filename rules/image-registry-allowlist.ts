@@ -16,6 +16,10 @@ export default defineRule<Options>({
     bad: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "nginx:1.27.3"}]\n',
     good: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "registry.example.com/mirror/nginx:1.27.3"}]\n',
   },
+  messages: {
+    notAllowed: '{{container}} pulls "{{image}}" from {{registry}}, which is not an allowed registry ({{allowed}})',
+    notAllowedDefault: '{{container}} pulls "{{image}}" from {{registry}} (an image without a registry comes from docker.io), which is not an allowed registry ({{allowed}})',
+  },
   options: {
     type: 'object',
     properties: {
@@ -36,8 +40,8 @@ export default defineRule<Options>({
       if (typeof image !== 'string' || image.trim() === '' || isTemplatedImage(image)) continue;
       const parsed = parseImageRef(image);
       if (allowed.some((entry) => registryAllows(entry, parsed))) continue;
-      const implied = parsed.explicitRegistry ? '' : ' (an image without a registry comes from docker.io)';
-      report(ref.object, `${ref.path}.image`, `${describeContainer(ref)} pulls "${image}" from ${parsed.registry}${implied}, which is not an allowed registry (${options.registries.join(', ')})`);
+      const data = { container: describeContainer(ref), image, registry: parsed.registry, allowed: options.registries.join(', ') };
+      report(ref.object, `${ref.path}.image`, parsed.explicitRegistry ? 'notAllowed' : 'notAllowedDefault', data);
     }
   },
 });

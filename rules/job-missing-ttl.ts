@@ -12,6 +12,9 @@ export default defineRule({
     bad: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
     good: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  ttlSecondsAfterFinished: 86400\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
   },
+  messages: {
+    noTtl: 'Job "{{name}}" sets no ttlSecondsAfterFinished, so it and its Pods stay in the cluster after it finishes',
+  },
   check({ objects, report }) {
     for (const job of objects.ofKind('Job')) {
       const metadata = job.body.metadata;
@@ -19,7 +22,7 @@ export default defineRule({
       if (isPlainObject(metadata) && Array.isArray(metadata.ownerReferences) && metadata.ownerReferences.length > 0) continue;
       const spec = job.body.spec;
       if (isPlainObject(spec) && typeof spec.ttlSecondsAfterFinished === 'number') continue;
-      report(job, 'spec', `Job "${job.name}" sets no ttlSecondsAfterFinished, so it and its Pods stay in the cluster after it finishes`);
+      report(job, 'spec', 'noTtl', { name: job.name });
     }
   },
 });

@@ -19,6 +19,9 @@ export default defineRule<Options>({
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx:1.27.3}]\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        livenessProbe:\n          httpGet: {path: /livez, port: 80}\n          failureThreshold: 6\n',
   },
+  messages: {
+    noProbe: '{{container}} has no livenessProbe: if it hangs without exiting, the kubelet never restarts it',
+  },
   options: {
     type: 'object',
     properties: {
@@ -35,7 +38,7 @@ export default defineRule<Options>({
       if (!options.checkJobs && BATCH_KINDS.has(ref.object.kind)) continue;
       if (ref.container.livenessProbe !== undefined && ref.container.livenessProbe !== null) continue;
       if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
-      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)} has no livenessProbe: if it hangs without exiting, the kubelet never restarts it`);
+      report(ref.object, `${ref.path}.livenessProbe`, 'noProbe', { container: describeContainer(ref) });
     }
   },
 });

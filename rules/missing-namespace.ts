@@ -17,6 +17,10 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {LOG_LEVEL: info}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web, namespace: shop}\ndata: {LOG_LEVEL: info}\n',
   },
+  messages: {
+    inDefault: '{{kind}} "{{name}}" is in the "default" namespace',
+    noNamespace: '{{kind}} "{{name}}" sets no metadata.namespace, so it lands in the "default" namespace (or whichever one the deploy command picks)',
+  },
   options: {
     type: 'object',
     properties: { allowOmitted: { type: 'boolean', description: 'Only flag objects that name the default namespace explicitly' } },
@@ -28,8 +32,8 @@ export default defineRule<Options>({
       if (obj.namespace !== 'default') continue;
       const metadata = isPlainObject(obj.body.metadata) ? obj.body.metadata : {};
       const explicit = typeof metadata.namespace === 'string' && metadata.namespace !== '';
-      if (explicit) report(obj, 'metadata.namespace', `${obj.kind} "${obj.name}" is in the "default" namespace`);
-      else if (!options.allowOmitted) report(obj, 'metadata', `${obj.kind} "${obj.name}" sets no metadata.namespace, so it lands in the "default" namespace (or whichever one the deploy command picks)`);
+      if (explicit) report(obj, 'metadata.namespace', 'inDefault', { kind: obj.kind, name: obj.name });
+      else if (!options.allowOmitted) report(obj, 'metadata', 'noNamespace', { kind: obj.kind, name: obj.name });
     }
   },
 });

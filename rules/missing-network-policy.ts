@@ -12,6 +12,10 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
   },
+  messages: {
+    notSelected: '{{kind}} "{{name}}" runs Pods open to all traffic: no NetworkPolicy in namespace "{{namespace}}" selects its Pod labels',
+    noPolicyInNamespace: '{{kind}} "{{name}}" runs Pods open to all traffic: namespace "{{namespace}}" has no NetworkPolicy',
+  },
   check({ objects, graph, report }) {
     const policies = objects.ofKind('NetworkPolicy');
     const selected = selectorsByOwner(graph, policies, networkPolicySelector);
@@ -19,10 +23,8 @@ export default defineRule({
     for (const template of podTemplatesByOwner(graph)) {
       const owner = template.owner;
       if (selected.has(owner)) continue;
-      const fact = policyNamespaces.has(owner.namespace)
-        ? `no NetworkPolicy in namespace "${owner.namespace}" selects its Pod labels`
-        : `namespace "${owner.namespace}" has no NetworkPolicy`;
-      report(owner, `${template.metadataPath}.labels`, `${owner.kind} "${owner.name}" runs Pods open to all traffic: ${fact}`);
+      const messageId = policyNamespaces.has(owner.namespace) ? 'notSelected' : 'noPolicyInNamespace';
+      report(owner, `${template.metadataPath}.labels`, messageId, { kind: owner.kind, name: owner.name, namespace: owner.namespace ?? '' });
     }
   },
 });

@@ -16,6 +16,10 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: 80}\n',
   },
+  messages: {
+    noProbe: '{{container}} has no readinessProbe, yet Service {{services}} sends it traffic: it counts as ready as soon as it starts, before it can serve',
+    noProbeServices: '{{container}} has no readinessProbe, yet Services {{services}} send it traffic: it counts as ready as soon as it starts, before it can serve',
+  },
   options: {
     type: 'object',
     properties: {
@@ -35,12 +39,12 @@ export default defineRule<Options>({
       if (!services.length) continue;
       seen.add(pod.owner);
       const names = services.slice(0, 3).map((s) => `"${s.name}"`).join(', ') + (services.length > 3 ? ` and ${services.length - 3} more` : '');
-      const sends = services.length > 1 ? `Services ${names} send` : `Service ${names} sends`;
+      const messageId = services.length > 1 ? 'noProbeServices' : 'noProbe';
       const related: RelatedObject[] = services.map((s) => ({ object: s, path: 'spec.selector', message: `Service "${s.name}" selects these Pods` }));
       for (const ref of servingContainers(containersOf(pod, ['containers']), services)) {
         if (hasProbe(ref)) continue;
         if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
-        report(pod.owner, `${ref.path}.readinessProbe`, `${describeContainer(ref)} has no readinessProbe, yet ${sends} it traffic: it counts as ready as soon as it starts, before it can serve`, undefined, { related });
+        report(pod.owner, `${ref.path}.readinessProbe`, messageId, { container: describeContainer(ref), services: names }, { related });
       }
     }
   },

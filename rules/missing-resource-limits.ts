@@ -12,13 +12,18 @@ export default defineRule<ResourceRuleOptions>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n      limits: {memory: 256Mi}\n',
   },
+  messages: {
+    zeroLimit: '{{container}} sets its {{resource}} limit to 0, so it can use all of its node\'s {{resource}} and starve the other Pods there',
+    noLimit: '{{container}} sets no {{missing}} limit, so it can use all of its node\'s {{exhausted}} and starve the other Pods there',
+  },
   options: resourceRuleOptionsSchema('limit'),
   defaultOptions: { resources: ['memory'], checkInitContainers: false },
   check({ objects, report, options }) {
     for (const { ref, entries: limits, missing } of containersMissingResources(objects, 'limits', options)) {
       const single = missing.length === 1 ? limits.get(missing[0]) : undefined;
-      const what = single ? `sets its ${single.name} limit to 0` : `sets no ${missing.join(' or ')} limit`;
-      report(ref.object, single?.path ?? resourcePath(ref, 'limits'), `${describeContainer(ref)} ${what}, so it can use all of its node's ${missing.join(' and ')} and starve the other Pods there`);
+      const container = describeContainer(ref);
+      if (single) report(ref.object, single.path, 'zeroLimit', { container, resource: single.name });
+      else report(ref.object, resourcePath(ref, 'limits'), 'noLimit', { container, missing: missing.join(' or '), exhausted: missing.join(' and ') });
     }
   },
 });

@@ -16,6 +16,9 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{containerPort: 80}]\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{containerPort: 8080}]\n',
   },
+  messages: {
+    privilegedPort: '{{container}} listens on port {{port}}, below {{firstUnprivileged}}: binding it needs root or NET_BIND_SERVICE',
+  },
   options: {
     type: 'object',
     properties: {
@@ -33,7 +36,7 @@ export default defineRule<Options>({
         if (!isPlainObject(port) || typeof port.containerPort !== 'number') return;
         const number = port.containerPort;
         if (number <= 0 || number >= firstUnprivileged || allowed.has(number)) return;
-        report(ref.object, `${ref.path}.ports[${i}].containerPort`, `${describeContainer(ref)} listens on port ${number}, below ${firstUnprivileged}: binding it needs root or NET_BIND_SERVICE`);
+        report(ref.object, `${ref.path}.ports[${i}].containerPort`, 'privilegedPort', { container: describeContainer(ref), port: number, firstUnprivileged });
       });
     }
   },

@@ -86,6 +86,13 @@ describe('rule docs examples', () => {
         expect(rule.docs.bad, 'docs.bad is missing').toBeTypeOf('string');
         const findings = await findingsOf(rule.id, rule.docs.bad!);
         expect(findings.length, 'docs.bad gives no finding of its rule').toBeGreaterThan(0);
+        // A rule that declares message templates reports by their ids, so no placeholder is left unfilled.
+        if (rule.messages) {
+          for (const f of findings) {
+            expect(Object.keys(rule.messages)).toContain(f.messageId);
+            expect(f.message).not.toMatch(/\{\{/);
+          }
+        }
       });
 
       it('docs.good does not trigger the rule', async () => {
