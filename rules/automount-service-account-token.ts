@@ -1,4 +1,4 @@
-import { defineRule, podTemplateOf } from '../src/rule-api.js';
+import { defineRule, podTemplateOf, type Fix } from '../src/rule-api.js';
 
 interface Options {
   /** ServiceAccounts whose Pods are expected to call the Kubernetes API. */
@@ -10,6 +10,7 @@ export default defineRule<Options>({
   family: 'rbac',
   severity: 'warning',
   presets: ['strict'],
+  fixable: 'suggestion',
   description: 'Pods that get a ServiceAccount token mounted without opting in',
   docs: {
     why: 'Unless told otherwise, Kubernetes mounts an API token into every container. Most apps never call the API; for them the token is only something an attacker can steal and use with whatever the ServiceAccount is allowed.',
@@ -32,14 +33,18 @@ export default defineRule<Options>({
       if (options.allowServiceAccounts.includes(accountName)) continue;
       // The Pod's own setting wins over its ServiceAccount's.
       if (spec.automountServiceAccountToken === true) {
-        report(obj, `${template.specPath}.automountServiceAccountToken`, `${obj.kind} "${obj.name}" mounts a token of ServiceAccount "${accountName}" into its Pods (automountServiceAccountToken: true)`);
+        report(obj, `${template.specPath}.automountServiceAccountToken`, `${obj.kind} "${obj.name}" mounts a token of ServiceAccount "${accountName}" into its Pods (automountServiceAccountToken: true)`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
         continue;
       }
       if (spec.automountServiceAccountToken === false) continue;
       const account = objects.find('ServiceAccount', template.namespace, accountName);
       if (account?.body.automountServiceAccountToken === false) continue;
       const why = account ? `neither the Pod spec nor ServiceAccount "${accountName}" sets automountServiceAccountToken: false` : 'the Pod spec does not set automountServiceAccountToken: false';
-      report(obj, template.specPath, `${obj.kind} "${obj.name}" gets a token of ServiceAccount "${accountName}" mounted in every container: ${why}`);
+      report(obj, template.specPath, `${obj.kind} "${obj.name}" gets a token of ServiceAccount "${accountName}" mounted in every container: ${why}`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
     }
   },
 });
+
+function noToken(path: string): Fix {
+  return { type: 'suggestion', description: 'Set automountServiceAccountToken: false on the Pod spec', edits: [{ op: 'set', path, value: false }] };
+}

@@ -5,6 +5,7 @@ export default defineRule({
   family: 'security',
   severity: 'warning',
   presets: ['strict'],
+  fixable: 'suggestion',
   description: 'A container keeps (or adds) the NET_RAW capability',
   docs: {
     why: 'Container runtimes grant NET_RAW by default. It lets a process craft any packet: spoof addresses, and poison ARP or DNS for the other Pods on its node. Almost no app needs it (modern ping works without it). A container keeps it unless it drops NET_RAW or ALL. Adding ALL is reported by dangerous-capabilities instead. Windows Pods are skipped.',
@@ -27,7 +28,9 @@ export default defineRule({
       if (capabilities(ref, 'add').some((c) => c.value === 'ALL')) continue;
       if (capabilities(ref, 'drop').some((c) => c.value === 'NET_RAW' || c.value === 'ALL')) continue;
       const { path } = containerSecurityContext(ref);
-      report(ref.object, `${path}.capabilities.drop`, 'keepsNetRaw', { container: describeContainer(ref) });
+      report(ref.object, `${path}.capabilities.drop`, 'keepsNetRaw', { container: describeContainer(ref) }, {
+        fix: { type: 'suggestion', description: 'Drop the NET_RAW capability', edits: [{ op: 'append', path: `${path}.capabilities.drop`, value: 'NET_RAW' }] },
+      });
     }
   },
 });

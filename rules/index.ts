@@ -6,6 +6,7 @@ import invalidObject from './invalid-object.js';
 import invalidYaml from './invalid-yaml.js';
 import fileTooLarge from './file-too-large.js';
 import kustomizationSkipped from './kustomization-skipped.js';
+import kustomizeBuildFailed from './kustomize-build-failed.js';
 import unrenderedTemplate from './unrendered-template.js';
 import volumeMountMissingVolume from './volume-mount-missing-volume.js';
 // Workload hygiene: identity, secrets, availability, jobs, namespaces (issue 6).
@@ -91,6 +92,7 @@ export const RULES: readonly Rule[] = [
   fileTooLarge,
   unrenderedTemplate,
   kustomizationSkipped,
+  kustomizeBuildFailed,
   duplicateObject,
   danglingServiceSelector,
   duplicateContainerPort,

@@ -1,4 +1,4 @@
-import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers } from '../src/rule-api.js';
+import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers, type Fix } from '../src/rule-api.js';
 
 interface Options {
   flagUnset: boolean;
@@ -9,6 +9,7 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'warning',
   presets: ['recommended'],
+  fixable: 'suggestion',
   description: 'A container may gain more privileges than its parent process (allowPrivilegeEscalation is not false)',
   docs: {
     why: 'Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
@@ -32,10 +33,14 @@ export default defineRule<Options>({
       if (setting === false) continue;
       if (context.privileged === true || capabilities(ref, 'add').some((c) => c.value === 'SYS_ADMIN' || c.value === 'ALL')) continue;
       if (setting === true) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`);
+        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
       } else if (options.flagUnset) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`);
+        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
       }
     }
   },
 });
+
+function noEscalation(path: string): Fix {
+  return { type: 'suggestion', description: 'Set allowPrivilegeEscalation: false', edits: [{ op: 'set', path, value: false }] };
+}

@@ -1,10 +1,11 @@
-import { defineRule, schemaRegistryFor } from '../src/rule-api.js';
+import { apiMigrationFix, defineRule, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'removed-api',
   family: 'schema',
   severity: 'error',
   presets: ['recommended'],
+  fixable: 'problem',
   description: 'An apiVersion/kind the target Kubernetes version no longer serves',
   docs: {
     why: 'The API server of that version answers "no matches for kind" and kubectl apply fails; after a cluster upgrade the manifests stop deploying.',
@@ -18,7 +19,8 @@ export default defineRule({
       const lookup = registry.lookup(obj);
       if (lookup.status !== 'removed') continue;
       const instead = lookup.replacement ? `; use apiVersion ${lookup.replacement}` : lookup.successor ? `; there is no replacement kind, use ${lookup.successor}` : '; it has no replacement';
-      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`);
+      const fix = lookup.replacement ? apiMigrationFix(obj, lookup.replacement) : undefined;
+      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`, undefined, fix ? { fix } : undefined);
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type WorkloadContainer } from '../src/rule-api.js';
+import { defineRule, describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type Fix, type WorkloadContainer } from '../src/rule-api.js';
 
 interface Options {
   flagRootGroup: boolean;
@@ -9,6 +9,7 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'warning',
   presets: ['recommended'],
+  fixable: 'suggestion',
   description: 'A container may run as root: neither it nor its Pod sets runAsNonRoot: true or a runAsUser above 0',
   docs: {
     why: 'A container runs as the user its image names, which is root for most images unless the manifest says otherwise. Root in a container is root on the node\'s kernel: one kernel or runtime bug away from the node. runAsNonRoot: true makes the kubelet refuse to start a container whose user is root; runAsUser picks the user outright. The container\'s securityContext overrides the Pod\'s. runAsGroup 0 (the root group) is allowed by default, since OpenShift runs every container with group 0; set flagRootGroup to flag it. Windows Pods are skipped.',
@@ -27,12 +28,13 @@ export default defineRule<Options>({
   check({ objects, report, options }) {
     // A Pod-level setting is reported once, not once per container it applies to.
     const reported = new Set<string>();
-    const reportOnce = (ref: WorkloadContainer, path: string, message: string) => {
+    const reportOnce = (ref: WorkloadContainer, path: string, message: string, fix?: Fix) => {
       const key = `${ref.object.id}|${path}`;
       if (reported.has(key)) return;
       reported.add(key);
-      report(ref.object, path, message);
+      report(ref.object, path, message, undefined, fix ? { fix } : undefined);
     };
+    const nonRootFix = (path: string): Fix => ({ type: 'suggestion', description: 'Set runAsNonRoot: true', edits: [{ op: 'set', path, value: true }] });
     for (const ref of workloadContainers(objects)) {
       if (isWindowsPod(ref.template)) continue;
       // Who set the field, and who runs as a result: the container, or every container of the Pod.
@@ -46,9 +48,9 @@ export default defineRule<Options>({
       } else if (!(typeof user?.value === 'number' && user.value > 0) && nonRoot?.value !== true) {
         if (nonRoot?.value === false) {
           const { setter } = who(nonRoot.path);
-          reportOnce(ref, nonRoot.path, `${setter} sets runAsNonRoot: false and no runAsUser above 0 is set, so ${describeContainer(ref)} runs as its image's user, which is root unless the image says otherwise`);
+          reportOnce(ref, nonRoot.path, `${setter} sets runAsNonRoot: false and no runAsUser above 0 is set, so ${describeContainer(ref)} runs as its image's user, which is root unless the image says otherwise`, nonRootFix(nonRoot.path));
         } else {
-          reportOnce(ref, `${ref.path}.securityContext.runAsNonRoot`, `neither ${describeContainer(ref)} nor its Pod sets runAsNonRoot: true or a runAsUser above 0, so it runs as its image's user, which is root unless the image says otherwise`);
+          reportOnce(ref, `${ref.path}.securityContext.runAsNonRoot`, `neither ${describeContainer(ref)} nor its Pod sets runAsNonRoot: true or a runAsUser above 0, so it runs as its image's user, which is root unless the image says otherwise`, nonRootFix(`${ref.path}.securityContext.runAsNonRoot`));
         }
       }
       if (options.flagRootGroup) {

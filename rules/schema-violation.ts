@@ -5,6 +5,7 @@ export default defineRule({
   family: 'schema',
   severity: 'error',
   presets: ['recommended'],
+  fixable: 'problem',
   description: 'A field the Kubernetes API (or a CRD) does not accept: unknown, wrong type, bad value, missing, a duplicate list entry, or a failed CEL rule',
   docs: {
     why: 'The API server rejects the object (kubectl apply --validate=strict fails on unknown fields), or silently drops a misspelt field so the setting you wrote never takes effect. Checking against the schema of the target Kubernetes version finds this before deploy time.',
@@ -15,7 +16,7 @@ export default defineRule({
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);
     for (const obj of objects) {
-      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message);
+      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message, undefined, issue.fix ? { fix: issue.fix } : undefined);
     }
   },
 });

@@ -12,11 +12,14 @@
 //   ~40 CommonJS files cost ~100 ms to load, so it is bundled on its own, as one CommonJS file, into
 //   dist/bundle/node_modules/ajv: Node's module resolution finds that copy first from any file of
 //   dist/bundle (the config loader's `import('ajv')` too), and the installed ajv from anywhere else.
+// - The HTML diagram's browser script is bundled on its own into a string (scripts/bundle-client.js), written
+//   beside tsc's output for dist/src and handed to this bundle through an esbuild plugin.
 // - CEL and Graphviz stay in node_modules: they load only for CRD validation rules and SVG/HTML diagrams.
 import { build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { clientScriptPlugin, writeClientModule } from './bundle-client.js';
 
 const root = path.dirname(import.meta.dirname);
 export const BUNDLE_DIR = path.join(root, 'dist', 'bundle');
@@ -45,7 +48,8 @@ const esm = {
 
 export async function bundle() {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  const cli = await build({ ...esm, entryPoints: { kubeknit: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]', metafile: true });
+  await writeClientModule();
+  const cli = await build({ ...esm, entryPoints: { kubeknit: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]', metafile: true, plugins: [clientScriptPlugin] });
   await build({ ...esm, entryPoints: { [WORKER]: 'src/load/parse-worker.ts' } });
   const holder = Object.keys(cli.metafile.outputs).find((out) => 'src/load/parallel.ts' in cli.metafile.outputs[out].inputs);
   if (!holder || path.resolve(root, path.dirname(holder)) !== BUNDLE_DIR) {

@@ -17,6 +17,10 @@ import type { KnitGraph } from './graph/graph.js';
 import { ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
 import { ParseCache } from './load/cache.js';
 import { loadInputsFast } from './load/parallel.js';
+import { loadKustomizations, type KustomizeOptions } from './load/kustomize/index.js';
+import { addBuilt } from './load/kustomize/merge.js';
+import { mapToChart } from './load/helm/chart-sources.js';
+import { dropRepeatedFindings } from './engine/repeated.js';
 import type { Finding, K8sObject } from './types.js';
 import type { RunSettings } from './engine/rule.js';
 import { checkSchemaLocations } from './schema/locations.js';
@@ -32,6 +36,7 @@ export type { InlineSource, LoadResult } from './load/index.js';
 export { findConfigFile, findRepoRoot, loadConfigFile, ConfigError, type ResolvedConfig } from './config/index.js';
 export type { Suppression } from './engine/suppress.js';
 export { defaultCacheLocation } from './load/cache.js';
+export type { KustomizeOptions } from './load/kustomize/index.js';
 
 export interface LintOptions extends RuleSelection {
   /** Globs of files to skip. */
@@ -56,6 +61,10 @@ export interface LintOptions extends RuleSelection {
   jobs?: number;
   /** Keep parsed files in this folder and reuse them while a file's text is unchanged (`--cache`). */
   cache?: { location: string; toolVersion: string };
+  /** Building kustomizations found among the inputs (default: build them when a kustomize is found). */
+  kustomize?: KustomizeOptions;
+  /** A Helm chart's root: rendered input with `# Source:` comments is reported at the chart's template files. */
+  chartDir?: string;
 }
 
 export interface LintSummary {
@@ -80,6 +89,8 @@ export interface LintResult {
   rules: Rule[];
   /** Findings that annotations or comments silenced. */
   suppressed: Suppression[];
+  /** The text of every file read, by file name (what fixes edit). */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** Lints files, directories, globs and inline texts together, as one application. */
@@ -88,9 +99,12 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
   const config = options.config;
   schemaSettings(options); // a bad --kube-version or schema location is a usage error before any file is read
   const ignoredByConfig = config?.ignore.length ? configGlobMatcher(config.ignore, config.baseDir) : () => false;
-  const exclude = (file: string) => isConfigFile(file) || isBaselineFile(file) || ignoredByConfig(file);
+  const built = await loadKustomizations(inputs, options.kustomize);
+  const exclude = (file: string) => isConfigFile(file) || isBaselineFile(file) || ignoredByConfig(file) || built.isBuilt(file);
   const cache = options.cache ? new ParseCache(options.cache.location, options.cache.toolVersion) : undefined;
   const loaded = await loadInputsFast(inputs, { ignore: options.ignore, maxFileSize: options.maxFileSize, inline: options.inline, exclude, jobs: options.jobs, cache });
+  addBuilt(loaded, built);
+  if (options.chartDir !== undefined) mapToChart(loaded, options.chartDir);
   const schemaCache = options.cache ? new ValidationCache(options.cache.location, options.cache.toolVersion) : undefined;
   const result = lintLoaded(loaded, lintOptions, schemaCache);
   loaded.saveCache?.();
@@ -116,14 +130,14 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
   });
-  let findings = kept;
+  let findings = dropRepeatedFindings(kept);
   let silenced = suppressed;
   if (options.reportFiles) {
     const wanted = new Set(options.reportFiles);
     findings = findings.filter((f) => wanted.has(f.file));
     silenced = silenced.filter((s) => wanted.has(s.finding.file));
   }
-  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced };
+  return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced, texts: loaded.texts };
 }
 
 /** Fills options the caller left unset from the config (the caller's values win). */

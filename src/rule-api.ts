@@ -46,3 +46,5 @@ export type { JsonObject, JsonValue, K8sObject } from './types.js';
 export type { MessageData, ReportExtra, Rule, RuleContext, RuleDefinition } from './engine/rule.js';
 export type { EdgeType, GraphEdge, KnitGraph } from './graph/graph.js';
 export type { FieldPath, Severity } from './types.js';
+export type { Fix, FixEdit, FixType } from './fix/types.js';
+export { apiMigrationFix } from './fix/api-migrations.js';

@@ -1,3 +1,5 @@
+import type { PendingFix } from './fix/resolve.js';
+
 /** Shared data types of the pipeline: load → objects → graph → rules → findings → report. */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -45,7 +47,17 @@ export interface ObjectSource {
    * existing part of it (so a "missing field" finding points at its parent).
    */
   locate(path: FieldPath): Range;
+  /**
+   * For objects a tool rendered (kustomize, Helm): where a field was written, which may be another
+   * file than `file` (a patch entry in a kustomization). Findings are reported there.
+   */
+  locateSource?(path: FieldPath): { file: string; range: Range };
+  /** Set for objects a tool rendered; findings on them carry it. */
+  rendered?: RenderedBy;
 }
+
+/** Which tool rendered an object, and from what (the `rendered` of a JSON finding). */
+export type RenderedBy = { by: 'kustomize'; kustomization: string } | { by: 'helm'; chart: string };
 
 /** One Kubernetes object from the input, typed at the edge. */
 export interface K8sObject {
@@ -85,12 +97,16 @@ export interface Finding {
   object: ObjectRef | null;
   /** The field path the rule reported, when it reported one. */
   path?: string;
+  /** The rule's repair, still at field paths of the object (`FileFixer` turns it into text edits). */
+  fix?: PendingFix;
   /** The id of the rule's message template, for rules that declare `messages`. */
   messageId?: string;
   /** The values that filled the message template. */
   data?: Record<string, string | number>;
   /** Other places involved (the Service that selects nothing, the missing PVC's user…). */
   related?: RelatedLocation[];
+  /** Set when the object was rendered by a tool and the finding mapped back to the files it read. */
+  rendered?: RenderedBy;
 }
 
 export function objectRef(obj: K8sObject): ObjectRef {

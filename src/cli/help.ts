@@ -20,6 +20,9 @@ export const LINT_HELP = `Usage: kubeknit lint [paths...] [options]
 Lints every .yaml, .yml and .json file under the given paths (default: the current
 directory) as one application, so relationships across files are checked.
 Paths may be files, directories, globs ("deploy/**/*.yaml") or - for standard input.
+A folder with a kustomization.yaml is built with kustomize and its objects linted in place of
+its files; findings point at the file and line that wrote the field, or at the kustomization
+entry (patch, namePrefix, namespace, images…) that set it.
 
 Options:
   -f, --format <name>        report format: stylish (default), json, sarif, github, junit
@@ -56,6 +59,22 @@ Options:
                              unchanged
       --cache-location <dir> where --cache keeps them (implies --cache; default:
                              node_modules/.cache/kubeknit when node_modules exists, else .kubeknit-cache)
+      --fix                  repair what can be repaired in place, then report what is left; fixes
+                             that do not overlap go in together, then the files are linted again
+                             (up to 10 passes). Every byte a fix does not need stays as it was.
+                             With standard input, prints the fixed text instead
+      --fix-dry-run          like --fix, but writes nothing: prints a unified diff (the report
+                             then goes to standard error)
+      --fix-type <types>     problem (default: the object is wrong today) and/or suggestion
+                             (hardening a person should review), comma-separated or repeated
+      --kustomize <mode>     render: build kustomizations (exit 2 when no kustomize is found);
+                             skip: lint their files as they are (default: render when
+                             "kustomize" or "kubectl" is on PATH, else skip with one info)
+      --kustomize-command <c>  the command that builds a folder, e.g. "kustomize build" (split on
+                             spaces, run without a shell, the folder added last; implies render)
+      --render-timeout <s>   seconds one kustomize build may take (default 60)
+      --chart-dir <dir>      the Helm chart that "helm template" rendered the input from: findings
+                             on documents after "# Source:" lines point at its template files
       --baseline <file>      report only findings the baseline file (see kubeknit baseline) does
                              not hold; the exit status follows them alone
       --report-unused-baseline

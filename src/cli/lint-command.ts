@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type LintOptions } from '../index.js';
+import { defaultCacheLocation, lint, type KustomizeOptions, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
@@ -14,9 +14,20 @@ import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
 import { stdinTarget } from './stdin-target.js';
 import { kubeknitVersion } from './version.js';
+import { fixDiff, parseFixTypes, writeFixedFile } from './fix-output.js';
+import { lintAndFix, type LintFixResult } from '../fix/lint-fix.js';
 import { narrowFindings } from './pr-lint.js';
 
 const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'];
+
+function kustomizeFlags(values: { kustomize?: string; 'kustomize-command'?: string; 'render-timeout'?: string }): KustomizeOptions {
+  const mode = values.kustomize;
+  if (mode !== undefined && mode !== 'render' && mode !== 'skip') throw new UsageError(`--kustomize takes render or skip, not "${mode}"`);
+  const timeout = values['render-timeout'];
+  if (timeout !== undefined && !/^[1-9]\d{0,5}$/.test(timeout)) throw new UsageError(`--render-timeout takes whole seconds (1 or more), not "${timeout}"`);
+  const command = values['kustomize-command'];
+  return { mode: mode ?? (command !== undefined ? 'render' : undefined), command, timeoutSeconds: timeout !== undefined ? Number(timeout) : undefined };
+}
 
 export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals, tokens } = parseArgs({
@@ -46,6 +57,13 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
       jobs: { type: 'string', short: 'j' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      'fix-type': { type: 'string', multiple: true },
+      kustomize: { type: 'string' },
+      'kustomize-command': { type: 'string' },
+      'render-timeout': { type: 'string' },
+      'chart-dir': { type: 'string' },
       baseline: { type: 'string' },
       'report-unused-baseline': { type: 'boolean' },
       'changed-since': { type: 'string' },
@@ -84,6 +102,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     cache: values.cache || values['cache-location'] !== undefined
       ? { location: values['cache-location'] ?? defaultCacheLocation(process.cwd()), toolVersion: kubeknitVersion() }
       : undefined,
+    kustomize: kustomizeFlags(values),
+    chartDir: values['chart-dir'],
   };
   let stdinFile: { given: string; loaded: string } | undefined;
   if (values.stdin) {
@@ -99,26 +119,37 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     options.inline = [{ file, text: await readAll(io.stdin) }];
   }
 
+  const fixing = values.fix || values['fix-dry-run'];
+  if (values['fix-type'] && !fixing) throw new UsageError('--fix-type chooses what --fix or --fix-dry-run repairs; give one of them');
+  const fixTypes = fixing ? parseFixTypes(values['fix-type']) : undefined;
+  // What the fixes print (a diff, or the fixed standard input) owns standard output; the report moves to standard error.
+  const printsText = fixing && (values['fix-dry-run'] || options.inline !== undefined);
+  const reportStream = printsText ? io.stderr : io.stdout;
   const toTerminal = (t: ReportTarget) => t.output === undefined;
   const progress = startProgress(io, targets.some((t) => t.format === 'stylish' && toTerminal(t)), `linting ${inputs.join(' ')}`);
   let result;
+  let fixed: LintFixResult['fixed'] | undefined;
   try {
-    result = await lint(inputs, options);
+    if (fixTypes) ({ result, fixed } = await lintAndFix(inputs, options, fixTypes));
+    else result = await lint(inputs, options);
   } finally {
     progress.stop();
   }
+  let fixWriteFailed = false;
+  if (fixed) fixWriteFailed = !emitFixes(fixed, options, values['fix-dry-run'] === true, io);
   const rootDir = findRepoRoot(process.cwd()) ?? process.cwd();
   const narrowed = await narrowFindings(result, { baseline: values.baseline, reportUnusedBaseline: values['report-unused-baseline'], changedSince: values['changed-since'] }, { inputs, options, rootDir });
   let findings = values.quiet ? narrowed.findings.filter((f) => f.severity === 'error') : narrowed.findings;
   if (stdinFile) findings = findings.map((f) => (f.file === stdinFile.loaded ? { ...f, file: stdinFile.given } : f));
   const summary = narrowed.summary;
-  const report = { findings, summary, files: result.files, objects: result.objects, rules: result.rules, baselined: narrowed.baselined, unusedBaseline: narrowed.unusedBaseline };
+  const report = { findings, summary, files: result.files, objects: result.objects, rules: result.rules, texts: result.texts, baselined: narrowed.baselined, unusedBaseline: narrowed.unusedBaseline };
   for (const target of targets) {
-    const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(io.stdout, io.env);
+    const color = values['no-color'] ? false : values.color ? true : toTerminal(target) && shouldColor(reportStream, io.env);
     const text = REPORTERS[target.format](report, { color, rootDir, toolVersion: kubeknitVersion() });
     if (target.output !== undefined) writeFileSync(target.output, text);
-    else io.stdout.write(text);
+    else reportStream.write(text);
   }
+  if (fixWriteFailed) return EXIT.error;
 
   for (const e of narrowed.unusedBaseline ?? []) io.stderr.write(`kubeknit: unused baseline entry: ${escapeForTerminal(`${e.ruleId} on ${e.object}${e.path ? ` at ${e.path}` : ''} (×${e.count}): ${e.message}`)}\n`);
   if (summary.errors > 0) return EXIT.findings;
@@ -127,6 +158,29 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * Writes the fixed files (`--fix`), or prints their diff (`--fix-dry-run`); fixed standard input is
+ * printed, never written. Returns false when a file could not be written.
+ */
+function emitFixes(fixed: LintFixResult['fixed'], options: LintOptions, dryRun: boolean, io: CliIO): boolean {
+  const inline = new Map((options.inline ?? []).map((s) => [s.file, s.text]));
+  if (dryRun) {
+    io.stdout.write(fixDiff(fixed, (file) => (inline.has(file) ? file : path.relative(process.cwd(), file) || file)));
+    return true;
+  }
+  for (const [file, text] of inline) io.stdout.write(fixed.get(file)?.after ?? text);
+  let ok = true;
+  for (const [file, { after }] of fixed) {
+    if (inline.has(file)) continue;
+    const refused = writeFixedFile(file, after);
+    if (refused) {
+      io.stderr.write(`kubeknit: --fix: ${refused}\n`);
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 function parseCount(value: string | undefined, flag: string): number | undefined {

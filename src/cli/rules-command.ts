@@ -35,12 +35,12 @@ function lookup(id: string): Rule {
 }
 
 function ruleSummary(rule: Rule) {
-  return { id: rule.id, family: rule.family, severity: rule.severity, presets: presetsOf(rule), description: rule.description, docs: rule.docs, options: rule.options ?? null };
+  return { id: rule.id, family: rule.family, severity: rule.severity, presets: presetsOf(rule), fixable: rule.fixable ?? null, description: rule.description, docs: rule.docs, options: rule.options ?? null };
 }
 
 function rulesTable(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => [r.id, r.family, r.severity, presetsOf(r).join(','), r.description]);
-  const header = ['RULE', 'FAMILY', 'SEVERITY', 'PRESETS', 'DESCRIPTION'];
+  const rows = rules.map((r) => [r.id, r.family, r.severity, presetsOf(r).join(','), r.fixable ?? '', r.description]);
+  const header = ['RULE', 'FAMILY', 'SEVERITY', 'PRESETS', 'FIX', 'DESCRIPTION'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i < cells.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
@@ -48,7 +48,8 @@ function rulesTable(rules: readonly Rule[]): string {
 
 function ruleDocsText(rule: Rule): string {
   const indent = (text: string) => text.trimEnd().split('\n').map((l) => `    ${l}`).join('\n');
-  let out = `${rule.id} (${rule.family}, default severity ${rule.severity}, presets: ${presetsOf(rule).join(', ')})\n\n`;
+  const fixable = rule.fixable ? `, fixable by --fix${rule.fixable === 'suggestion' ? ' --fix-type suggestion' : ''}` : '';
+  let out = `${rule.id} (${rule.family}, default severity ${rule.severity}, presets: ${presetsOf(rule).join(', ')}${fixable})\n\n`;
   out += `${rule.description}.\n\nWhy:\n  ${rule.docs.why}\n\nHow to fix:\n  ${rule.docs.fix}\n`;
   if (rule.docs.bad) out += `\nFails:\n${indent(rule.docs.bad)}\n`;
   if (rule.docs.good) out += `\nPasses:\n${indent(rule.docs.good)}\n`;

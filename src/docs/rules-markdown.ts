@@ -16,7 +16,9 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
 
 function ruleSection(rule: Rule): string {
   let out = `## ${rule.id}\n\n${rule.description}.\n\n`;
-  out += `- Family: ${rule.family}\n- Default severity: ${rule.severity}\n- Presets: ${presetsOf(rule).join(', ')}\n\n`;
+  out += `- Family: ${rule.family}\n- Default severity: ${rule.severity}\n- Presets: ${presetsOf(rule).join(', ')}\n`;
+  if (rule.fixable) out += `- Fixable: \`--fix\`${rule.fixable === 'suggestion' ? ' with `--fix-type suggestion`' : ''} (a ${rule.fixable})\n`;
+  out += '\n';
   out += `**Why it matters.** ${rule.docs.why}\n\n**How to fix.** ${rule.docs.fix}\n`;
   if (rule.docs.bad) out += `\nFails:\n\n\`\`\`yaml\n${rule.docs.bad.trimEnd()}\n\`\`\`\n`;
   if (rule.docs.good) out += `\nPasses:\n\n\`\`\`yaml\n${rule.docs.good.trimEnd()}\n\`\`\`\n`;

@@ -2,6 +2,7 @@ import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
+import type { Fix, FixType } from '../fix/types.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
 
 export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
@@ -35,6 +36,8 @@ export interface RelatedObject {
 export type MessageData = Readonly<Record<string, string | number>> & { readonly severity?: never; readonly related?: never };
 
 export interface ReportExtra {
+  /** A repair `--fix`, editors' quick fixes and SARIF offer: edits of the reported object at field paths. */
+  fix?: Fix;
   related?: RelatedObject[];
   /** Overrides the configured severity for this one finding (e.g. an error form of a warning rule). */
   severity?: Severity;
@@ -78,6 +81,8 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** One line: what the rule finds. */
   description: string;
   docs: RuleDocs;
+  /** The kind of repair the rule's findings may carry (`--fix`, quick fixes), when it has one. */
+  fixable?: FixType;
   /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
   messages?: Readonly<Record<string, string>>;
   /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */

@@ -2,7 +2,7 @@ import type { KnitGraph } from '../graph/graph.js';
 import { normalizeFieldPath } from '../load/field-path.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
-import { objectRef, type Finding, type K8sObject, type Range, type RelatedLocation, type Severity } from '../types.js';
+import { objectRef, type Finding, type K8sObject, type Range, type RelatedLocation, type RenderedBy, type Severity } from '../types.js';
 import { messageText, type MessageData, type ReportExtra, type Rule, type RuleContext, type RunSettings } from './rule.js';
 import { compareFindings } from './sort.js';
 
@@ -39,7 +39,9 @@ export class PendingLocations {
   resolve(): void {
     const bySource = this.pending.sort((a, b) => cmpText(a.object.source.file, b.object.source.file) || a.object.source.documentIndex - b.object.source.documentIndex);
     for (const { finding, object, path } of bySource) {
-      const range = object.source.locate(path);
+      const place = object.source.locateSource?.(path);
+      const range = place ? place.range : object.source.locate(path);
+      if (place) finding.file = place.file;
       finding.line = range.start.line;
       finding.column = range.start.column;
       finding.endLine = range.end.line;
@@ -75,7 +77,7 @@ export function runRules(input: RunInput): Finding[] {
 
 function createContext(input: RunInput & { locations: PendingLocations }, active: ActiveRule, sink: Finding[]): RuleContext {
   const { rule } = active;
-  const emit = (file: string, range: Range, message: string, data: MessageData | undefined, object: Finding['object'], path: string | undefined, extra?: ReportExtra): Finding => {
+  const emit = (file: string, range: Range, message: string, data: MessageData | undefined, object: Finding['object'], path: string | undefined, extra?: ReportExtra, rendered?: RenderedBy): Finding => {
     const { text, messageId } = messageText(rule, message, data);
     const finding: Finding = {
       ruleId: rule.id,
@@ -89,6 +91,7 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
       object,
     };
     if (path !== undefined) finding.path = path;
+    if (rendered) finding.rendered = rendered;
     if (messageId !== undefined) {
       finding.messageId = messageId;
       if (data) finding.data = { ...data };
@@ -105,7 +108,9 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
     options: active.options,
     settings: input.settings ?? {},
     report(object, path, message, data, extra) {
-      const finding = emit(object.source.file, UNRESOLVED, message, data, objectRef(object), normalizeFieldPath(path), extra);
+      const finding = emit(object.source.file, UNRESOLVED, message, data, objectRef(object), normalizeFieldPath(path), extra, object.source.rendered);
+      // Rendered objects (kustomize, helm) stand for text in no file a fix could edit.
+      if (extra?.fix && !object.source.rendered) finding.fix = { ...extra.fix, objectStart: object.source.range.start, itemIndex: object.source.itemIndex };
       input.locations.add(finding, object, path);
     },
     reportAt(location, message, data, extra) {
@@ -117,6 +122,8 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
 const UNRESOLVED: Range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 
 function toRelatedLocation(related: { object: K8sObject; path?: Parameters<K8sObject['source']['locate']>[0]; message: string }): RelatedLocation {
-  const range = related.path !== undefined ? related.object.source.locate(related.path) : related.object.source.range;
-  return { file: related.object.source.file, line: range.start.line, column: range.start.column, message: related.message };
+  const source = related.object.source;
+  const place = related.path !== undefined ? (source.locateSource?.(related.path) ?? { file: source.file, range: source.locate(related.path) }) : source;
+  const range = place.range;
+  return { file: place.file, line: range.start.line, column: range.start.column, message: related.message };
 }

@@ -1,7 +1,7 @@
 import type { ObjectRef, Range, Severity } from '../types.js';
 
 /** Rule ids of what the loader finds wrong with the input itself. */
-export type LoadProblemRule = 'invalid-yaml' | 'invalid-object' | 'file-too-large' | 'unrendered-template' | 'kustomization-skipped';
+export type LoadProblemRule = 'invalid-yaml' | 'invalid-object' | 'file-too-large' | 'unrendered-template' | 'kustomization-skipped' | 'kustomize-build-failed';
 
 /** Bad input is data, not an exception: the loader returns these and goes on. */
 export interface LoadProblem {

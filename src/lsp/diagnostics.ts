@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { PendingFix } from '../fix/resolve.js';
 import type { Finding, Severity } from '../types.js';
 
 /** Where each rule's documentation lives; `#<rule id>` is appended. */
@@ -17,6 +18,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   ruleId: string;
   path?: string;
+  /** The finding's repair, resolved against the document's text when a code action is asked for. */
+  fix?: PendingFix;
 }
 
 /** A finding as an LSP diagnostic: 1-based line/column become 0-based positions. */
@@ -30,7 +33,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: `${RULE_DOCS_URL}#${finding.ruleId}` },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data: { ruleId: finding.ruleId, path: finding.path } satisfies DiagnosticData,
+    data: (finding.fix ? { ruleId: finding.ruleId, path: finding.path, fix: finding.fix } : { ruleId: finding.ruleId, path: finding.path }) satisfies DiagnosticData,
   };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => {

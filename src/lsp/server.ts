@@ -6,7 +6,7 @@ import {
   type Connection, type Hover, type InitializeParams, type InitializeResult, type Location, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActionsFor } from './code-actions.js';
+import { codeActionsFor, FIX_ALL_KIND } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { describeNode, navigationTargets, objectAtPath, type NavigationTarget } from './navigate.js';
 import { pathAtOffset } from './path-at-offset.js';
@@ -64,7 +64,7 @@ class KubeknitServer {
     documents.onDidChangeContent((e) => {
       if (this.parsedVersions.get(pathOf(e.document.uri)) !== e.document.version) this.schedule(pathOf(e.document.uri), this.debounceMs);
     });
-    documents.onDidSave((e) => this.schedule(pathOf(e.document.uri), 0));
+    documents.onDidSave((e) => void this.saved(pathOf(e.document.uri)));
     documents.onDidClose((e) => this.schedule(pathOf(e.document.uri), 0));
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => isConfigFile(pathOf(change.uri)))) {
@@ -83,7 +83,10 @@ class KubeknitServer {
     connection.onRequest(GRAPH_PAGE_REQUEST, (params: unknown) => this.graphPage(params));
     connection.onCodeAction(({ textDocument, context }) => {
       const document = documents.get(textDocument.uri);
-      return document ? codeActionsFor(document, context.diagnostics) : [];
+      if (!document) return [];
+      this.flush(); // fixes are resolved against the analysis of the text as it is now
+      const fileDiagnostics = (this.analysis?.byFile.get(pathOf(textDocument.uri)) ?? []).map(toDiagnostic);
+      return codeActionsFor(document, context.diagnostics, { only: context.only, fileDiagnostics });
     });
     documents.listen(connection);
     connection.listen();
@@ -101,7 +104,7 @@ class KubeknitServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'kubeknit' },
     };
@@ -125,12 +128,19 @@ class KubeknitServer {
       if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
       workspace.addRoot(root, config);
     }
+    await workspace.buildKustomizations();
     for (const document of this.documents.all()) this.pending.add(pathOf(document.uri));
     this.workspace = workspace;
     for (const file of this.pending) this.refresh(file);
     const touched = new Set(this.pending);
     this.pending.clear();
     this.analyzeAndPublish(touched);
+  }
+
+  /** A saved file that a kustomization reads re-builds the kustomizations (the overlays that use a base show its findings in it). */
+  private async saved(file: string): Promise<void> {
+    if (this.workspace.isReadByKustomize(file)) await this.workspace.buildKustomizations();
+    this.schedule(file, 0);
   }
 
   /**

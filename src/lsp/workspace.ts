@@ -9,6 +9,9 @@ import type { Finding, K8sObject } from '../types.js';
 import { gitignoreToGlobs, relativeMatcher } from './gitignore.js';
 import { configGlobMatcher, type ResolvedConfig } from '../config/index.js';
 import { isConfigFile } from '../config/find.js';
+import { loadKustomizations, type KustomizeLoad } from '../load/kustomize/index.js';
+import { isKustomizationFile } from '../load/kustomize/kustomization-file.js';
+import { addBuilt } from '../load/kustomize/merge.js';
 
 /** One workspace folder and what to leave out of it. */
 interface Root {
@@ -42,6 +45,8 @@ export class Workspace {
   private readonly files = new Map<string, { text?: string; parsed: ParsedFile }>();
   private order: string[] | undefined;
   private clusterKinds = '';
+  /** The kustomizations of the workspace as last built (from the files on disk). */
+  private built: KustomizeLoad | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
@@ -110,20 +115,40 @@ export class Workspace {
     return this.order;
   }
 
+  /**
+   * Builds the kustomizations of the workspace folders again (at start, and when a file they read
+   * is saved). Their objects stand in for those files in every analysis until the next build.
+   */
+  async buildKustomizations(): Promise<void> {
+    try {
+      this.built = await loadKustomizations(this.roots.map((r) => r.dir), this.options.lint?.kustomize);
+    } catch {
+      this.built = undefined; // e.g. --kustomize render without a kustomize: the files are linted as they are
+    }
+  }
+
+  /** Whether saving this file changes what a kustomization builds. */
+  isReadByKustomize(file: string): boolean {
+    return isKustomizationFile(file) || (this.built?.isBuilt(file) ?? false);
+  }
+
   /** Lints every kept file as one application. */
   analyze(): Analysis {
     this.refreshClusterScopes();
     const objects: K8sObject[] = [];
     const problems: LoadProblem[] = [];
     const texts = new Map<string, string>();
-    for (const file of this.paths()) {
+    const files = this.built ? this.paths().filter((f) => !this.built!.isBuilt(f)) : this.paths();
+    for (const file of files) {
       const { parsed, text } = this.files.get(file)!;
       if (text !== undefined) texts.set(file, text);
       for (const obj of parsed.objects) objects.push(obj);
       for (const problem of parsed.problems) problems.push(problem);
     }
     applyCustomResourceScopes(objects);
-    const { graph, findings } = lintLoaded({ files: this.paths(), objects, problems, texts }, this.lintOptions());
+    const loaded = { files: [...files], objects, problems, texts };
+    if (this.built) addBuilt(loaded, this.built);
+    const { graph, findings } = lintLoaded(loaded, this.lintOptions());
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
       let list = byFile.get(finding.file);

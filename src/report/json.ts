@@ -14,6 +14,8 @@ export const json: Reporter = ({ findings, summary, unusedBaseline }) => {
       endLine: f.endLine,
       endColumn: f.endColumn,
       object: f.object ? { apiVersion: f.object.apiVersion, kind: f.object.kind, namespace: f.object.namespace, name: f.object.name } : null,
+      // Only on findings about rendered objects (kustomize, Helm): file/line are already mapped to the source.
+      ...(f.rendered ? { rendered: { ...f.rendered } } : {}),
     })),
     summary: {
       files: summary.files, objects: summary.objects, errors: summary.errors, warnings: summary.warnings, infos: summary.infos,

@@ -5,6 +5,7 @@ import { findingFingerprint } from '../pr/fingerprint.js';
 import type { Finding, Severity } from '../types.js';
 import { rootRelativePath } from './paths.js';
 import type { Reporter } from './types.js';
+import { SarifFixes } from './sarif-fixes.js';
 
 export const KUBEKNIT_HOMEPAGE = 'https://github.com/kubeknit/kubeknit';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -24,6 +25,7 @@ export const sarif: Reporter = (input, options) => {
     descriptors.push({ id: f.ruleId, shortDescription: { text: f.ruleId }, defaultConfiguration: { level: LEVELS[f.severity] } });
   }
   const occurrences = new Map<string, number>();
+  const fixes = new SarifFixes(input.texts);
   const rootDir = options.rootDir ?? options.cwd ?? process.cwd();
   // With a baseline, its findings are listed too, as unchanged and suppressed, so code scanning keeps them closed.
   const baselined = new Set(input.baselined ?? []);
@@ -45,6 +47,7 @@ export const sarif: Reporter = (input, options) => {
           physicalLocation: { artifactLocation: { uri: encodeUri(rootRelativePath(r.file, options)), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
         })),
       } : {}),
+      ...fixes.of(f, { uri: encodeUri(uri), uriBaseId: '%SRCROOT%' }),
       partialFingerprints: {
         [FINGERPRINT_KEY]: createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32),
         [BASELINE_FINGERPRINT_KEY]: findingFingerprint(f, rootDir),

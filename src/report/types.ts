@@ -8,6 +8,8 @@ export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
   objects?: readonly K8sObject[];
   /** Rules to describe (SARIF); default: the built-in rules. */
   rules?: readonly Rule[];
+  /** The files' texts, for SARIF `fixes`. */
+  texts?: ReadonlyMap<string, string>;
   /** With a baseline: the findings it held (SARIF lists them as `baselineState: "unchanged"`). */
   baselined?: readonly Finding[];
   /** With `--report-unused-baseline`: baseline entries no finding matches any more. */

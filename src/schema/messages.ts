@@ -1,3 +1,4 @@
+import type { Fix } from '../fix/types.js';
 import { formatFieldPath, type PathSegment } from '../load/field-path.js';
 import type { ErrorObject } from './ajv.js';
 import { QUANTITY_PATTERN } from './convert-node.js';
@@ -9,6 +10,7 @@ export interface SchemaProblem {
   message: string;
   /** The kind of problem: `unknown-field`, `duplicate-entry` or the JSON-schema keyword that failed. */
   kind: string;
+  fix?: Fix;
 }
 
 const BRANCHING = new Set(['anyOf', 'oneOf']);
@@ -48,14 +50,22 @@ function describe(e: ErrorObject, root: unknown): Omit<SchemaProblem, 'kind'> {
       const known = Object.keys((e.parentSchema?.properties ?? {}) as object);
       const suggestion = closestName(name, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length && known.length <= 12 ? `; known fields: ${known.join(', ')}` : '';
-      return { path: [...path, name], message: `unknown field "${name}" in ${at}${hint}` };
+      const fix: Fix | undefined = suggestion ? { type: 'problem', description: `Rename "${name}" to "${suggestion}"`, edits: [{ op: 'rename', path: [...path, name], to: suggestion }] } : undefined;
+      return { path: [...path, name], message: `unknown field "${name}" in ${at}${hint}`, fix };
     }
     case 'required':
       return { path, message: `${at} is missing required field "${String(params.missingProperty)}"` };
-    case 'type':
-      return { path, message: `${at} must be ${expectedTypes(params.type)}, found ${found(e.data)}` };
-    case 'enum':
-      return { path, message: `${at} must be one of ${allowed(params.allowedValues)}, found ${found(e.data)}` };
+    case 'type': {
+      // A number or YAML 1.1 boolean (yes, on…) where the field takes text: quoting it keeps what was written.
+      const wantsText = params.type === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean');
+      const fix: Fix | undefined = wantsText && path.length ? { type: 'problem', description: `Quote ${at} so it is a string`, edits: [{ op: 'quote', path }] } : undefined;
+      return { path, message: `${at} must be ${expectedTypes(params.type)}, found ${found(e.data)}`, fix };
+    }
+    case 'enum': {
+      const cased = typeof e.data === 'string' && Array.isArray(params.allowedValues) ? params.allowedValues.filter((v): v is string => typeof v === 'string' && v.toLowerCase() === (e.data as string).toLowerCase()) : [];
+      const fix: Fix | undefined = cased.length === 1 && path.length ? { type: 'problem', description: `Write ${at} as "${cased[0]}"`, edits: [{ op: 'set', path, value: cased[0] }] } : undefined;
+      return { path, message: `${at} must be one of ${allowed(params.allowedValues)}, found ${found(e.data)}`, fix };
+    }
     case 'pattern':
       if (params.pattern === QUANTITY_PATTERN) return { path, message: `${at} is not a valid quantity (such as 500m, 128Mi, 2), found ${found(e.data)}` };
       return { path, message: `${at} must match the pattern ${String(params.pattern)}, found ${found(e.data)}` };

@@ -32,7 +32,7 @@ export function schemaIssues(registry: SchemaRegistry, obj: K8sObject, cache?: V
   const issues: SchemaIssue[] = [];
   for (const problem of lookup.validate()) {
     if (problem.kind === 'duplicate-entry' && CONTAINER_PORT.test(formatFieldPath(problem.path))) continue;
-    issues.push({ path: problem.path, message: problem.message });
+    issues.push(problem.fix ? { path: problem.path, message: problem.message, fix: problem.fix } : { path: problem.path, message: problem.message });
   }
   if (key !== undefined) cache?.set(key, issues);
   else byBody.set(obj.body, { settingsKey, schemaId, issues });

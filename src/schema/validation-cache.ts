@@ -1,3 +1,4 @@
+import type { Fix } from '../fix/types.js';
 import { createHash, hash } from 'node:crypto';
 import path from 'node:path';
 import { parsedBodyName } from '../load/cache.js';
@@ -10,6 +11,8 @@ import { ajvVersion } from './ajv.js';
 export interface SchemaIssue {
   path: PathSegment[];
   message: string;
+  /** The repair, where one is certain (a misspelt field with one close match, an enum value in the wrong case, a number a string field wants). */
+  fix?: Fix;
 }
 
 const CACHE_FILE = 'schema-results.bin';

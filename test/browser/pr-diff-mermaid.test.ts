@@ -57,5 +57,5 @@ describe.skipIf(missing.length > 0)(title, () => {
     expect(rendered.links.some((s) => s.includes('#cf222e') && s.includes('dasharray'))).toBe(true);
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
-  });
+  }, 120_000);
 });

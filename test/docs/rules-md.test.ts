@@ -11,14 +11,12 @@ describe('docs/rules.md', () => {
     expect(committed).toBe(rulesMarkdown(RULES));
   });
 
-  it('documents every rule with its presets, why, fix and examples', () => {
-    const text = rulesMarkdown(RULES);
-    for (const rule of RULES) {
-      const section = text.slice(text.indexOf(`\n## ${rule.id}\n`));
-      expect(section).toContain(rule.docs.why);
-      expect(section).toContain(rule.docs.fix);
-      if (rule.docs.bad) expect(section).toContain(rule.docs.bad.trimEnd());
-    }
-    expect(text).toMatch(/\| \[`unused-disable-directive`\]\(#unused-disable-directive\) \| hygiene \| warning \| all \|/);
+  it('has a section, linked from the index, for every rule a user can name', () => {
+    const text = readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8');
+    const sections = [...text.matchAll(/^## (\S+)$/gm)].map((m) => m[1]);
+    const indexed = [...text.matchAll(/^\| \[`([^`]+)`\]\(#\1\) \|/gm)].map((m) => m[1]);
+    const ids = RULES.map((r) => r.id);
+    expect(sections).toEqual(ids);
+    expect(indexed).toEqual(ids);
   });
 });

@@ -22,9 +22,9 @@ export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.join(...parts)).href;
 }
 
-/** Spawns the server, initializes it on `root` and waits until it reports being initialized. */
-export async function startLsp(root: string, initializationOptions: Record<string, unknown> = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/kubeknit.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
+/** Spawns the server (this checkout's, or the `bin` given), initializes it on `root` and waits until it reports being initialized. */
+export async function startLsp(root: string, initializationOptions: Record<string, unknown> = {}, bin = path.join(REPO_ROOT, 'bin/kubeknit.js')): Promise<LspSession> {
+  const child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters = new Set<() => void>();

@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../helpers/shared.js';
  * at a line that exists. CI runs a bounded number of cases; `npm run fuzz` runs many more
  * (FUZZ_RUNS, default 20000).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEEDS = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => readFileSync(path.join(REPO_ROOT, 'examples/shop', f), 'utf8'));
 
 function expectFindingsInside(findings: readonly Finding[], texts: ReadonlyMap<string, string>): void {

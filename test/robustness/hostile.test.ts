@@ -15,13 +15,11 @@ const file = (name: string, content: string | Buffer) => {
   return full;
 };
 
-function lintJson(args: string[], input?: string): { status: number | null; stderr: string; findings: JsonFinding[]; ms: number } {
-  const started = Date.now();
+function lintJson(args: string[], input?: string): { status: number | null; stderr: string; findings: JsonFinding[] } {
   const run = runCli(['lint', ...args, '--format', 'json'], { input });
-  const ms = Date.now() - started;
   expect(run.stderr).not.toMatch(/\n\s+at /); // never a stack trace
   expect([0, 1, 2]).toContain(run.status);
-  return { status: run.status, stderr: run.stderr, findings: run.stdout ? (JSON.parse(run.stdout).findings as JsonFinding[]) : [], ms };
+  return { status: run.status, stderr: run.stderr, findings: run.stdout ? (JSON.parse(run.stdout).findings as JsonFinding[]) : [] };
 }
 
 const ok = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n';
@@ -31,15 +29,15 @@ describe('hostile and broken input', () => {
     file('ok.yaml', ok);
   });
 
-  it('an alias bomb is refused quickly with invalid-yaml, and other files are still linted', () => {
+  // How quickly: bench/alias-bomb.js.
+  it('an alias bomb is refused with invalid-yaml, and other files are still linted', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     const bomb = file('bomb/bomb.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`);
     file('bomb/ok.yaml', ok.replace('fine', 'next-to-bomb'));
-    const { findings, ms, status } = lintJson([path.dirname(bomb)]);
+    const { findings, status } = lintJson([path.dirname(bomb)]);
     expect(status).toBe(1);
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'invalid-yaml', file: bomb })]);
-    expect(ms).toBeLessThan(10_000);
   });
 
   it('10,000-deep nesting is a finding, not a stack overflow', () => {
@@ -92,9 +90,9 @@ describe('hostile and broken input', () => {
     expect(findings).toMatchObject([{ ruleId: 'unrendered-template', line: 4, message: expect.stringContaining('helm template') }]);
   });
 
-  it('a kustomization.yaml is skipped with an info finding', () => {
+  it('a kustomization.yaml is skipped with an info finding (--kustomize skip)', () => {
     const k = file('overlay/kustomization.yaml', 'resources:\n  - ../base\npatches:\n  - path: patch.yaml\n');
-    const { findings, status } = lintJson([k]);
+    const { findings, status } = lintJson([k, '--kustomize', 'skip']);
     expect(status).toBe(0);
     expect(findings).toMatchObject([{ ruleId: 'kustomization-skipped', severity: 'info', message: expect.stringContaining('kustomize build') }]);
   });

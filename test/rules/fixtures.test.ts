@@ -49,6 +49,7 @@ describe.each(ruleDirs)('fixtures of %s', (ruleId) => {
 const NO_FIXTURES: Record<string, string> = {
   'file-too-large': 'needs a file above the size limit (50 MB by default, or a --max-file-size run)',
   'kustomization-skipped': 'keys on the file name kustomization.yaml, which a fail/pass fixture cannot have',
+  'kustomize-build-failed': 'needs a kustomization folder and a kustomize to build it; test/kustomize/kustomize.test.ts covers it',
 };
 
 describe('every rule has fixtures', () => {

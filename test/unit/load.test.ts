@@ -109,13 +109,12 @@ describe('parseManifestText', () => {
     expect(obj.source.locate('spec.selector').start).toEqual({ line: 6, column: 3 });
   });
 
-  it('an alias bomb is refused quickly instead of expanding', () => {
+  // How quickly: bench/alias-bomb.js. Expanding it (9^9 nodes) would not finish within the test's timeout.
+  it('an alias bomb is refused instead of expanding', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
-    const started = Date.now();
     const { objects, problems } = parseManifestText('bomb.yaml', text);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(objects).toEqual([]);
     expect(problems[0]).toMatchObject({ ruleId: 'invalid-yaml' });
   });

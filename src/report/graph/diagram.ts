@@ -46,6 +46,8 @@ export interface DiagramNode {
   missing: boolean;
   file: string | null;
   line: number | null;
+  /** For an object a tool rendered (kustomize): the file it came from, shown on the node. */
+  renderedFrom?: string;
   findings: DiagramFinding[];
   worst: Severity | null;
   /** For a group: the ids of the objects it stands for. */
@@ -124,6 +126,7 @@ function objectNode(n: GraphNode, key: string, findings: DiagramFinding[]): Diag
     key, id: n.id, kind: n.kind, namespace: n.namespace, name: n.name, family: kindFamily(n.kind),
     implied: n.implied, missing: n.missing,
     file: source?.file ?? null, line: source ? source.range.start.line : null,
+    ...(n.object?.source.rendered ? { renderedFrom: n.object.source.file } : {}),
     findings, worst: worstSeverity(findings),
   };
 }

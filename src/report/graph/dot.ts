@@ -1,5 +1,5 @@
 import type { GraphView } from '../../graph/view.js';
-import { nodeLabel, nodesByNamespace } from './groups.js';
+import { nodeLabel, nodesByNamespace, renderedFrom } from './groups.js';
 
 /** A Graphviz digraph (`dot -Tsvg`): one cluster per namespace, implied nodes dashed, missing nodes red. */
 export function graphToDot(view: GraphView): string {
@@ -11,7 +11,8 @@ export function graphToDot(view: GraphView): string {
     for (const node of nodes) {
       const [kind, name] = nodeLabel(node);
       const style = node.missing ? ', style="rounded,dashed,filled", fillcolor="#fde0e0", color="#c00000"' : node.implied ? ', style="rounded,dashed"' : '';
-      lines.push(`${indent}${quote(node.id)} [label=${quote(`${kind}\n${name}`)}${style}];`);
+      const from = renderedFrom(node);
+      lines.push(`${indent}${quote(node.id)} [label=${quote(`${kind}\n${name}${from ? `\nfrom ${from}` : ''}`)}${style}];`);
     }
     if (namespace !== null) lines.push('  }');
   }

@@ -17,3 +17,9 @@ export function nodeLabel(node: GraphNode): [string, string] {
   const suffix = node.missing ? ' (missing)' : node.implied ? ' (implied)' : '';
   return [`${node.kind}${suffix}`, node.name];
 }
+
+/** For an object a tool rendered (kustomize), the file it came from, shown under its name. */
+export function renderedFrom(node: GraphNode): string | undefined {
+  const source = node.object?.source;
+  return source?.rendered ? source.file : undefined;
+}

@@ -2,7 +2,9 @@ import { EDGE_TYPES, type EdgeType } from '../../graph/graph.js';
 import type { GraphView } from '../../graph/view.js';
 import type { Finding } from '../../types.js';
 import { buildDiagram, type Diagram, type DiagramOptions } from './diagram.js';
-import { HTML_CLIENT_SCRIPT, HTML_STYLE } from './html-client.js';
+import { HTML_CLIENT_SCRIPT } from './client-script.js';
+import { HTML_STYLE } from './html-style.js';
+import type { PageData } from './page-data.js';
 import { EDGE_LOOK, SEVERITY_COLOR } from './styled-dot.js';
 import { diagramToSvg } from './svg.js';
 
@@ -20,7 +22,7 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** The page's data: what the side panel, search and filters read. */
-function pageData(diagram: Diagram) {
+function pageData(diagram: Diagram): PageData {
   const edgeColors = Object.fromEntries(EDGE_TYPES.map((t) => [t, EDGE_LOOK[t].color])) as Record<EdgeType, string>;
   return { nodes: diagram.nodes, edges: diagram.edges, note: diagram.note, edgeTypes: EDGE_TYPES, edgeColors, severityColors: SEVERITY_COLOR };
 }

@@ -1,5 +1,5 @@
 import type { GraphView } from '../../graph/view.js';
-import { nodeLabel, nodesByNamespace } from './groups.js';
+import { nodeLabel, nodesByNamespace, renderedFrom } from './groups.js';
 
 /**
  * A Mermaid flowchart (renders in GitHub Markdown): one subgraph per namespace, implied nodes
@@ -16,7 +16,8 @@ export function graphToMermaid(view: GraphView): string {
     for (const node of nodes) {
       const [kind, name] = nodeLabel(node);
       const cls = node.missing ? ':::missing' : node.implied ? ':::implied' : '';
-      lines.push(`${indent}${ids.get(node.id)}["${escapeLabel(kind)}<br/>${escapeLabel(name)}"]${cls}`);
+      const from = renderedFrom(node);
+      lines.push(`${indent}${ids.get(node.id)}["${escapeLabel(kind)}<br/>${escapeLabel(name)}${from ? `<br/>${escapeLabel(`from ${from}`)}` : ''}"]${cls}`);
     }
     if (namespace !== null) lines.push('  end');
   }

@@ -79,6 +79,7 @@ function attrs(list: Record<string, AttrValue>): string {
 /** The text lines of a node: kind, name, and the findings mark. */
 export function nodeLabelLines(node: DiagramNode): string[] {
   const lines = [node.family === 'group' ? `${node.kind} (${node.members?.length ?? 0} objects)` : node.kind, node.name];
+  if (node.renderedFrom) lines.push(`from ${node.renderedFrom}`);
   if (node.missing) lines.push('(missing from input)');
   else if (node.implied) lines.push('(created at run time)');
   if (node.worst) {

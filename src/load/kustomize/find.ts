@@ -1,0 +1,97 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { STDIN_INPUT } from '../discover.js';
+import { isKustomizationFile, kustomizationIn, readKustomizationFile, referencedPaths, type KustomizationFile } from './kustomization-file.js';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+export interface KustomizeTree {
+  /** Kustomizations to build: those in the inputs that no other one in the inputs builds on. */
+  roots: KustomizationFile[];
+  /** Every kustomization file found in the inputs or used by one (absolute paths). */
+  kustomizationFiles: Set<string>;
+  /** Files a root's build reads (absolute paths): their content reaches the lint through the build. */
+  consumed: Set<string>;
+  /** Folders of the kustomizations the roots build on: other files there are patches or left-overs, not objects of their own. */
+  ownedDirs: Set<string>;
+}
+
+/**
+ * Finds the kustomizations among the inputs (a directory holding a kustomization file, at any depth,
+ * or a kustomization file named directly) and what each root uses, following its bases and components.
+ * A Component that no root uses is not built (it cannot be built alone); its files are linted as they are.
+ */
+export function findKustomizations(inputs: readonly string[]): KustomizeTree {
+  const found: KustomizationFile[] = [];
+  const seenDirs = new Set<string>();
+  const addFile = (file: string) => {
+    const k = readKustomizationFile(file);
+    if (k && !seenDirs.has(k.dir)) {
+      seenDirs.add(k.dir);
+      found.push(k);
+    }
+  };
+  for (const input of inputs) {
+    if (input === STDIN_INPUT) continue;
+    const stats = statOrUndefined(input);
+    if (stats?.isFile() && isKustomizationFile(input)) addFile(input);
+    else if (stats?.isDirectory()) walkDirs(input, new Set(), (dir, names) => {
+      const file = kustomizationIn(dir, names);
+      if (file) addFile(file);
+    });
+  }
+  const tree: KustomizeTree = { roots: [], kustomizationFiles: new Set(found.map((k) => k.file)), consumed: new Set(), ownedDirs: new Set() };
+  const usedByAnother = new Set<string>();
+  for (const k of found) {
+    for (const dir of referencedPaths(k).dirs) usedByAnother.add(dir);
+  }
+  tree.roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
+  for (const root of tree.roots) collectTree(root, tree, new Set());
+  return tree;
+}
+
+function collectTree(k: KustomizationFile, tree: KustomizeTree, visiting: Set<string>): void {
+  if (visiting.has(k.dir)) return;
+  visiting.add(k.dir);
+  tree.kustomizationFiles.add(k.file);
+  tree.ownedDirs.add(k.dir);
+  const { dirs, files } = referencedPaths(k);
+  for (const file of files) tree.consumed.add(file);
+  for (const dir of dirs) {
+    const file = kustomizationIn(dir);
+    const inner = file ? readKustomizationFile(file) : undefined;
+    if (inner) collectTree(inner, tree, visiting);
+  }
+}
+
+function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string, names: string[]) => void): void {
+  let key: string;
+  try {
+    key = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(key)) return;
+  seen.add(key);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  onDir(dir, entries.map((e) => e.name));
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    // follows symlinked folders as file discovery does; `seen` holds real paths, so there are no loops
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(full)?.isDirectory())) walkDirs(full, seen, onDir);
+  }
+}
+
+function statOrUndefined(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
