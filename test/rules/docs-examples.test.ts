@@ -16,8 +16,11 @@ const NO_EXAMPLES: Readonly<Record<string, string>> = {
   // The finding is about a file's size on disk (default limit 50 MB): the loader skips the file
   // before reading it, so no text shown in docs could trigger it.
   'file-too-large': 'depends on the size of a file on disk',
-  // The finding depends on the file's name (kustomization.yaml), not on its text.
+  // The finding depends on the file's name (kustomization.yaml) and on whether kustomize is
+  // installed, not on the text.
   'kustomization-skipped': 'depends on the file name kustomization.yaml',
+  // The finding is kustomize's own error when it builds a kustomization folder on disk.
+  'kustomize-build-failed': 'depends on running kustomize over a folder',
 };
 
 /**
