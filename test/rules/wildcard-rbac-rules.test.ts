@@ -19,8 +19,8 @@ const role = (resources: string, verbs: string) => yaml`
 ruleTester('wildcard-rbac-rules', {
   valid: [{ name: 'explicit resources and verbs', yaml: role('[pods]', '[get, list]') }],
   invalid: [
-    { name: 'wildcard verb', yaml: role('[pods]', '[get, "*"]'), findings: [{ line: 10, column: 16, message: 'grants "*" in verbs of rules[1]' }] },
-    { name: 'wildcard resource and verb', yaml: role('["*"]', '["*"]'), findings: [{ line: 9, message: 'every resource' }, { line: 10, message: 'every verb' }] },
+    { name: 'wildcard verb', yaml: role('[pods]', '[get, "*"]'), findings: [{ line: 10, column: 16, messageId: 'wildcardVerbs', data: { rule: 'rules[1]' } }] },
+    { name: 'wildcard resource and verb', yaml: role('["*"]', '["*"]'), findings: [{ line: 9, messageId: 'wildcardResources' }, { line: 10, messageId: 'wildcardVerbs' }] },
   ],
 });
 
