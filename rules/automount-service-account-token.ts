@@ -27,7 +27,7 @@ export default defineRule<Options>({
   check({ objects, report, options }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
-      if (!template || obj.kind === 'PodTemplate') continue;
+      if (!template || template.opaque || obj.kind === 'PodTemplate') continue;
       const spec = template.spec;
       const accountName = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' && spec.serviceAccount ? spec.serviceAccount : 'default';
       if (options.allowServiceAccounts.includes(accountName)) continue;

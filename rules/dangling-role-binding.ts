@@ -1,7 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, roleRefOf, type AssumeExistingOptions } from '../src/rule-api.js';
-
-/** User-facing ClusterRoles every cluster has (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles). */
-const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, isBootstrapRole, roleRefOf, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'dangling-role-binding',
@@ -21,7 +18,7 @@ export default defineRule<AssumeExistingOptions>({
     for (const binding of objects.ofKind('RoleBinding', 'ClusterRoleBinding')) {
       const role = roleRefOf(binding);
       if (!role || objects.find(role.kind, role.namespace, role.name)) continue;
-      if (role.kind === 'ClusterRole' && (BUILT_IN_CLUSTER_ROLES.has(role.name) || role.name.startsWith('system:'))) continue;
+      if (isBootstrapRole(role.kind, role.namespace, role.name)) continue;
       if (assumedToExist(options.assumeExisting, role.namespace, role.name)) continue;
       const where = role.namespace === null ? 'the input' : `namespace "${role.namespace}" of the input`;
       report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ${role.kind} "${role.name}", which is not in ${where}`);

@@ -15,7 +15,7 @@ export default defineRule({
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
-      if (!template || template.owner.kind === 'PodTemplate') continue;
+      if (!template || template.opaque || template.owner.kind === 'PodTemplate') continue;
       const spec = template.spec;
       // No token in the Pod: the ServiceAccount's permissions are out of its reach.
       if (spec.automountServiceAccountToken === false) continue;

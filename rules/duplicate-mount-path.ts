@@ -12,6 +12,9 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts:\n    - {name: config, mountPath: /etc/app}\n    - {name: secrets, mountPath: /etc/app}\n  volumes:\n  - {name: config, configMap: {name: app}}\n  - {name: secrets, secret: {secretName: app}}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts:\n    - {name: config, mountPath: /etc/app/config}\n    - {name: secrets, mountPath: /etc/app/secrets}\n  volumes:\n  - {name: config, configMap: {name: app}}\n  - {name: secrets, secret: {secretName: app}}\n',
   },
+  messages: {
+    samePath: 'container "{{container}}" already uses {{field}} "{{path}}" for volume "{{volume}}"; each path may be mounted once',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
@@ -28,7 +31,7 @@ export default defineRule({
           seen.set(key, mount);
           continue;
         }
-        report(obj, `${mount.path}.${field}`, `container "${String(mount.container.container.name)}" already uses ${field} "${target}" for volume "${String(first.mount.name)}"; each path may be mounted once`);
+        report(obj, `${mount.path}.${field}`, 'samePath', { container: String(mount.container.container.name), field, path: target, volume: String(first.mount.name) });
       }
     }
   },

@@ -14,7 +14,7 @@ export default defineRule({
   },
   check({ objects, report }) {
     const first = new Map<string, K8sObject>();
-    for (const obj of objects) {
+    for (const obj of objects.withDuplicates) {
       if (obj.name.endsWith('*')) continue; // generateName: the API server picks a unique name
       const key = `${obj.group}|${obj.kind}|${obj.namespace ?? ''}|${obj.name}`;
       const original = first.get(key);

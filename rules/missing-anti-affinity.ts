@@ -28,7 +28,7 @@ export default defineRule<Options>({
     for (const obj of objects.ofKind(...REPLICATED_KINDS)) {
       const template = podTemplateOf(obj);
       const replicas = lowestReplicas(obj, autoscalers);
-      if (!template || replicas < options.minReplicas) continue;
+      if (!template || template.opaque || replicas < options.minReplicas) continue;
       const terms = antiAffinityTerms(template);
       if (terms.some((t) => t.coversOwnPods) || spreadsOwnPods(template)) continue;
       const elsewhere = terms.find((t) => t.otherNamespaces);

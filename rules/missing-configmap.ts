@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ROOT_CA_CONFIGMAP, ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-configmap',
@@ -16,6 +16,6 @@ export default defineRule<AssumeExistingOptions>({
   defaultOptions: { assumeExisting: [] },
   check(ctx) {
     // Kubernetes publishes kube-root-ca.crt in every namespace.
-    reportMissingPodReferences(ctx, 'ConfigMap', (ref) => ref.name === 'kube-root-ca.crt');
+    reportMissingPodReferences(ctx, 'ConfigMap', (ref) => ref.name === ROOT_CA_CONFIGMAP);
   },
 });

@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, ingressTlsSecrets, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, defineRule, findProduced, ingressTlsSecrets, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 /** Annotations that make cert-manager create an Ingress's TLS Secrets. */
 const CERT_MANAGER_ANNOTATIONS = ['cert-manager.io/issuer', 'cert-manager.io/cluster-issuer'];
@@ -23,7 +23,7 @@ export default defineRule<AssumeExistingOptions>({
     for (const ingress of objects.ofKind('Ingress')) {
       if (CERT_MANAGER_ANNOTATIONS.some((a) => a in ingress.annotations)) continue;
       for (const tls of ingressTlsSecrets(ingress)) {
-        if (objects.find('Secret', ingress.namespace, tls.name) || assumedToExist(options.assumeExisting, ingress.namespace, tls.name)) continue;
+        if (objects.find('Secret', ingress.namespace, tls.name) || findProduced(objects, 'Secret', ingress.namespace, tls.name) || assumedToExist(options.assumeExisting, ingress.namespace, tls.name)) continue;
         report(ingress, tls.path, `Ingress "${ingress.name}" serves TLS with Secret "${tls.name}", which is not in the input (namespace "${ingress.namespace}") and no cert-manager issuer annotation makes it`);
       }
     }

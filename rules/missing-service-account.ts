@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
+import { DEFAULT_SERVICE_ACCOUNT, ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-service-account',
@@ -15,6 +15,6 @@ export default defineRule<AssumeExistingOptions>({
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check(ctx) {
-    reportMissingPodReferences(ctx, 'ServiceAccount', (ref) => ref.name === 'default');
+    reportMissingPodReferences(ctx, 'ServiceAccount', (ref) => ref.name === DEFAULT_SERVICE_ACCOUNT);
   },
 });

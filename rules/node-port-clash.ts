@@ -36,7 +36,8 @@ export default defineRule<Options>({
       const spec = svc.body.spec;
       if (!isPlainObject(spec) || !Array.isArray(spec.ports)) continue;
       spec.ports.forEach((port, index) => {
-        if (!isPlainObject(port) || typeof port.nodePort !== 'number') return;
+        // nodePort 0 means unset: the API server picks a free port
+        if (!isPlainObject(port) || typeof port.nodePort !== 'number' || port.nodePort === 0) return;
         const nodePort = port.nodePort;
         const path = `spec.ports[${index}].nodePort`;
         if (nodePort < low || nodePort > high) report(svc, path, `nodePort ${nodePort} is outside the node port range ${low}-${high}`);

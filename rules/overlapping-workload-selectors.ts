@@ -1,4 +1,4 @@
-import { controllerSelector, defineRule, formatSelector, type K8sObject } from '../src/rule-api.js';
+import { controllerSelector, defineRule, formatSelector, isPlainObject, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'overlapping-workload-selectors',
@@ -22,6 +22,8 @@ export default defineRule({
         const other = pod.owner;
         // The same id twice is a duplicate object (duplicate-object), not two workloads.
         if (other === obj || other.id === obj.id || !controllerSelector(other)) continue;
+        // an Argo Rollout with spec.workloadRef runs that Deployment's template: one workload
+        if (runsTemplateOf(obj, other) || runsTemplateOf(other, obj)) continue;
         // One finding per pair, on the controller that comes later in the input.
         const [first, second] = (order.get(other) ?? 0) < (order.get(obj) ?? 0) ? [other, obj] : [obj, other];
         const pair = `${first.id}|${second.id}`;
@@ -35,3 +37,9 @@ export default defineRule({
     }
   },
 });
+
+function runsTemplateOf(rollout: K8sObject, workload: K8sObject): boolean {
+  const spec = rollout.body.spec;
+  if (rollout.kind !== 'Rollout' || !isPlainObject(spec) || !isPlainObject(spec.workloadRef)) return false;
+  return spec.workloadRef.kind === workload.kind && spec.workloadRef.name === workload.name && rollout.namespace === workload.namespace;
+}

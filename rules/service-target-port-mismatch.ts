@@ -21,7 +21,9 @@ export default defineRule({
       spec.ports.forEach((port, i) => {
         if (!isPlainObject(port)) return;
         const hasTarget = port.targetPort !== undefined && port.targetPort !== null;
-        const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), templates.length > 0, declared);
+        // an operator's Pods declare ports kubeknit cannot see
+        const knownPods = templates.length > 0 && !templates.some((t) => t.opaque);
+        const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), knownPods, declared);
         if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates) });
       });
     }

@@ -1,4 +1,4 @@
-import { containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'writable-root-filesystem',
@@ -12,13 +12,13 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      readOnlyRootFilesystem: true\n    volumeMounts: [{name: tmp, mountPath: /tmp}]\n  volumes:\n  - {name: tmp, emptyDir: {}}\n',
   },
+  messages: {
+    writable: '{{container}} sets readOnlyRootFilesystem: false, so a process in it can change its binaries and configuration',
+    notReadOnly: '{{container}} does not set readOnlyRootFilesystem: true, so a process in it can change its binaries and configuration',
+  },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      if (isWindowsPod(ref.template)) continue;
-      const { context, path } = containerSecurityContext(ref);
-      if (context.readOnlyRootFilesystem === true) continue;
-      const how = context.readOnlyRootFilesystem === false ? 'sets readOnlyRootFilesystem: false' : 'does not set readOnlyRootFilesystem: true';
-      report(ref.object, `${path}.readOnlyRootFilesystem`, `${describeContainer(ref)} ${how}, so a process in it can change its binaries and configuration`);
+    for (const { ref, value, path } of securityFieldFailures(objects, { field: 'readOnlyRootFilesystem', linuxOnly: true, fails: (v) => v !== true })) {
+      report(ref.object, path, value === false ? 'writable' : 'notReadOnly', { container: describeContainer(ref) });
     }
   },
 });

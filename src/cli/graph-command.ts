@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findConfigFile, loadConfigFile } from '../config/index.js';
+import { findConfigFile } from '../config/index.js';
 import { resolveFocus, viewGraph, type GraphFilter } from '../graph/view.js';
-import { lint } from '../index.js';
+import { lint, loadConfigFile } from '../index.js';
 import { UsageError } from '../load/errors.js';
 import { findingNodeId } from '../report/graph/diagram.js';
 import { GRAPH_RENDERERS } from '../report/graph/index.js';

@@ -42,7 +42,8 @@ Options:
       --ignore-pattern <g>   skip files matching this glob (repeatable)
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable; wins over the config)
-      --preset <name>        recommended (default), strict or all (wins over the config's extends)
+      --preset <name>        recommended (default), strict, all, pss-baseline or pss-restricted
+                             (Pod Security Standards; wins over the config's extends)
       --kube-version <x.y>   Kubernetes version to validate against (default: newest embedded, 1.35)
       --schema-location <p>  extra schemas: a folder ({group}/{kind}_{version}.json, or one written by
                              "kubeknit schemas import") or a path template with {{.Group}},

@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type KustomizeOptions, type LintOptions } from '../index.js';
+import { findConfigFile, findRepoRoot } from '../config/index.js';
+import { defaultCacheLocation, findRule, lint, loadConfigFile, type KustomizeOptions, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
-import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
 import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';

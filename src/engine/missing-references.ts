@@ -1,4 +1,5 @@
 import { podReferences, type PodReference } from '../k8s/pod-references.js';
+import { findProduced, SERVICE_ACCOUNT_TOKEN_KEYS } from '../k8s/producers.js';
 import { podTemplateOf } from '../k8s/workloads.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
@@ -14,9 +15,11 @@ export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOption
     for (const ref of podReferences(template)) {
       if (ref.kind !== kind || ref.optional || skip(ref)) continue;
       const namespace = kind === 'PriorityClass' ? null : template.namespace;
-      if (objects.find(kind, namespace, ref.name) || assumedToExist(options.assumeExisting, namespace, ref.name)) continue;
+      if (objects.find(kind, namespace, ref.name) || findProduced(objects, kind, namespace, ref.name) || assumedToExist(options.assumeExisting, namespace, ref.name)) continue;
       const verb = ref.type === 'mounts' ? 'mounts' : 'refers to';
-      report(obj, ref.path, `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`);
+      // the kubelet still pulls public images without the pull Secret: a warning, not a failure
+      const pullSecret = /\.imagePullSecrets\[\d+\]/.test(ref.path);
+      report(obj, ref.path, `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`, undefined, pullSecret ? { severity: 'warning' } : undefined);
     }
   }
 }
@@ -32,6 +35,7 @@ export function reportMissingKeys(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'
       const target = objects.find(kind, template.namespace, ref.name);
       if (!target) continue;
       const keys = keysOf(target);
+      if (target.kind === 'Secret' && target.body.type === 'kubernetes.io/service-account-token') for (const key of SERVICE_ACCOUNT_TOKEN_KEYS) keys.add(key);
       for (const { key, path } of ref.keys) {
         if (keys.has(key)) continue;
         const known = keys.size ? `its keys: ${[...keys].sort().join(', ')}` : 'it has no data';

@@ -6,14 +6,55 @@ import { EDGE_BUILDERS } from './edges/index.js';
 import { workloadKind } from '../k8s/workload-kinds.js';
 import { podTemplateOf, type PodTemplate } from '../k8s/workloads.js';
 
-const IMPLIED_API_VERSION: Record<string, string> = { ReplicaSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1', ReplicationController: 'v1' };
+const IMPLIED_API_VERSION: Record<string, string> = { StatefulSet: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1', ReplicationController: 'v1' };
 
 /** Builds the run's graph: one node per object, implied nodes, and typed edges between them. */
 export function buildGraph(objects: ObjectSet): KnitGraph {
   const graph = new KnitGraph();
   for (const obj of objects) addObjectNode(graph, obj);
+  for (const rollout of objects.ofKind('Rollout')) {
+    addWorkloadRefPods(graph, objects, rollout);
+    addExperimentPods(graph, rollout);
+  }
   for (const build of EDGE_BUILDERS) build(graph, objects);
   return graph;
+}
+
+/**
+ * A canary step's `experiment.templates[]` runs the Rollout's template under its own `metadata`
+ * labels (a preview stack a separate Service can select): implied Pods owned by the Rollout.
+ */
+function addExperimentPods(graph: KnitGraph, rollout: K8sObject): void {
+  const template = podTemplateOf(rollout);
+  const spec = rollout.body.spec;
+  const strategy = isPlainObject(spec) && isPlainObject(spec.strategy) ? spec.strategy : undefined;
+  const steps = strategy && isPlainObject(strategy.canary) && Array.isArray(strategy.canary.steps) ? strategy.canary.steps : [];
+  if (!template) return;
+  steps.forEach((step, i) => {
+    const templates = isPlainObject(step) && isPlainObject(step.experiment) && Array.isArray(step.experiment.templates) ? step.experiment.templates : [];
+    templates.forEach((entry, j) => {
+      if (!isPlainObject(entry) || typeof entry.name !== 'string' || !isPlainObject(entry.metadata) || !isPlainObject(entry.metadata.labels)) return;
+      const labels: Record<string, string> = {};
+      for (const [k, v] of Object.entries(entry.metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+      const path = `spec.strategy.canary.steps[${i}].experiment.templates[${j}]`;
+      const node = graph.addNode({
+        id: `${rollout.id}#Pod/${entry.name}`, apiVersion: 'v1', kind: 'Pod', namespace: rollout.namespace, name: `${rollout.name}-${entry.name}-*`,
+        implied: true, missing: false, impliedBy: rollout, podTemplate: { ...template, labels, metadataPath: `${path}.metadata` },
+      });
+      graph.addEdge({ from: rollout.id, to: node.id, type: 'owns', path });
+    });
+  });
+}
+
+/** A Rollout with `spec.workloadRef` runs the referenced Deployment's template: it owns those Pods. */
+function addWorkloadRefPods(graph: KnitGraph, objects: ObjectSet, rollout: K8sObject): void {
+  const spec = rollout.body.spec;
+  if (!isPlainObject(spec) || !isPlainObject(spec.workloadRef) || rollout.namespace === null) return;
+  const { kind, name } = spec.workloadRef;
+  if (typeof kind !== 'string' || typeof name !== 'string') return;
+  const target = objects.find(kind, rollout.namespace, name);
+  const pods = target && graph.node(`${target.id}#Pod`);
+  if (pods) graph.addEdge({ from: rollout.id, to: pods.id, type: 'owns', path: 'spec.workloadRef' });
 }
 
 function addObjectNode(graph: KnitGraph, obj: K8sObject): void {

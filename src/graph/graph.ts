@@ -5,7 +5,7 @@ import type { LabelSelector } from '../k8s/selector.js';
 import type { PodTemplate } from '../k8s/workloads.js';
 import { objectId } from '../k8s/object-id.js';
 
-export const EDGE_TYPES = ['owns', 'selects', 'routes', 'mounts', 'references', 'binds', 'provisions', 'scales', 'grants', 'headless-service', 'connects'] as const;
+export const EDGE_TYPES = ['owns', 'selects', 'routes', 'mounts', 'references', 'binds', 'provisions', 'scales', 'grants', 'headless-service', 'connects', 'produces'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export interface GraphNode {

@@ -15,6 +15,11 @@ export interface WorkloadKind {
   restartPolicies?: readonly string[];
   /** Where the kind keeps its update strategy, and what its rolling strategy is called. */
   updateStrategy?: { field: string; rolling: string };
+  /**
+   * Pods an operator makes from a custom resource that holds no Pod template: the labels it puts on
+   * them (over those of `templatePath`'s `metadata`, e.g. the Prometheus operator's `spec.podMetadata`).
+   */
+  operatorLabels?: (name: string) => Record<string, string>;
 }
 
 const LONG_RUNNING = ['Always'] as const;
@@ -32,8 +37,24 @@ const WORKLOAD_KINDS: ReadonlyMap<string, WorkloadKind> = new Map<string, Worklo
   ['CronJob', { templatePath: ['spec', 'jobTemplate', 'spec', 'template'], creates: ['Job', 'Pod'], replicas: 'parallelism', restartPolicies: RUN_TO_COMPLETION }],
   ['PodTemplate', { templatePath: ['template'], replicas: 'one' }],
   // OpenShift's DeploymentConfig (apps.openshift.io) makes ReplicationControllers as a Deployment makes ReplicaSets.
+  // Argo Rollouts (argoproj.io): a Deployment-like workload; a Rollout with spec.workloadRef runs a Deployment's template instead.
+  ['Rollout', { templatePath: TEMPLATE, selector: 'labelSelector', creates: ['ReplicaSet', 'Pod'], replicas: 'replicas', restartPolicies: LONG_RUNNING }],
+  // The Prometheus operator (monitoring.coreos.com) runs these as StatefulSets whose Pods carry its own labels.
+  ['Prometheus', operatorWorkload('prometheus', (name) => ({ prometheus: name, 'operator.prometheus.io/name': name, 'operator.prometheus.io/shard': '0' }))],
+  ['Alertmanager', operatorWorkload('alertmanager', (name) => ({ alertmanager: name }))],
+  ['ThanosRuler', operatorWorkload('thanos-ruler', (name) => ({ 'thanos-ruler': name }))],
   ['DeploymentConfig', { templatePath: TEMPLATE, selector: 'map', creates: ['ReplicationController', 'Pod'], replicas: 'replicas', updateStrategy: { field: 'strategy', rolling: 'Rolling' } }],
 ]);
+
+/** A Prometheus-operator resource: Pods labelled by the operator, plus `spec.podMetadata.labels`. */
+function operatorWorkload(appName: string, own: (name: string) => Record<string, string>): WorkloadKind {
+  return {
+    templatePath: ['spec', 'podMetadata'], creates: ['StatefulSet', 'Pod'], replicas: 'replicas',
+    operatorLabels: (name) => ({
+      'app.kubernetes.io/name': appName, 'app.kubernetes.io/instance': name, 'app.kubernetes.io/managed-by': 'prometheus-operator', ...own(name),
+    }),
+  };
+}
 
 /** What kubeknit knows of a kind that runs Pods, or undefined for any other kind. */
 export function workloadKind(kind: string): WorkloadKind | undefined {

@@ -17,6 +17,8 @@ export interface PodTemplate {
   specPath: string;
   /** How many Pods run at once (replicas, default 1; DaemonSets: unknown → Infinity). */
   replicas: number;
+  /** An operator writes the PodSpec (containers, ports): `spec` is empty, and what it lacks is unknown, not missing. */
+  opaque?: boolean;
 }
 
 /** Many rules ask for the same object's template; it is worked out once per object. */
@@ -36,6 +38,9 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
   if (!workload || obj.namespace === null) return undefined;
   const segments = workload.templatePath;
   if (obj.kind === 'PodTemplate' && !isPlainObject(obj.body.template)) return undefined;
+  if (workload.operatorLabels) return operatorPodTemplate(obj, obj.namespace, workload);
+  // a Rollout with spec.workloadRef has no template of its own: it runs the referenced Deployment's
+  if (obj.kind === 'Rollout' && isPlainObject(obj.body.spec) && !isPlainObject(obj.body.spec.template)) return undefined;
   let template: unknown = obj.body;
   for (const seg of segments) template = isPlainObject(template) ? template[seg] : undefined;
   if (!isPlainObject(template)) template = {};
@@ -52,6 +57,19 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
     metadataPath: prefix ? `${prefix}.metadata` : 'metadata',
     specPath: prefix ? `${prefix}.spec` : 'spec',
     replicas: replicasOf(obj, workload),
+  };
+}
+
+/** The Pods an operator makes: no PodSpec kubeknit can read, labels from the operator and `podMetadata`. */
+function operatorPodTemplate(obj: K8sObject, namespace: string, workload: WorkloadKind): PodTemplate {
+  let metadata: unknown = obj.body;
+  for (const seg of workload.templatePath) metadata = isPlainObject(metadata) ? metadata[seg] : undefined;
+  const labels: Record<string, string> = {};
+  if (isPlainObject(metadata) && isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+  Object.assign(labels, workload.operatorLabels?.(obj.name));
+  return {
+    owner: obj, namespace, labels, spec: {}, opaque: true,
+    metadataPath: workload.templatePath.join('.'), specPath: 'spec', replicas: replicasOf(obj, workload),
   };
 }
 

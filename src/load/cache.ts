@@ -53,7 +53,7 @@ export class ParseCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 6`;
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 7`;
     const previous = this.read();
     this.previous = previous.entries;
     this.previousLocated = previous.located;

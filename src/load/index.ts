@@ -1,9 +1,9 @@
 import type { K8sObject } from '../types.js';
-import { detectUnrenderedSource } from './detect.js';
-import { discoverFiles, STDIN_INPUT } from './discover.js';
+import { detectKustomization, detectUnrenderedDocuments } from './detect.js';
+import { discoverInputs, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
-import { parseManifestText, type ParsedFile } from './parse.js';
+import { parseStream, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
@@ -11,9 +11,9 @@ import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
 export { UsageError } from './errors.js';
 export { parseFieldPath, formatFieldPath, normalizeFieldPath } from './field-path.js';
 export { ObjectSet } from './object-set.js';
-export type { LoadProblem, LoadProblemRule } from './problems.js';
+export type { LoadProblem, LoadProblemKind } from './problems.js';
 export { discoverFiles, STDIN_INPUT } from './discover.js';
-export { parseManifestText } from './parse.js';
+export { parseStream } from './parse.js';
 
 /** Text given directly rather than read from disk (stdin, an editor buffer). */
 export interface InlineSource {
@@ -42,17 +42,20 @@ export interface LoadResult {
 
 /** Loads every manifest named by the inputs. Broken files become problems; the rest still loads. */
 export function loadInputs(inputs: readonly string[], options: LoadOptions = {}): LoadResult {
-  const { files, inline } = inputFiles(inputs, options);
-  return assembleLoad(files, files.map((file) => loadFile(file, inline.get(file), options.maxFileSize)));
+  const { files, inline, named } = inputFiles(inputs, options);
+  return assembleLoad(files, files.map((file) => loadFile(file, inline.get(file), options.maxFileSize)), named);
 }
 
 /** The files a load covers (discovered and inline, in order), and the inline texts by file name. */
-export function inputFiles(inputs: readonly string[], options: LoadOptions): { files: string[]; inline: Map<string, string> } {
+export function inputFiles(inputs: readonly string[], options: LoadOptions): { files: string[]; inline: Map<string, string>; named: Set<string> } {
   const inline = new Map((options.inline ?? []).map((s) => [s.file, s.text]));
   if (inputs.includes(STDIN_INPUT) && inline.size === 0) throw new UsageError('"-" reads standard input, but no input was given');
-  const files = discoverFiles(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
-  for (const file of inline.keys()) if (!files.includes(file)) files.push(file);
-  return { files, inline };
+  const { files, named } = discoverInputs(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
+  for (const file of inline.keys()) {
+    if (!files.includes(file)) files.push(file);
+    named.add(file);
+  }
+  return { files, inline, named };
 }
 
 /** What loading one file gave: its text (when it could be read), objects and problems. */
@@ -70,18 +73,26 @@ export function loadFile(file: string, text: string | undefined, maxFileSize = D
 
 /** Detects and parses the text of a file that was read. */
 export function parseReadFile(file: string, text: string): ParsedFile {
-  const notYetManifest = detectUnrenderedSource(file, text);
-  if (notYetManifest) return { file, objects: [], problems: [notYetManifest], documents: 0 };
-  return parseManifestText(file, text);
+  const kustomization = detectKustomization(file);
+  if (kustomization) return { file, objects: [], problems: [kustomization], documents: 0 };
+  const unrendered = detectUnrenderedDocuments(file, text);
+  if (!unrendered) return parseStream(file, text);
+  const parsed = parseStream(file, unrendered.rest);
+  return { ...parsed, problems: [...unrendered.problems, ...parsed.problems] };
 }
 
-/** Puts the files' results together, in file order, as one load. */
-export function assembleLoad(files: string[], loads: readonly FileLoad[]): LoadResult {
+/**
+ * Puts the files' results together, in file order, as one load: the one assembly the CLI, the
+ * language server and the tests share. `named`: the files given one by one; in the others (found by
+ * a directory walk) a document that is no Kubernetes object at all is left out silently.
+ */
+export function assembleLoad(files: string[], loads: readonly FileLoad[], named?: ReadonlySet<string>): LoadResult {
   const result: LoadResult = { files, objects: [], problems: [], texts: new Map() };
   loads.forEach(({ text, parsed }, i) => {
     if (text !== undefined) result.texts.set(files[i], text);
     for (const obj of parsed.objects) result.objects.push(obj);
-    for (const problem of parsed.problems) result.problems.push(problem);
+    const walked = named !== undefined && !named.has(files[i]);
+    for (const problem of parsed.problems) if (!(walked && problem.notAManifest)) result.problems.push(problem);
   });
   applyCustomResourceScopes(result.objects);
   makeIdsUnique(result.objects);
@@ -105,12 +116,16 @@ export function applyCustomResourceScopes(objects: K8sObject[]): void {
   }
 }
 
-/** Duplicates (reported by `duplicate-object`) keep distinct ids so each stays its own graph node. */
+/**
+ * Duplicates (reported by `duplicate-object`) keep distinct ids, so findings on each point at its
+ * own definition. Ids are worked out afresh each time, so a kept load can be assembled again.
+ */
 function makeIdsUnique(objects: K8sObject[]): void {
   const seen = new Map<string, number>();
   for (const obj of objects) {
-    const count = (seen.get(obj.id) ?? 0) + 1;
-    seen.set(obj.id, count);
-    if (count > 1) obj.id = `${obj.id}#${count}`;
+    const id = objectId(obj.kind, obj.namespace, obj.name);
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    obj.id = count > 1 ? `${id}#${count}` : id;
   }
 }

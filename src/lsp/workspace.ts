@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnitGraph } from '../graph/graph.js';
 import { lintLoaded, type LintOptions } from '../index.js';
-import { applyCustomResourceScopes, discoverFiles, loadFile, type LoadProblem } from '../load/index.js';
+import { assembleLoad, discoverFiles, loadFile } from '../load/index.js';
 import { MANIFEST_EXTENSIONS } from '../load/discover.js';
 import type { ParsedFile } from '../load/parse.js';
 import type { Finding, K8sObject } from '../types.js';
@@ -135,18 +135,9 @@ export class Workspace {
   /** Lints every kept file as one application. */
   analyze(): Analysis {
     this.refreshClusterScopes();
-    const objects: K8sObject[] = [];
-    const problems: LoadProblem[] = [];
-    const texts = new Map<string, string>();
     const files = this.built ? this.paths().filter((f) => !this.built!.isBuilt(f)) : this.paths();
-    for (const file of files) {
-      const { parsed, text } = this.files.get(file)!;
-      if (text !== undefined) texts.set(file, text);
-      for (const obj of parsed.objects) objects.push(obj);
-      for (const problem of parsed.problems) problems.push(problem);
-    }
-    applyCustomResourceScopes(objects);
-    const loaded = { files: [...files], objects, problems, texts };
+    // every file came from walking the workspace folders, as `kubeknit lint <folder>` finds them
+    const loaded = assembleLoad([...files], files.map((file) => this.files.get(file)!), new Set());
     if (this.built) addBuilt(loaded, this.built);
     const { graph, findings } = lintLoaded(loaded, this.lintOptions());
     const byFile = new Map<string, Finding[]>();

@@ -55,7 +55,7 @@ export function relationKey(r: Relation): string {
 
 const VERBS: Record<EdgeType, string> = {
   owns: 'owns', selects: 'selects', routes: 'routes to', mounts: 'mounts', references: 'references', binds: 'binds',
-  provisions: 'is provisioned by', scales: 'scales', grants: 'grants', 'headless-service': 'uses as its headless Service', connects: 'connects to',
+  provisions: 'is provisioned by', scales: 'scales', grants: 'grants', 'headless-service': 'uses as its headless Service', connects: 'connects to', produces: 'produces',
 };
 
 /** Relations added and removed between two revisions, with sentences; sorted added first, then by sentence. */

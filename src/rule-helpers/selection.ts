@@ -1,27 +1,9 @@
 import type { KnitGraph } from '../graph/graph.js';
-import { selectorFromLabelSelector, type LabelSelector } from '../k8s/selector.js';
+import type { LabelSelector } from '../k8s/selector.js';
 import type { PodTemplate } from '../k8s/workloads.js';
-import { isPlainObject } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 
-/**
- * A PodDisruptionBudget's selector. In policy/v1 an empty or missing selector selects every Pod
- * of the namespace; in policy/v1beta1 it selects none (undefined here).
- * https://kubernetes.io/docs/tasks/run-application/configure-pdb/#arbitrary-controllers-and-selectors
- */
-export function pdbSelector(pdb: K8sObject): LabelSelector | undefined {
-  const spec = isPlainObject(pdb.body.spec) ? pdb.body.spec : {};
-  const selector = selectorFromLabelSelector(spec.selector);
-  const empty = !selector || (Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0);
-  if (empty) return pdb.version === 'v1beta1' ? undefined : { matchLabels: {}, matchExpressions: [] };
-  return selector;
-}
-
-/** A NetworkPolicy's podSelector (required by the API; an empty one selects every Pod of the namespace). */
-export function networkPolicySelector(policy: K8sObject): LabelSelector {
-  const spec = isPlainObject(policy.body.spec) ? policy.body.spec : {};
-  return selectorFromLabelSelector(spec.podSelector) ?? { matchLabels: {}, matchExpressions: [] };
-}
+export { networkPolicySelector, pdbSelector } from '../k8s/object-selectors.js';
 
 /** The objects (Pods and controllers) whose Pods a selector matches in a namespace, each once, in graph order. */
 export function ownersSelected(graph: KnitGraph, namespace: string, selector: LabelSelector): K8sObject[] {

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
 import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments, type FastDocument } from '../../src/load/fast-parse.js';
 import { locatePath } from '../../src/load/locate.js';
-import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
+import { parseStream, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 
 /**
  * The fast reader must give exactly what yaml's document model gives (values, key order, node
@@ -90,7 +90,7 @@ function summary(parsed: ParsedFile): unknown {
 /** The file read the usual way (fast, documents it skips parsed alone) against the whole file parsed by yaml. */
 export function expectSameAsFullParse(text: string, name: string): void {
   const source = text.replace(/^\ufeff/, '');
-  expect(summary(parseManifestText(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
+  expect(summary(parseStream(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
 }
 
 export function yamlFiles(dir: string): string[] {

@@ -14,7 +14,7 @@ describe('workload kinds table', () => {
   });
 
   it('derives the replicated kinds and the kinds with an update strategy from the one table', () => {
-    expect(REPLICATED_KINDS).toEqual(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
+    expect(REPLICATED_KINDS).toEqual(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'Prometheus', 'Alertmanager', 'ThanosRuler', 'DeploymentConfig']);
     expect(workloadKindsWhere((w) => w.updateStrategy !== undefined)).toEqual(['Deployment', 'StatefulSet', 'DaemonSet', 'DeploymentConfig']);
     expect(workloadKind('DeploymentConfig')?.updateStrategy?.rolling).toBe('Rolling');
   });

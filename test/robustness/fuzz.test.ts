@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type Finding } from '../../src/index.js';
-import { parseManifestText } from '../../src/load/index.js';
+import { parseStream } from '../../src/load/index.js';
 import { decodeManifest } from '../../src/load/read.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -47,7 +47,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
   it('the loader never throws on arbitrary strings, and problems point inside the text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.stringMatching(/^[a-z:\-[\]{}&*!|>'"# \n]{0,200}$/)), (text) => {
-        const parsed = parseManifestText('f.yaml', text);
+        const parsed = parseStream('f.yaml', text);
         const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).length;
         for (const p of parsed.problems) {
           expect(p.range.start.line).toBeGreaterThanOrEqual(1);
@@ -62,7 +62,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         const read = decodeManifest('b.yaml', bytes);
-        if ('text' in read) parseManifestText('b.yaml', read.text);
+        if ('text' in read) parseStream('b.yaml', read.text);
         else expect(read.problem.file).toBe('b.yaml');
       }),
       { numRuns: RUNS },

@@ -18,6 +18,9 @@ export const FAMILY_LOOK: Record<KindFamily, NodeLook> = {
   workload: { shape: 'box3d', fill: '#dbeafe', border: '#1d4ed8' },
   pod: { shape: 'ellipse', fill: '#dcfce7', border: '#15803d' },
   networking: { shape: 'hexagon', fill: '#ede9fe', border: '#6d28d9' },
+  mesh: { shape: 'septagon', fill: '#fce7f3', border: '#be185d' },
+  monitoring: { shape: 'parallelogram', fill: '#ecfccb', border: '#4d7c0f' },
+  certificates: { shape: 'tab', fill: '#fef3c7', border: '#b45309' },
   storage: { shape: 'cylinder', fill: '#fef9c3', border: '#a16207' },
   config: { shape: 'note', fill: '#f1f5f9', border: '#475569' },
   rbac: { shape: 'octagon', fill: '#ffedd5', border: '#c2410c' },
@@ -44,6 +47,7 @@ export const EDGE_LOOK: Record<EdgeType, EdgeLook> = {
   grants: { color: '#dc2626', style: 'dotted', arrowhead: 'diamond' },
   'headless-service': { color: '#0d9488', style: 'dashed', arrowhead: 'odot' },
   connects: { color: '#db2777', style: 'bold', arrowhead: 'dot' },
+  produces: { color: '#0891b2', style: 'dashed', arrowhead: 'normal' },
 };
 
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#dc2626', warning: '#d97706', info: '#2563eb' };
