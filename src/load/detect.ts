@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
-import { lineCounterOf } from './locate.js';
 import type { LoadProblem } from './problems.js';
 
 /** Go-template actions as Helm charts write them: `{{ .Values.x }}`, `{{- include "x" . }}`, `{{ if … }}`. */
