@@ -24,6 +24,9 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  hostNetwork: true\n  hostPID: true\n  containers:\n  - name: agent\n    image: registry.example.com/agent:1.4.2\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  containers:\n  - name: agent\n    image: registry.example.com/agent:1.4.2\n    ports: [{containerPort: 8080}]\n',
   },
+  messages: {
+    sharesNamespace: 'the Pod sets {{field}}: true, so it shares {{shared}}',
+  },
   options: {
     type: 'object',
     properties: {
@@ -39,7 +42,7 @@ export default defineRule<Options>({
       if (!template) continue;
       for (const field of checked) {
         if (template.spec[field] !== true) continue;
-        report(obj, `${template.specPath}.${field}`, `the Pod sets ${field}: true, so it shares ${NAMESPACES[field]}`);
+        report(obj, `${template.specPath}.${field}`, 'sharesNamespace', { field, shared: NAMESPACES[field] });
       }
     }
   },

@@ -17,6 +17,10 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      allowPrivilegeEscalation: false\n',
   },
+  messages: {
+    escalationAllowed: '{{container}} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries',
+    escalationByDefault: '{{container}} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries',
+  },
   options: {
     type: 'object',
     properties: {
@@ -34,9 +38,9 @@ export default defineRule<Options>({
     });
     for (const { ref, value, path } of escalates) {
       if (value === true) {
-        report(ref.object, path, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
+        report(ref.object, path, 'escalationAllowed', { container: describeContainer(ref) }, { fix: noEscalation(path) });
       } else if (options.flagUnset) {
-        report(ref.object, path, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
+        report(ref.object, path, 'escalationByDefault', { container: describeContainer(ref) }, { fix: noEscalation(path) });
       }
     }
   },

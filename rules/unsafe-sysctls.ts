@@ -35,6 +35,9 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: queue}\nspec:\n  securityContext:\n    sysctls:\n    - {name: kernel.msgmax, value: "65536"}\n  containers:\n  - name: queue\n    image: registry.example.com/queue:1.4.2\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: queue}\nspec:\n  securityContext:\n    sysctls:\n    - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}\n  containers:\n  - name: queue\n    image: registry.example.com/queue:1.4.2\n',
   },
+  messages: {
+    unsafeSysctl: 'the Pod sets sysctl {{sysctl}}, which is not in Kubernetes\' safe set: the kubelet refuses the Pod unless it allows this sysctl (--allowed-unsafe-sysctls)',
+  },
   options: {
     type: 'object',
     properties: {
@@ -51,7 +54,7 @@ export default defineRule<Options>({
       if (!template) continue;
       for (const sysctl of podSysctls(template)) {
         if (isAllowed(sysctl.name)) continue;
-        report(obj, `${sysctl.path}.name`, `the Pod sets sysctl ${sysctl.written}, which is not in Kubernetes' safe set: the kubelet refuses the Pod unless it allows this sysctl (--allowed-unsafe-sysctls)`);
+        report(obj, `${sysctl.path}.name`, 'unsafeSysctl', { sysctl: sysctl.written });
       }
     }
   },
