@@ -18,6 +18,11 @@ export default defineRule<Options>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
+  messages: {
+    optsIn: '{{kind}} "{{name}}" mounts a token of ServiceAccount "{{account}}" into its Pods (automountServiceAccountToken: true)',
+    podDoesNotOptOut: '{{kind}} "{{name}}" gets a token of ServiceAccount "{{account}}" mounted in every container: the Pod spec does not set automountServiceAccountToken: false',
+    neitherOptsOut: '{{kind}} "{{name}}" gets a token of ServiceAccount "{{account}}" mounted in every container: neither the Pod spec nor ServiceAccount "{{account}}" sets automountServiceAccountToken: false',
+  },
   options: {
     type: 'object',
     properties: { allowServiceAccounts: { type: 'array', items: { type: 'string' }, description: 'ServiceAccount names whose Pods may mount a token' } },
@@ -33,14 +38,13 @@ export default defineRule<Options>({
       if (options.allowServiceAccounts.includes(accountName)) continue;
       // The Pod's own setting wins over its ServiceAccount's.
       if (spec.automountServiceAccountToken === true) {
-        report(obj, `${template.specPath}.automountServiceAccountToken`, `${obj.kind} "${obj.name}" mounts a token of ServiceAccount "${accountName}" into its Pods (automountServiceAccountToken: true)`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
+        report(obj, `${template.specPath}.automountServiceAccountToken`, 'optsIn', { kind: obj.kind, name: obj.name, account: accountName }, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
         continue;
       }
       if (spec.automountServiceAccountToken === false) continue;
       const account = objects.find('ServiceAccount', template.namespace, accountName);
       if (account?.body.automountServiceAccountToken === false) continue;
-      const why = account ? `neither the Pod spec nor ServiceAccount "${accountName}" sets automountServiceAccountToken: false` : 'the Pod spec does not set automountServiceAccountToken: false';
-      report(obj, template.specPath, `${obj.kind} "${obj.name}" gets a token of ServiceAccount "${accountName}" mounted in every container: ${why}`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
+      report(obj, template.specPath, account ? 'neitherOptsOut' : 'podDoesNotOptOut', { kind: obj.kind, name: obj.name, account: accountName }, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
     }
   },
 });
