@@ -1,4 +1,4 @@
-import { capabilities, defineRule, describeContainer, normalizeCapability, workloadContainers } from '../src/rule-api.js';
+import { capabilities, defineRule, own, describeContainer, normalizeCapability, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   forbidden: string[];
@@ -49,7 +49,8 @@ export default defineRule<Options>({
     for (const ref of workloadContainers(objects)) {
       for (const cap of capabilities(ref, 'add')) {
         if (!forbidden.has(cap.value)) continue;
-        const grants = WHY[cap.value] ? `, which grants ${WHY[cap.value]}` : ', which the team lists as forbidden';
+        const why = own(WHY, cap.value);
+        const grants = why ? `, which grants ${why}` : ', which the team lists as forbidden';
         report(ref.object, cap.path, `${describeContainer(ref)} adds capability ${cap.value}${grants}`);
       }
     }

@@ -106,6 +106,13 @@ import restrictedVolumeTypes from './restricted-volume-types.js';
 import exposedService from './exposed-service.js';
 import missingEphemeralStorageLimits from './missing-ephemeral-storage-limits.js';
 import imagePullPolicy from './image-pull-policy.js';
+// API-server validation beyond the schema (issue 18)
+import invalidPodSpec from './invalid-pod-spec.js';
+import invalidJobSpec from './invalid-job-spec.js';
+import invalidRbacBinding from './invalid-rbac-binding.js';
+import invalidHpaTarget from './invalid-hpa-target.js';
+import invalidServiceSpec from './invalid-service-spec.js';
+import invalidCrdSchema from './invalid-crd-schema.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -212,6 +219,12 @@ export const RULES: readonly Rule[] = [
   exposedService,
   missingEphemeralStorageLimits,
   imagePullPolicy,
+  invalidPodSpec,
+  invalidJobSpec,
+  invalidRbacBinding,
+  invalidHpaTarget,
+  invalidServiceSpec,
+  invalidCrdSchema,
 ];
 
 export function findRule(id: string): Rule | undefined {

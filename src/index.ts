@@ -34,6 +34,7 @@ import { ValidationCache } from './schema/validation-cache.js';
 export * from './types.js';
 export { RULES, findRule } from '../rules/index.js';
 export { UsageError } from './load/errors.js';
+export { INTERNAL_ERROR_RULE } from './engine/run.js';
 export type { KnitGraph } from './graph/graph.js';
 export type { Rule, RuleDefinition, RuleContext, Preset } from './engine/rule.js';
 export type { InlineSource, LoadResult } from './load/index.js';

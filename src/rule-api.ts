@@ -33,9 +33,10 @@ export { declaredPorts, isPortNumber, portNameProblem, portsOf, protocolOf, runn
 export type { DeclaredPort } from './k8s/ports.js';
 export { containerResources, containersMissingResources, resourcePath, resourceRuleOptionsSchema } from './k8s/resources.js';
 export type { ResourceRuleOptions } from './k8s/resources.js';
+export { parseQuantity } from './k8s/quantity.js';
 export { formatSelector, isEmptySelector, selectorFromLabelSelector, selectorFromMap, selectorMatches } from './k8s/selector.js';
 export { serviceMentions } from './graph/service-mentions.js';
-export { NO_PROVISIONER, accessModesOf, bindingProblems, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, storageClassNameOf } from './k8s/storage.js';
+export { NO_PROVISIONER, accessModesOf, bindingProblems, boundVolumeOf, claimsOf, defaultStorageClass, describeClaim, effectiveClaimClass, matchingVolume, staticBindings, storageClassNameOf, volumeNameClaimClass } from './k8s/storage.js';
 export type { Claim } from './k8s/storage.js';
 export { claimNameOf, normalizeHostPath, podVolumes, volumeMounts } from './k8s/volumes.js';
 export type { VolumeMount } from './k8s/volumes.js';
@@ -49,6 +50,8 @@ export type { ObjectSet } from './load/object-set.js';
 export { isPlainObject } from './k8s/guards.js';
 export { hostPathVolumes, securityFieldFailures } from './rule-helpers/check-templates.js';
 export type { HostPathVolume, SecurityFieldCheck, SecurityFieldFailure } from './rule-helpers/check-templates.js';
+export { cronScheduleProblem, timeZoneProblem } from './rule-helpers/cron.js';
+export { own } from './own.js';
 export { containerLabel, envVarsOf } from './rule-helpers/env.js';
 export type { EnvVarRef } from './rule-helpers/env.js';
 export { declaredRoleRef, formatSubjects, policyRulesOf } from './rule-helpers/rbac.js';
@@ -56,6 +59,7 @@ export { autoscalersByTarget, declaredReplicas, lowestReplicas, replicasPath } f
 export { networkPolicySelector, ownersSelected, pdbSelector, podTemplatesByOwner, selectorsByOwner } from './rule-helpers/selection.js';
 export { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, pathSegment, qualifiedName, withMaxLength } from './schema/names.js';
 export type { NameCheck } from './schema/names.js';
+export { linearRegExpIgnoringCase } from './schema/linear-regexp.js';
 export { schemaRegistryFor } from './schema/registry.js';
 export { schemaIssues } from './schema/validate-object.js';
 export type { JsonObject, JsonValue, K8sObject } from './types.js';

@@ -35,7 +35,7 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const format = values.format ?? 'json';
-  const render = GRAPH_RENDERERS[format];
+  const render = Object.hasOwn(GRAPH_RENDERERS, format) ? GRAPH_RENDERERS[format] : undefined;
   if (!render) throw new UsageError(`unknown graph format "${format}"; choose one of: ${Object.keys(GRAPH_RENDERERS).join(', ')}`);
   if (values.depth !== undefined && !/^\d+$/.test(values.depth)) throw new UsageError(`--depth takes a whole number, got "${values.depth}"`);
 

@@ -8,6 +8,8 @@ import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { isPlainObject } from '../k8s/guards.js';
 import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
+import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
+import { setOwn } from '../own.js';
 
 export interface ParsedFile {
   file: string;
@@ -22,8 +24,6 @@ export interface ParsedFile {
   locator?: SourceLocator;
 }
 
-/** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
-const YAML_OPTIONS = (lineCounter?: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' as const });
 
 /** Deeper than any real manifest (CRD schemas reach a few dozen); deeper input is refused, not recursed into. */
 export const MAX_NESTING_DEPTH = 256;
@@ -138,7 +138,7 @@ interface ParsedDocument {
 
 /** Parses every document of a text, deterministically (field locations parse the text again). */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
-  const parsed = parseAllDocuments(source, YAML_OPTIONS(lineCounter));
+  const parsed = parseAllDocuments(source, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
   const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -148,7 +148,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), YAML_OPTIONS());
+      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), KUBERNETES_YAML_OPTIONS);
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }
@@ -458,7 +458,7 @@ function stringMap(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return out;
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   return out;
 }

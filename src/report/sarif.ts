@@ -4,6 +4,7 @@ import { findingFingerprint } from '../pr/fingerprint.js';
 import type { Finding, Severity } from '../types.js';
 import { rootRelativePath } from './paths.js';
 import type { Reporter } from './types.js';
+import { escapeSarifText } from './escape.js';
 import { SarifFixes } from './sarif-fixes.js';
 
 export const KUBEKNIT_HOMEPAGE = 'https://github.com/kubeknit/kubeknit';
@@ -38,11 +39,11 @@ export const sarif: Reporter = (input, options) => {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
       level: LEVELS[f.severity],
-      message: { text: f.message },
+      message: { text: escapeSarifText(f.message) },
       locations: [location(uri, f)],
       ...(f.related?.length ? {
         relatedLocations: f.related.map((r, id) => ({
-          id, message: { text: r.message },
+          id, message: { text: escapeSarifText(r.message) },
           physicalLocation: { artifactLocation: { uri: encodeUri(rootRelativePath(r.file, options)), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
         })),
       } : {}),

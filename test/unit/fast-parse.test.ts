@@ -5,6 +5,7 @@ import { LineCounter, parseAllDocuments, type Document, type Node as YamlNode, t
 import { fastParseDocuments, isSkipped, readDocuments } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
 import { parseStream } from '../../src/load/parse.js';
+import { KUBERNETES_YAML_OPTIONS } from '../../src/load/yaml-options.js';
 import { corpusDifferential, differences, expectSameAsFullParse, fieldPaths, read, readFastAsYaml } from '../helpers/fast-parse-differential.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -127,7 +128,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
     expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
     expect(parsed.problems.map((p) => [p.kind, p.message, p.range.start.line])).toEqual([['not-a-mapping', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
-    const [doc] = parseAllDocuments(text) as Document.Parsed[];
+    const [doc] = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS) as Document.Parsed[];
     const items = (doc.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
     const lines = new LineCounter();
     lines.addNewLine(0);
@@ -183,7 +184,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
 
   it('agrees on mutated manifests (fast-check)', () => {
     const shop = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
-    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text)[0].toJS(), null, 2));
+    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text, KUBERNETES_YAML_OPTIONS)[0].toJS(), null, 2));
     const seeds = [...shop, ...asJson];
     const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 9 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {

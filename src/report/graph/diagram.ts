@@ -2,6 +2,7 @@ import type { EdgeType, GraphNode } from '../../graph/graph.js';
 import type { GraphView } from '../../graph/view.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../types.js';
 import { objectId } from '../../k8s/object-id.js';
+import { own } from '../../own.js';
 
 /** Kinds drawn alike: one shape and colour per family. */
 export type KindFamily = 'workload' | 'pod' | 'networking' | 'mesh' | 'monitoring' | 'certificates' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
@@ -23,7 +24,7 @@ const FAMILY_OF_KIND: Record<string, KindFamily> = {
 };
 
 export function kindFamily(kind: string): KindFamily {
-  return FAMILY_OF_KIND[kind] ?? 'other';
+  return own(FAMILY_OF_KIND, kind) ?? 'other';
 }
 
 export interface DiagramFinding {

@@ -1,6 +1,7 @@
 import type { EdgeType } from '../../graph/graph.js';
 import type { Severity } from '../../types.js';
 import type { Diagram, DiagramEdge, DiagramNode, KindFamily } from './diagram.js';
+import { visibleXmlText } from '../escape.js';
 
 /**
  * Graphviz DOT for the styled SVG and HTML diagrams: namespace clusters, a shape and colour per
@@ -60,7 +61,7 @@ const MISSING_COLOR = '#dc2626';
  */
 export function dotString(text: string | readonly string[]): string {
   const lines = typeof text === 'string' ? [text] : text;
-  const escaped = lines.map((line) => line
+  const escaped = lines.map((line) => visibleXmlText(line)
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/&/g, '&amp;')
