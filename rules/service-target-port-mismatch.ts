@@ -1,9 +1,10 @@
-import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate, type Fix } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',
   family: 'ports',
   severity: 'error',
+  fixable: 'suggestion',
   presets: ['recommended'],
   description: 'A Service targetPort that no Pod it selects declares, or a port name that cannot be targeted',
   docs: {
@@ -24,12 +25,26 @@ export default defineRule({
         // an operator's Pods declare ports kubeknit cannot see
         const knownPods = templates.length > 0 && !templates.some((t) => t.opaque);
         const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), knownPods, declared);
-        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates) });
+        if (!problem) return;
+        const fix = knownPods ? onlyCandidateFix(declared, protocolOf(port), `spec.ports[${i}].targetPort`) : undefined;
+        report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates), fix });
       });
     }
     // Container port names that are not IANA service names: invalid-pod-spec reports them.
   },
 });
+
+/**
+ * When the selected containers declare exactly one port of the Service port's protocol, the target
+ * can only be that port: a suggestion to point targetPort at it (its name when it has one).
+ */
+function onlyCandidateFix(declared: readonly DeclaredPort[], protocol: string, path: string): Fix | undefined {
+  const candidates = new Map(declared.filter((p) => p.protocol === protocol && p.containerPort !== undefined).map((p) => [`${p.containerPort}|${p.name ?? ''}`, p]));
+  if (candidates.size !== 1) return undefined;
+  const [only] = candidates.values();
+  const value = only.name ?? only.containerPort!;
+  return { type: 'suggestion', description: `Set targetPort to ${typeof value === 'string' ? `"${value}"` : value}, the one ${protocol} port the selected containers declare`, edits: [{ op: 'set', path, value }] };
+}
 
 /** What is wrong with a Service port's target (its targetPort, else its port), if anything. */
 function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { message: string; severity?: 'warning' } | undefined {
