@@ -9,6 +9,7 @@ export default defineRule<Options>({
   id: 'cluster-admin-binding',
   family: 'rbac',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A RoleBinding or ClusterRoleBinding that grants the cluster-admin ClusterRole',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'privileged-container',
   family: 'security',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A container runs privileged',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'unknown-kind',
   family: 'schema',
   severity: 'warning',
+  locality: 'object-and-crds',
   presets: ['recommended'],
   description: 'No schema is known for the object\'s apiVersion and kind, so it is not validated',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'unsafe-proc-mount',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container unmasks /proc (procMount: Unmasked)',
   docs: {

@@ -5,6 +5,7 @@
 import { RULES } from '../rules/index.js';
 import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
+import type { LocalFindings } from './engine/incremental.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
 import { isConfigFile } from './config/find.js';
@@ -115,9 +116,10 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
 /**
  * Everything after loading: objects → graph → rules → findings. For callers that load and cache
  * files themselves (the language server re-parses only the file being edited). `options` should
- * already carry the config (as `lint()` passes them). `schemaCache` reuses schema validation results of earlier runs.
+ * already carry the config (as `lint()` passes them). `schemaCache` reuses schema validation results of earlier runs;
+ * `local` keeps the findings of object-local rules between runs over mostly the same objects.
  */
-export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache): LintResult {
+export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache, local?: LocalFindings): LintResult {
   const options = withConfig(lintOptions);
   const config = options.config;
   const objects = new ObjectSet(loaded.objects);
@@ -125,7 +127,7 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } });
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } }, local);
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
