@@ -5,9 +5,12 @@ import { runRules, type ActiveRule, type RunInput } from './run.js';
 const CRD = 'CustomResourceDefinition';
 
 interface KeptRun {
+  /** The analysis that last brought these findings up to date. */
+  analysis: number;
   /** The CRDs the kept findings were made with (object-and-crds rules). */
   crds: readonly K8sObject[];
-  byObject: WeakMap<K8sObject, Finding[]>;
+  /** Findings by object; objects without findings are absent. */
+  byObject: Map<K8sObject, Finding[]>;
 }
 
 /**
@@ -17,8 +20,24 @@ interface KeptRun {
  */
 export class LocalFindings {
   private readonly runs = new Map<string, KeptRun>();
+  private analysis = 0;
+  private objects: ReadonlySet<K8sObject> = new Set();
+  /** Objects of this analysis that the previous one did not have. */
+  private fresh: readonly K8sObject[] = [];
+  /** Objects of the previous analysis that this one does not have. */
+  private gone: readonly K8sObject[] = [];
 
-  /** Runs one object-local rule, on the objects it has no kept findings for, and returns its findings on every object. */
+  /** Starts an analysis of these objects (an ObjectSet's first definitions). */
+  begin(objects: readonly K8sObject[]): void {
+    const previous = this.objects;
+    const current = new Set(objects);
+    this.fresh = objects.filter((obj) => !previous.has(obj));
+    this.gone = previous.size + this.fresh.length === current.size ? [] : [...previous].filter((obj) => !current.has(obj));
+    this.objects = current;
+    this.analysis++;
+  }
+
+  /** Runs one object-local rule on the objects it has no findings for yet, and returns its findings on every object. */
   run(active: ActiveRule, input: Omit<RunInput, 'rules'>): Finding[] {
     const { rule } = active;
     const { kubernetesVersion, schemaLocations, ignoreMissingSchemas } = input.settings ?? {};
@@ -26,18 +45,29 @@ export class LocalFindings {
     const withCrds = rule.locality === 'object-and-crds';
     const crds = withCrds ? input.objects.ofKind(CRD) : [];
     let kept = this.runs.get(key);
-    if (!kept || !sameObjects(kept.crds, crds)) this.runs.set(key, (kept = { crds, byObject: new WeakMap() }));
-    const byObject = kept.byObject;
-    // CRDs are always checked again: an object-and-crds rule needs them all to build its schemas.
-    const fresh = input.objects.all.filter((obj) => !byObject.has(obj) || (withCrds && obj.kind === CRD));
-    if (fresh.length) {
-      const found = new Map<K8sObject, Finding[]>(fresh.map((obj) => [obj, []]));
-      runRules({ ...input, objects: new ObjectSet(fresh), rules: [active], onReport: (finding, obj) => found.get(obj)?.push(finding) });
-      for (const [obj, list] of found) byObject.set(obj, list);
+    let check: readonly K8sObject[];
+    if (!kept || kept.analysis !== this.analysis - 1 || !sameObjects(kept.crds, crds)) {
+      this.runs.set(key, (kept = { analysis: this.analysis, crds, byObject: new Map() }));
+      check = input.objects.all;
+    } else {
+      kept.analysis = this.analysis;
+      for (const obj of this.gone) kept.byObject.delete(obj);
+      // An object-and-crds rule needs every CRD to build its schemas, so it checks them all again.
+      check = withCrds ? [...new Set([...this.fresh, ...crds])] : this.fresh;
+      for (const obj of check) kept.byObject.delete(obj);
     }
-    const findings: Finding[] = [];
-    for (const obj of input.objects.all) for (const finding of byObject.get(obj) ?? []) findings.push(finding);
-    return findings;
+    if (check.length) {
+      const byObject = kept.byObject;
+      const checked = new Set(check);
+      const onReport = (finding: Finding, obj: K8sObject): void => {
+        if (!checked.has(obj)) return;
+        const list = byObject.get(obj);
+        if (list) list.push(finding);
+        else byObject.set(obj, [finding]);
+      };
+      runRules({ ...input, objects: check === input.objects.all ? input.objects : new ObjectSet(check), rules: [active], onReport });
+    }
+    return [...kept.byObject.values()].flat();
   }
 }
 

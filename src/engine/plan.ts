@@ -74,6 +74,7 @@ export function planRules(rules: readonly Rule[], files: readonly string[], sele
 export function runPlan(plan: RulePlan, input: Omit<RunInput, 'rules'>, local?: LocalFindings): Finding[] {
   const findings: Finding[] = [];
   const locations = new PendingLocations();
+  local?.begin(input.objects.all);
   for (const run of plan.runs) {
     const found = local && run.active.rule.locality ? local.run(run.active, { ...input, locations }) : runRules({ ...input, rules: [run.active], locations });
     for (const finding of found) {
