@@ -126,7 +126,8 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const graph = buildGraph(objects);
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
-  const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
+  const makePlan = () => planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
+  const plan = local ? local.plan([...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
   const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } }, local);
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,

@@ -1,5 +1,6 @@
 import { ObjectSet } from '../load/object-set.js';
 import type { Finding, K8sObject } from '../types.js';
+import type { RulePlan } from './plan.js';
 import { runRules, type ActiveRule, type RunInput } from './run.js';
 
 const CRD = 'CustomResourceDefinition';
@@ -16,7 +17,8 @@ interface KeptRun {
 /**
  * Findings of object-local rules (see `RuleDefinition.locality`), kept per rule variant and per
  * object between analyses of the language server. An unchanged file keeps its parsed objects, so
- * only the objects of edited files (new instances) are checked again.
+ * only the objects of edited files (new instances) are checked again. The rule plan is kept too,
+ * while the files and settings stay the same.
  */
 export class LocalFindings {
   private readonly runs = new Map<string, KeptRun>();
@@ -26,6 +28,16 @@ export class LocalFindings {
   private fresh: readonly K8sObject[] = [];
   /** Objects of the previous analysis that this one does not have. */
   private gone: readonly K8sObject[] = [];
+  private lastPlan: { inputs: readonly unknown[]; plan: RulePlan } | undefined;
+
+  /** The rule plan of the previous analysis when everything it was made from is the same (by identity). */
+  plan(inputs: readonly unknown[], make: () => RulePlan): RulePlan {
+    const last = this.lastPlan;
+    if (last && sameObjects(last.inputs, inputs)) return last.plan;
+    const plan = make();
+    this.lastPlan = { inputs, plan };
+    return plan;
+  }
 
   /** Starts an analysis of these objects (an ObjectSet's first definitions). */
   begin(objects: readonly K8sObject[]): void {
@@ -71,6 +83,6 @@ export class LocalFindings {
   }
 }
 
-function sameObjects(a: readonly K8sObject[], b: readonly K8sObject[]): boolean {
+function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((obj, i) => obj === b[i]);
 }
