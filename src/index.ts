@@ -126,9 +126,11 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const graph = buildGraph(objects);
   const rules = [...RULES, ...(config?.customRules ?? [])];
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
+  const schemaInputs = [options.kubernetesVersion, options.ignoreMissingSchemas, ...(options.schemaLocations ?? [])];
+  const settings = local ? local.reuse('schema', schemaInputs, () => schemaSettings(options)) : schemaSettings(options);
   const makePlan = () => planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const plan = local ? local.plan([...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache } }, local);
+  const plan = local ? local.reuse('plan', [...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
+  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...settings, schemaCache } }, local);
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),

@@ -1,6 +1,5 @@
 import { ObjectSet } from '../load/object-set.js';
 import type { Finding, K8sObject } from '../types.js';
-import type { RulePlan } from './plan.js';
 import { runRules, type ActiveRule, type RunInput } from './run.js';
 
 const CRD = 'CustomResourceDefinition';
@@ -17,8 +16,8 @@ interface KeptRun {
 /**
  * Findings of object-local rules (see `RuleDefinition.locality`), kept per rule variant and per
  * object between analyses of the language server. An unchanged file keeps its parsed objects, so
- * only the objects of edited files (new instances) are checked again. The rule plan is kept too,
- * while the files and settings stay the same.
+ * only the objects of edited files (new instances) are checked again. The rule plan and the schema
+ * settings are kept too, while what they are made from stays the same.
  */
 export class LocalFindings {
   private readonly runs = new Map<string, KeptRun>();
@@ -28,15 +27,18 @@ export class LocalFindings {
   private fresh: readonly K8sObject[] = [];
   /** Objects of the previous analysis that this one does not have. */
   private gone: readonly K8sObject[] = [];
-  private lastPlan: { inputs: readonly unknown[]; plan: RulePlan } | undefined;
+  private readonly reused = new Map<string, { inputs: readonly unknown[]; value: unknown }>();
 
-  /** The rule plan of the previous analysis when everything it was made from is the same (by identity). */
-  plan(inputs: readonly unknown[], make: () => RulePlan): RulePlan {
-    const last = this.lastPlan;
-    if (last && sameObjects(last.inputs, inputs)) return last.plan;
-    const plan = make();
-    this.lastPlan = { inputs, plan };
-    return plan;
+  /**
+   * What the previous analysis made in this slot (the rule plan, the schema settings) when
+   * everything it was made from is the same (by identity); otherwise makes it afresh.
+   */
+  reuse<T>(slot: string, inputs: readonly unknown[], make: () => T): T {
+    const last = this.reused.get(slot);
+    if (last && sameObjects(last.inputs, inputs)) return last.value as T;
+    const value = make();
+    this.reused.set(slot, { inputs, value });
+    return value;
   }
 
   /** Starts an analysis of these objects (an ObjectSet's first definitions). */
