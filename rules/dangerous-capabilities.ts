@@ -1,4 +1,4 @@
-import { capabilities, defineRule, describeContainer, normalizeCapability, workloadContainers } from '../src/rule-api.js';
+import { capabilities, defineRule, own, describeContainer, normalizeCapability, workloadContainers } from '../src/rule-api.js';
 
 interface Options {
   forbidden: string[];
@@ -27,10 +27,10 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'error',
   locality: 'object',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-baseline'],
   description: 'A container adds a Linux capability that gives control over the node (SYS_ADMIN, NET_ADMIN, ALL…)',
   docs: {
-    why: 'Capabilities split root\'s power into pieces; some pieces are nearly all of it. SYS_ADMIN alone allows mounts and namespace tricks that escape the container, NET_ADMIN rewires the node\'s network, ALL is privileged in all but name. The default list: ALL, SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, SYS_RAWIO, SYS_BOOT, SYS_TIME, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE. NET_RAW has its own rule, drop-net-raw.',
+    why: 'Pod Security Standards control "Capabilities" (baseline). Capabilities split root\'s power into pieces; some pieces are nearly all of it. SYS_ADMIN alone allows mounts and namespace tricks that escape the container, NET_ADMIN rewires the node\'s network, ALL is privileged in all but name. The default list: ALL, SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, SYS_RAWIO, SYS_BOOT, SYS_TIME, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE. NET_RAW has its own rule, drop-net-raw.',
     fix: 'Drop the capability, or replace it with a narrower one (NET_BIND_SERVICE to bind low ports). A component that truly needs one (a CNI plugin needs NET_ADMIN) can list it in the allowed option.',
     bad: 'securityContext:\n  capabilities:\n    add: [SYS_ADMIN]\n',
     good: 'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]\n',
@@ -50,7 +50,8 @@ export default defineRule<Options>({
     for (const ref of workloadContainers(objects)) {
       for (const cap of capabilities(ref, 'add')) {
         if (!forbidden.has(cap.value)) continue;
-        const grants = WHY[cap.value] ? `, which grants ${WHY[cap.value]}` : ', which the team lists as forbidden';
+        const why = own(WHY, cap.value);
+        const grants = why ? `, which grants ${why}` : ', which the team lists as forbidden';
         report(ref.object, cap.path, `${describeContainer(ref)} adds capability ${cap.value}${grants}`);
       }
     }

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describeContainer, isPlainObject, podTemplateOf } from '../src/rule-api.js';
+import { containersOf, defineRule, describeContainer, hostPathVolumes, isPlainObject } from '../src/rule-api.js';
 
 interface Options {
   sockets: string[];
@@ -32,20 +32,15 @@ export default defineRule<Options>({
   },
   check({ objects, report, options }) {
     const sockets = options.sockets.map(normalizeHostPath);
-    for (const obj of objects) {
-      const template = podTemplateOf(obj);
-      if (!template || !Array.isArray(template.spec.volumes)) continue;
-      template.spec.volumes.forEach((volume, i) => {
-        if (!isPlainObject(volume) || !isPlainObject(volume.hostPath) || typeof volume.hostPath.path !== 'string') return;
-        const hostPath = normalizeHostPath(volume.hostPath.path);
-        const socket = sockets.find((s) => s === hostPath || s.startsWith(hostPath === '/' ? '/' : `${hostPath}/`));
-        if (!socket) return;
-        // An unmounted volume exposes nothing; name the containers that mount it.
-        const users = containersOf(template).filter(({ container }) => Array.isArray(container.volumeMounts) && container.volumeMounts.some((m) => isPlainObject(m) && m.name === volume.name));
-        if (!users.length) return;
-        const holds = socket === hostPath ? 'the container runtime socket' : `a directory holding the container runtime socket ${socket}`;
-        report(obj, `${template.specPath}.volumes[${i}].hostPath.path`, `${users.map(describeContainer).join(', ')} ${users.length > 1 ? 'mount' : 'mounts'} ${hostPath} from the node, ${holds}: that is root on the node`);
-      });
+    for (const { object, template, volume, hostPath: written, path } of hostPathVolumes(objects)) {
+      const hostPath = normalizeHostPath(written);
+      const socket = sockets.find((s) => s === hostPath || s.startsWith(hostPath === '/' ? '/' : `${hostPath}/`));
+      if (!socket) continue;
+      // An unmounted volume exposes nothing; name the containers that mount it.
+      const users = containersOf(template).filter(({ container }) => Array.isArray(container.volumeMounts) && container.volumeMounts.some((m) => isPlainObject(m) && m.name === volume.name));
+      if (!users.length) continue;
+      const holds = socket === hostPath ? 'the container runtime socket' : `a directory holding the container runtime socket ${socket}`;
+      report(object, path, `${users.map(describeContainer).join(', ')} ${users.length > 1 ? 'mount' : 'mounts'} ${hostPath} from the node, ${holds}: that is root on the node`);
     }
   },
 });

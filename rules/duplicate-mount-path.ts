@@ -13,6 +13,9 @@ export default defineRule({
     bad: 'volumeMounts:\n- {name: config, mountPath: /etc/app}\n- {name: secrets, mountPath: /etc/app}\n',
     good: 'volumeMounts:\n- {name: config, mountPath: /etc/app/config}\n- {name: secrets, mountPath: /etc/app/secrets}\n',
   },
+  messages: {
+    samePath: 'container "{{container}}" already uses {{field}} "{{path}}" for volume "{{volume}}"; each path may be mounted once',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
@@ -29,7 +32,7 @@ export default defineRule({
           seen.set(key, mount);
           continue;
         }
-        report(obj, `${mount.path}.${field}`, `container "${String(mount.container.container.name)}" already uses ${field} "${target}" for volume "${String(first.mount.name)}"; each path may be mounted once`);
+        report(obj, `${mount.path}.${field}`, 'samePath', { container: String(mount.container.container.name), field, path: target, volume: String(first.mount.name) });
       }
     }
   },

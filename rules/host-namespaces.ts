@@ -17,10 +17,10 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'error',
   locality: 'object',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-baseline'],
   description: 'A Pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC)',
   docs: {
-    why: 'Namespaces are what separate a Pod from its node. With hostNetwork the Pod uses the node\'s network stack (and bypasses NetworkPolicies), with hostPID it sees every process of the node, with hostIPC it shares the node\'s shared memory. Each one gives a compromised container a way into the node and the other Pods on it.',
+    why: 'Pod Security Standards control "Host Namespaces" (baseline). Namespaces are what separate a Pod from its node. With hostNetwork the Pod uses the node\'s network stack (and bypasses NetworkPolicies), with hostPID it sees every process of the node, with hostIPC it shares the node\'s shared memory. Each one gives a compromised container a way into the node and the other Pods on it.',
     fix: 'Remove hostNetwork, hostPID and hostIPC (or set them to false). Node agents that need one (a CNI plugin needs hostNetwork) can be exempted: list the field in the allowed option, or disable the rule for that object.',
     bad: 'spec:\n  hostNetwork: true\n  hostPID: true\n',
     good: 'spec:\n  containers:\n  - name: app\n    ports: [{containerPort: 8080}]\n',

@@ -84,6 +84,35 @@ import schemaViolation from './schema-violation.js';
 import removedApi from './removed-api.js';
 import unknownKind from './unknown-kind.js';
 import invalidMetadata from './invalid-metadata.js';
+// Resources beside the core: Gateway API, Prometheus operator, cert-manager, Istio, Argo Rollouts (issue 21)
+import danglingRouteBackend from './dangling-route-backend.js';
+import danglingRouteParent from './dangling-route-parent.js';
+import missingReferenceGrant from './missing-reference-grant.js';
+import danglingServicemonitorSelector from './dangling-servicemonitor-selector.js';
+import servicemonitorPortMismatch from './servicemonitor-port-mismatch.js';
+import danglingPodmonitorSelector from './dangling-podmonitor-selector.js';
+import danglingIssuerRef from './dangling-issuer-ref.js';
+import danglingVirtualserviceDestination from './dangling-virtualservice-destination.js';
+import danglingVirtualserviceGateway from './dangling-virtualservice-gateway.js';
+import danglingDestinationSubset from './dangling-destination-subset.js';
+import danglingRolloutReference from './dangling-rollout-reference.js';
+// Pod Security Standards and the remaining security gaps (issue 21)
+import missingSeccompProfile from './missing-seccomp-profile.js';
+import hostPathVolume from './host-path-volume.js';
+import hostPort from './host-port.js';
+import apparmorProfile from './apparmor-profile.js';
+import selinuxOptions from './selinux-options.js';
+import restrictedVolumeTypes from './restricted-volume-types.js';
+import exposedService from './exposed-service.js';
+import missingEphemeralStorageLimits from './missing-ephemeral-storage-limits.js';
+import imagePullPolicy from './image-pull-policy.js';
+// API-server validation beyond the schema (issue 18)
+import invalidPodSpec from './invalid-pod-spec.js';
+import invalidJobSpec from './invalid-job-spec.js';
+import invalidRbacBinding from './invalid-rbac-binding.js';
+import invalidHpaTarget from './invalid-hpa-target.js';
+import invalidServiceSpec from './invalid-service-spec.js';
+import invalidCrdSchema from './invalid-crd-schema.js';
 
 /** Every built-in rule. A new rule is one file in this folder plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -170,6 +199,32 @@ export const RULES: readonly Rule[] = [
   removedApi,
   unknownKind,
   invalidMetadata,
+  danglingRouteBackend,
+  danglingRouteParent,
+  missingReferenceGrant,
+  danglingServicemonitorSelector,
+  servicemonitorPortMismatch,
+  danglingPodmonitorSelector,
+  danglingIssuerRef,
+  danglingVirtualserviceDestination,
+  danglingVirtualserviceGateway,
+  danglingDestinationSubset,
+  danglingRolloutReference,
+  missingSeccompProfile,
+  hostPathVolume,
+  hostPort,
+  apparmorProfile,
+  selinuxOptions,
+  restrictedVolumeTypes,
+  exposedService,
+  missingEphemeralStorageLimits,
+  imagePullPolicy,
+  invalidPodSpec,
+  invalidJobSpec,
+  invalidRbacBinding,
+  invalidHpaTarget,
+  invalidServiceSpec,
+  invalidCrdSchema,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,4 +1,4 @@
-import { defineRule, dns1035Label, dns1123Label, dns1123Subdomain, isPlainObject, labelValue, pathSegment, qualifiedName, withMaxLength, type K8sObject, type NameCheck } from '../src/rule-api.js';
+import { defineRule, own, dns1035Label, dns1123Label, dns1123Subdomain, isPlainObject, labelValue, pathSegment, qualifiedName, withMaxLength, type K8sObject, type NameCheck } from '../src/rule-api.js';
 
 /** Name rules of the kinds that differ from the usual DNS-1123 subdomain. */
 const NAME_RULES: Record<string, { check: NameCheck; why: string }> = {
@@ -57,7 +57,7 @@ export default defineRule({
 });
 
 function checkName(obj: K8sObject, metadata: Record<string, unknown>, report: (o: K8sObject, path: string, message: string) => void): void {
-  const rule = NAME_RULES[obj.kind] ?? (BUILT_IN_GROUP.test(obj.group) ? { check: dns1123Subdomain, why: '' } : { check: pathSegment, why: '' });
+  const rule = own(NAME_RULES, obj.kind) ?? (BUILT_IN_GROUP.test(obj.group) ? { check: dns1123Subdomain, why: '' } : { check: pathSegment, why: '' });
   const why = rule.why ? ` (${rule.why})` : '';
   if (typeof metadata.name === 'string' && metadata.name) {
     const bad = rule.check(metadata.name);

@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'kind: ConfigMap\nmetadata:\n  name: settings\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
   },
-  check: reportLoadProblems('invalid-object'),
+  check: reportLoadProblems('not-a-mapping', 'missing-fields'),
 });

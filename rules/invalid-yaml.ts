@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'metadata:\n  name: web\n   labels: {app: web}\n',
     good: 'metadata:\n  name: web\n  labels: {app: web}\n',
   },
-  check: reportLoadProblems('invalid-yaml'),
+  check: reportLoadProblems('unreadable', 'binary', 'not-utf8', 'yaml-syntax', 'duplicate-key', 'unexpandable', 'too-deep'),
 });

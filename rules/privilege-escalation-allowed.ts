@@ -1,4 +1,4 @@
-import { capabilities, containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers, type Fix } from '../src/rule-api.js';
+import { capabilities, defineRule, describeContainer, securityFieldFailures, type Fix } from '../src/rule-api.js';
 
 interface Options {
   flagUnset: boolean;
@@ -9,11 +9,11 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'warning',
   locality: 'object',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-restricted'],
   fixable: 'suggestion',
   description: 'A container may gain more privileges than its parent process (allowPrivilegeEscalation is not false)',
   docs: {
-    why: 'Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
+    why: 'Pod Security Standards control "Privilege Escalation" (restricted). Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
     fix: 'Set securityContext.allowPrivilegeEscalation: false on the container.',
     bad: 'containers:\n- name: app\n  image: app:1.0\n',
     good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    allowPrivilegeEscalation: false\n',
@@ -27,16 +27,17 @@ export default defineRule<Options>({
   },
   defaultOptions: { flagUnset: true },
   check({ objects, report, options }) {
-    for (const ref of workloadContainers(objects)) {
-      if (isWindowsPod(ref.template)) continue;
-      const { context, path } = containerSecurityContext(ref);
-      const setting = context.allowPrivilegeEscalation;
-      if (setting === false) continue;
-      if (context.privileged === true || capabilities(ref, 'add').some((c) => c.value === 'SYS_ADMIN' || c.value === 'ALL')) continue;
-      if (setting === true) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
+    // Privileged containers and those with SYS_ADMIN (or ALL) can escalate whatever the field says; other rules report them.
+    const escalates = securityFieldFailures(objects, {
+      field: 'allowPrivilegeEscalation',
+      linuxOnly: true,
+      fails: (value, context, ref) => value !== false && context.privileged !== true && !capabilities(ref, 'add').some((c) => c.value === 'SYS_ADMIN' || c.value === 'ALL'),
+    });
+    for (const { ref, value, path } of escalates) {
+      if (value === true) {
+        report(ref.object, path, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
       } else if (options.flagUnset) {
-        report(ref.object, `${path}.allowPrivilegeEscalation`, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(`${path}.allowPrivilegeEscalation`) });
+        report(ref.object, path, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
       }
     }
   },

@@ -1,23 +1,24 @@
-import { containerSecurityContext, defineRule, describeContainer, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'privileged-container',
   family: 'security',
   severity: 'error',
   locality: 'object',
-  presets: ['recommended'],
+  presets: ['recommended', 'pss-baseline'],
   description: 'A container runs privileged',
   docs: {
-    why: 'A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
+    why: 'Pod Security Standards control "Privileged Containers" (baseline). A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
     fix: 'Remove privileged: true and add only the capabilities the process needs (securityContext.capabilities.add). For a trusted system component, disable this rule for that object.',
     bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
     good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',
   },
+  messages: {
+    privileged: '{{container}} is privileged: it gets every capability and device of the node, so escaping to the node is trivial',
+  },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      const { context, path } = containerSecurityContext(ref);
-      if (context.privileged !== true) continue;
-      report(ref.object, `${path}.privileged`, `${describeContainer(ref)} is privileged: it gets every capability and device of the node, so escaping to the node is trivial`);
+    for (const { ref, path } of securityFieldFailures(objects, { field: 'privileged', fails: (value) => value === true })) {
+      report(ref.object, path, 'privileged', { container: describeContainer(ref) });
     }
   },
 });

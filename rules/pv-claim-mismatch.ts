@@ -1,4 +1,4 @@
-import { ASSUME_EXISTING_SCHEMA, assumedToExist, bindingProblems, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, isPlainObject, storageClassNameOf, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ASSUME_EXISTING_SCHEMA, assumedToExist, bindingProblems, claimsOf, defaultStorageClass, defineRule, describeClaim, volumeNameClaimClass, type AssumeExistingOptions, type Claim } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'pv-claim-mismatch',
@@ -7,7 +7,7 @@ export default defineRule<AssumeExistingOptions>({
   presets: ['recommended'],
   description: 'A PersistentVolumeClaim\'s volumeName names a PersistentVolume that is missing or cannot bind to it',
   docs: {
-    why: 'A claim with spec.volumeName binds to that one PersistentVolume and no other. If the volume does not exist, is reserved for another claim (spec.claimRef), is smaller than the request, lacks an access mode the claim asks for, or differs in storage class or volumeMode, the claim stays Pending forever and every Pod that mounts it waits with it.',
+    why: 'A claim with spec.volumeName binds to that one PersistentVolume and no other. If the volume does not exist, is reserved for another claim (spec.claimRef), is smaller than the request, lacks an access mode the claim asks for, or differs in storage class or volumeMode, the claim stays Pending forever and every Pod that mounts it waits with it. A volume binds one claim: two claims naming the same volume cannot both bind.',
     fix: 'Point volumeName at the right volume, or change the volume (capacity, accessModes, storageClassName, claimRef) or the claim so that they match. List volumes created outside these manifests in the rule option "assumeExisting".',
     bad: 'kind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  volumeName: data-pv\n  storageClassName: ""\n  accessModes: [ReadWriteMany]\n  resources: {requests: {storage: 20Gi}}\n---\nkind: PersistentVolume\nmetadata: {name: data-pv}\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  capacity: {storage: 10Gi}\n',
     good: 'kind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  volumeName: data-pv\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\nkind: PersistentVolume\nmetadata: {name: data-pv}\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  capacity: {storage: 10Gi}\n',
@@ -16,6 +16,7 @@ export default defineRule<AssumeExistingOptions>({
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options }) {
     const defaultClass = defaultStorageClass(objects);
+    const firstByVolume = new Map<string, Claim>();
     for (const claim of claimsOf(objects)) {
       const volumeName = claim.spec.volumeName;
       if (typeof volumeName !== 'string' || volumeName === '') continue;
@@ -27,9 +28,16 @@ export default defineRule<AssumeExistingOptions>({
         continue;
       }
       // Without its own class, a claim naming a volume takes the volume's class unless a default is set.
-      const pvClass = storageClassNameOf(isPlainObject(pv.body.spec) ? pv.body.spec : {}, pv.annotations) ?? '';
-      const claimClass = storageClassNameOf(claim.spec, claim.annotations) === undefined && !defaultClass ? pvClass : effectiveClaimClass(claim, defaultClass);
-      const problems = bindingProblems(pv, claim, claimClass);
+      // A volume binds one claim: a second claim naming it stays Pending.
+      const first = firstByVolume.get(volumeName);
+      if (first && !claim.template) {
+        report(claim.owner, path, `${what} names PersistentVolume "${volumeName}", which ${describeClaim(first)} also names; a PersistentVolume binds one claim, so one of them stays Pending`, undefined, {
+          related: [{ object: first.owner, path: `${first.specPath}.volumeName`, message: `${describeClaim(first)} names it too` }],
+        });
+        continue;
+      }
+      if (!claim.template) firstByVolume.set(volumeName, claim);
+      const problems = bindingProblems(pv, claim, volumeNameClaimClass(claim, pv, defaultClass));
       if (problems.length === 0) continue;
       report(claim.owner, path, `${what} cannot bind PersistentVolume "${volumeName}": ${problems.join('; ')}`, undefined, {
         related: [{ object: pv, path: 'spec', message: 'the PersistentVolume' }],

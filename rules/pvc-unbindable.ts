@@ -1,4 +1,4 @@
-import { NO_PROVISIONER, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, matchingVolume, storageClassNameOf, type Claim, type ObjectSet } from '../src/rule-api.js';
+import { NO_PROVISIONER, boundVolumeOf, claimsOf, defaultStorageClass, defineRule, describeClaim, effectiveClaimClass, matchingVolume, staticBindings, storageClassNameOf, type Claim, type ObjectSet } from '../src/rule-api.js';
 
 interface Options {
   /** Whether the cluster has a default StorageClass that is not in the input. */
@@ -31,8 +31,18 @@ export default defineRule<Options>({
       const reason = needsStaticVolume(objects, claim, defaultClass !== undefined || options.clusterHasDefaultClass);
       if (reason === undefined) continue;
       const claimClass = effectiveClaimClass(claim, defaultClass);
-      if (matchingVolume(objects, claim, claimClass)) continue;
+      const match = matchingVolume(objects, claim, claimClass);
       const what = describeClaim(claim);
+      if (match && !claim.template && !boundVolumeOf(objects, claim)) {
+        // A volume binds one claim: the volumes it could bind went to other claims first.
+        const holder = staticBindings(objects).get(match);
+        const by = holder ? `${describeClaim(holder)}${holder.namespace === claim.namespace ? '' : ` in namespace "${holder.namespace}"`}` : 'another claim';
+        report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and PersistentVolume "${match.name}", the one that matches it, binds ${by}; a PersistentVolume binds one claim, so this one stays Pending`, undefined, {
+          related: holder ? [{ object: holder.owner, path: holder.specPath, message: `${describeClaim(holder)} binds PersistentVolume "${match.name}"` }] : [],
+        });
+        continue;
+      }
+      if (match) continue;
       report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and no PersistentVolume in the input matches it`);
     }
   },

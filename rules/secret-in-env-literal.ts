@@ -1,4 +1,4 @@
-import { containerLabel, defineRule, envVarsOf, podTemplateOf } from '../src/rule-api.js';
+import { linearRegExpIgnoringCase, containerLabel, defineRule, envVarsOf, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   /** Regular expressions (case-insensitive) for names of variables that hold secrets. */
@@ -23,8 +23,8 @@ export default defineRule<Options>({
   options: {
     type: 'object',
     properties: {
-      namePatterns: { type: 'array', items: { type: 'string' }, description: 'Case-insensitive regular expressions for secret-like variable names' },
-      ignoreNamePatterns: { type: 'array', items: { type: 'string' }, description: 'Case-insensitive regular expressions for names that are not secrets' },
+      namePatterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: 'Case-insensitive regular expressions (RE2 syntax) for secret-like variable names' },
+      ignoreNamePatterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: 'Case-insensitive regular expressions (RE2 syntax) for names that are not secrets' },
     },
     additionalProperties: false,
   },
@@ -34,8 +34,8 @@ export default defineRule<Options>({
     ignoreNamePatterns: ['[_.-](FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|HOST|PORT|ID|TTL|TIMEOUT|EXPIRY|LENGTH|HEADER|TYPE)$', '(^|[_.-])(ALLOW|ENABLE|DISABLE|SKIP|REQUIRE|USE)[_.-]'],
   },
   check({ objects, report, options }) {
-    const secret = options.namePatterns.map((p) => new RegExp(p, 'i'));
-    const ignored = options.ignoreNamePatterns.map((p) => new RegExp(p, 'i'));
+    const secret = options.namePatterns.map(linearRegExpIgnoringCase);
+    const ignored = options.ignoreNamePatterns.map(linearRegExpIgnoringCase);
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;

@@ -1,4 +1,4 @@
-import { defineRule, isPlainObject, normalizeHostPath, podTemplateOf, podVolumes } from '../src/rule-api.js';
+import { defineRule, hostPathVolumes, isPlainObject, normalizeHostPath } from '../src/rule-api.js';
 
 interface Options {
   /** Host paths that are sensitive themselves and everything beneath them. */
@@ -49,14 +49,9 @@ export default defineRule<Options>({
       const tree = trees.find((t) => path === t || path.startsWith(`${t}/`));
       return tree === undefined ? undefined : path === tree ? `the node's ${path}` : `${path}, inside the node's ${tree}`;
     };
-    for (const obj of objects) {
-      const template = podTemplateOf(obj);
-      if (!template) continue;
-      for (const volume of podVolumes(template)) {
-        const hostPath = hostPathOf(volume.volume.hostPath);
-        const why = hostPath === undefined ? undefined : reason(hostPath);
-        if (why) report(obj, `${volume.path}.hostPath.path`, `volume "${volume.name}" mounts ${why} from the host (hostPath "${hostPath}")`);
-      }
+    for (const { object, volume, hostPath, path } of hostPathVolumes(objects)) {
+      const why = reason(hostPath);
+      if (why) report(object, path, `volume "${volume.name}" mounts ${why} from the host (hostPath "${hostPath}")`);
     }
     for (const pv of objects.ofKind('PersistentVolume')) {
       const hostPath = hostPathOf(isPlainObject(pv.body.spec) ? pv.body.spec.hostPath : undefined);

@@ -1,4 +1,4 @@
-import { declaredPorts, defineRule, isPlainObject, isPortNumber, podTemplateOf, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',
@@ -27,15 +27,7 @@ export default defineRule({
         if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates) });
       });
     }
-    // A container port whose name is not a valid IANA service name can never be a targetPort.
-    for (const obj of objects) {
-      const template = podTemplateOf(obj);
-      if (!template) continue;
-      for (const port of declaredPorts(template)) {
-        const problem = port.name === undefined ? undefined : portNameProblem(port.name);
-        if (problem) report(obj, `${port.path}.name`, `port name "${port.name ?? ''}" of container "${String(port.container.container.name)}" cannot be used as a Service targetPort: ${problem}`);
-      }
-    }
+    // Container port names that are not IANA service names: invalid-pod-spec reports them.
   },
 });
 

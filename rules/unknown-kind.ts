@@ -6,9 +6,9 @@ export default defineRule({
   severity: 'warning',
   locality: 'object-and-crds',
   presets: ['recommended'],
-  description: 'No schema is known for the object\'s apiVersion and kind, so it is not validated',
+  description: 'No schema is known for the object\'s apiVersion and kind, so it is not validated (an error for a kind unknown in a built-in API group)',
   docs: {
-    why: 'kubeknit can only check fields against a schema. A misspelt kind or apiVersion is rejected by the API server; a custom resource whose CRD is not installed cannot be created. It is a warning, not an error: a custom resource of a group whose CRD lives elsewhere (Istio, Gateway API) may be valid, but its fields went unchecked.',
+    why: 'kubeknit can only check fields against a schema. A misspelt kind or apiVersion is rejected by the API server; a custom resource whose CRD is not installed cannot be created. It is a warning, not an error: a custom resource of a group whose CRD lives elsewhere (Istio, Gateway API) may be valid, but its fields went unchecked. A kind unknown in a group Kubernetes itself serves (`v1`, `apps/v1`, `batch/v1`…) is an error: no CRD can add it, and the API server answers "no matches for kind". A custom resource whose CRD in the input has a schema that cannot be compiled is checked without it, with a warning.',
     fix: 'Correct the kind or apiVersion, include the CustomResourceDefinition in the linted files, or point --schema-location at a folder of schemas ({group}/{kind}_{version}.json). --ignore-missing-schemas silences this rule.',
     bad: 'apiVersion: apps/v1\nkind: Deploymnet\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\n',
@@ -19,9 +19,17 @@ export default defineRule({
     const version = registry.kubernetesVersion;
     for (const obj of objects) {
       const lookup = registry.lookup(obj);
-      if (lookup.status === 'missing') {
+      if (lookup.status === 'missing' && lookup.builtInGroup) {
+        // No CRD can add a kind to a group Kubernetes serves: the API server answers "no matches for kind".
+        const hint = lookup.suggestion ? `; did you mean kind "${lookup.suggestion}"?` : '';
+        report(obj, 'kind', `${obj.apiVersion} has no kind "${obj.kind}" in Kubernetes ${version}, and no CustomResourceDefinition can add one to a built-in API group${hint}`, undefined, { severity: 'error' });
+      } else if (lookup.status === 'missing') {
         const hint = lookup.suggestion ? `; did you mean kind "${lookup.suggestion}"?` : '; include its CustomResourceDefinition or add a --schema-location';
         report(obj, 'kind', `no schema for ${obj.apiVersion} ${obj.kind} in Kubernetes ${version} nor in the CRDs and schema locations given${hint}`);
+      } else if (lookup.status === 'crd-schema-broken') {
+        report(obj, 'apiVersion', `the schema of the CustomResourceDefinition "${lookup.crd.name}" cannot be used (${lookup.reason}), so ${obj.kind} "${obj.name}" was checked without it`, undefined, {
+          related: [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }],
+        });
       } else if (lookup.status === 'not-yet') {
         report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}; it is served from ${lookup.firstServed}`);
       } else if (lookup.status === 'crd-version-not-served') {

@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\n',
     good: 'image: registry.example.com/web:1.8.2\n',
   },
-  check: reportLoadProblems('unrendered-template'),
+  check: reportLoadProblems('helm-template'),
 });

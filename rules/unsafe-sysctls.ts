@@ -28,10 +28,10 @@ export default defineRule<Options>({
   family: 'security',
   severity: 'warning',
   locality: 'object',
-  presets: ['strict'],
+  presets: ['strict', 'pss-baseline'],
   description: 'A Pod sets a sysctl outside Kubernetes\' safe set',
   docs: {
-    why: 'Unsafe sysctls are not isolated per Pod: they change the kernel for every Pod on the node, or let one Pod exhaust shared kernel memory. The kubelet refuses such a Pod (SysctlForbidden) unless it was started with --allowed-unsafe-sysctls, so in most clusters the Pod never runs. The safe set is the one documented for Kubernetes 1.32.',
+    why: 'Pod Security Standards control "Sysctls" (baseline). Unsafe sysctls are not isolated per Pod: they change the kernel for every Pod on the node, or let one Pod exhaust shared kernel memory. The kubelet refuses such a Pod (SysctlForbidden) unless it was started with --allowed-unsafe-sysctls, so in most clusters the Pod never runs. The safe set is the one documented for Kubernetes 1.32.',
     fix: 'Remove the sysctl, or run the workload on nodes whose kubelet allows it (and list it in the allowed option).',
     bad: 'spec:\n  securityContext:\n    sysctls:\n    - {name: kernel.msgmax, value: "65536"}\n',
     good: 'spec:\n  securityContext:\n    sysctls:\n    - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}\n',

@@ -13,13 +13,16 @@ export default defineRule({
     bad: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- {name: data, emptyDir: {}}\n- {name: cache, emptyDir: {}}\n',
     good: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /cache}]\nvolumes:\n- {name: data, emptyDir: {}}\n- {name: cache, emptyDir: {}}\n',
   },
+  messages: {
+    unmounted: 'volume "{{volume}}" is not mounted by any container of the Pod',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
       const used = new Set(volumeMounts(template).map((m) => m.mount.name));
       for (const volume of podVolumes(template)) {
-        if (!used.has(volume.name)) report(obj, `${volume.path}.name`, `volume "${volume.name}" is not mounted by any container of the Pod`);
+        if (!used.has(volume.name)) report(obj, `${volume.path}.name`, 'unmounted', { volume: volume.name });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { containerSecurityContext, defineRule, describeContainer, isWindowsPod, workloadContainers } from '../src/rule-api.js';
+import { defineRule, describeContainer, securityFieldFailures } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'writable-root-filesystem',
@@ -13,13 +13,13 @@ export default defineRule({
     bad: 'containers:\n- name: app\n  image: app:1.0\n',
     good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts: [{name: tmp, mountPath: /tmp}]\nvolumes:\n- name: tmp\n  emptyDir: {}\n',
   },
+  messages: {
+    writable: '{{container}} sets readOnlyRootFilesystem: false, so a process in it can change its binaries and configuration',
+    notReadOnly: '{{container}} does not set readOnlyRootFilesystem: true, so a process in it can change its binaries and configuration',
+  },
   check({ objects, report }) {
-    for (const ref of workloadContainers(objects)) {
-      if (isWindowsPod(ref.template)) continue;
-      const { context, path } = containerSecurityContext(ref);
-      if (context.readOnlyRootFilesystem === true) continue;
-      const how = context.readOnlyRootFilesystem === false ? 'sets readOnlyRootFilesystem: false' : 'does not set readOnlyRootFilesystem: true';
-      report(ref.object, `${path}.readOnlyRootFilesystem`, `${describeContainer(ref)} ${how}, so a process in it can change its binaries and configuration`);
+    for (const { ref, value, path } of securityFieldFailures(objects, { field: 'readOnlyRootFilesystem', linuxOnly: true, fails: (v) => v !== true })) {
+      report(ref.object, path, value === false ? 'writable' : 'notReadOnly', { container: describeContainer(ref) });
     }
   },
 });

@@ -6,6 +6,9 @@ import { RULES } from '../rules/index.js';
 import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
 import type { LocalFindings } from './engine/incremental.js';
+import { pssNamespaceFindings, pssNamespaces } from './engine/pss-namespaces.js';
+import { compareFindings } from './engine/sort.js';
+import { assertRuleOptions } from './engine/rule-options.js';
 import type { Rule } from './engine/rule.js';
 import { applySuppressions, UNUSED_DIRECTIVE_RULE, type Suppression } from './engine/suppress.js';
 import { isConfigFile } from './config/find.js';
@@ -13,6 +16,7 @@ import { isBaselineFile } from './pr/baseline.js';
 import { configGlobMatcher } from './config/globs.js';
 import { perFileSelection } from './config/selection.js';
 import type { ResolvedConfig } from './config/types.js';
+import { loadConfigFile as readConfigFile } from './config/load.js';
 import { buildGraph } from './graph/build.js';
 import type { KnitGraph } from './graph/graph.js';
 import { ObjectSet, type InlineSource, type LoadResult } from './load/index.js';
@@ -31,10 +35,11 @@ import { ValidationCache } from './schema/validation-cache.js';
 export * from './types.js';
 export { RULES, findRule } from '../rules/index.js';
 export { UsageError } from './load/errors.js';
+export { INTERNAL_ERROR_RULE } from './engine/run.js';
 export type { KnitGraph } from './graph/graph.js';
 export type { Rule, RuleDefinition, RuleContext, Preset } from './engine/rule.js';
 export type { InlineSource, LoadResult } from './load/index.js';
-export { findConfigFile, findRepoRoot, loadConfigFile, ConfigError, type ResolvedConfig } from './config/index.js';
+export { findConfigFile, findRepoRoot, ConfigError, type ResolvedConfig } from './config/index.js';
 export type { Suppression } from './engine/suppress.js';
 export { defaultCacheLocation } from './load/cache.js';
 export type { KustomizeOptions } from './load/kustomize/index.js';
@@ -94,6 +99,14 @@ export interface LintResult {
   texts: ReadonlyMap<string, string>;
 }
 
+/**
+ * Reads and checks a config file against the rules it may configure: the built-in rules unless
+ * others are given. Config and report modules never import the rule registry; this module passes it.
+ */
+export function loadConfigFile(file: string, rules: readonly Rule[] = RULES): Promise<ResolvedConfig> {
+  return readConfigFile(file, rules);
+}
+
 /** Lints files, directories, globs and inline texts together, as one application. */
 export async function lint(inputs: readonly string[], lintOptions: LintOptions = {}): Promise<LintResult> {
   const options = withConfig(lintOptions);
@@ -125,12 +138,19 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const objects = new ObjectSet(loaded.objects);
   const graph = buildGraph(objects);
   const rules = [...RULES, ...(config?.customRules ?? [])];
+  checkGivenRuleOptions(rules, options.rules);
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
   const schemaInputs = [options.kubernetesVersion, options.ignoreMissingSchemas, ...(options.schemaLocations ?? [])];
   const settings = local ? local.reuse('schema', schemaInputs, () => schemaSettings(options)) : schemaSettings(options);
   const makePlan = () => planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
   const plan = local ? local.reuse('plan', [...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
-  const ran = runPlan(plan, { objects, graph, problems: loaded.problems, settings: { ...settings, schemaCache } }, local);
+  const input = { objects, graph, problems: loaded.problems, settings: { ...settings, schemaCache } };
+  const ran = runPlan(plan, input, local);
+  const pss = pssNamespaces(objects);
+  if (pss.size) {
+    ran.push(...pssNamespaceFindings({ rules, files: loaded.files, selectionFor: (preset) => perFileSelection(preset, config, direct), input, namespaces: pss, already: ran }));
+    ran.sort(compareFindings);
+  }
   const { findings: kept, suppressed } = applySuppressions({
     findings: ran, objects: loaded.objects, texts: loaded.texts,
     unusedSeverity: (file) => plan.severityOf(UNUSED_DIRECTIVE_RULE, file),
@@ -143,6 +163,15 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
     silenced = silenced.filter((s) => wanted.has(s.finding.file));
   }
   return { files: loaded.files, objects: loaded.objects, graph, findings, summary: summarize(loaded.files.length, loaded.objects.length, findings), rules, suppressed: silenced, texts: loaded.texts };
+}
+
+/** Options given to rules directly (not read from a config file, which checks its own) fit each rule's schema. */
+function checkGivenRuleOptions(rules: readonly Rule[], settings: LintOptions['rules']): void {
+  for (const [id, setting] of Object.entries(settings ?? {})) {
+    if (typeof setting !== 'object' || setting.options === undefined) continue;
+    const rule = rules.find((r) => r.id === id);
+    if (rule) assertRuleOptions(rule, setting.options);
+  }
 }
 
 /** Fills options the caller left unset from the config (the caller's values win). */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { lint } from '../index.js';
+import { findConfigFile, findRepoRoot } from '../config/index.js';
+import { lint, loadConfigFile } from '../index.js';
 import { createBaseline, DEFAULT_BASELINE_FILE, serializeBaseline } from '../pr/baseline.js';
 import { BASELINE_HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';

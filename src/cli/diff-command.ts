@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { lint } from '../index.js';
+import { findConfigFile, findRepoRoot } from '../config/index.js';
+import { lint, loadConfigFile } from '../index.js';
 import { UsageError } from '../load/errors.js';
 import { diffFails, diffRevisions } from '../pr/diff.js';
 import { repositoryRoot, resolveCommit } from '../pr/git.js';

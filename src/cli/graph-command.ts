@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findConfigFile, loadConfigFile } from '../config/index.js';
+import { findConfigFile } from '../config/index.js';
 import { resolveFocus, viewGraph, type GraphFilter } from '../graph/view.js';
-import { lint } from '../index.js';
+import { lint, loadConfigFile } from '../index.js';
 import { UsageError } from '../load/errors.js';
 import { findingNodeId } from '../report/graph/diagram.js';
 import { GRAPH_RENDERERS } from '../report/graph/index.js';
@@ -35,7 +35,7 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const format = values.format ?? 'json';
-  const render = GRAPH_RENDERERS[format];
+  const render = Object.hasOwn(GRAPH_RENDERERS, format) ? GRAPH_RENDERERS[format] : undefined;
   if (!render) throw new UsageError(`unknown graph format "${format}"; choose one of: ${Object.keys(GRAPH_RENDERERS).join(', ')}`);
   if (values.depth !== undefined && !/^\d+$/.test(values.depth)) throw new UsageError(`--depth takes a whole number, got "${values.depth}"`);
 

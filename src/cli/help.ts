@@ -42,7 +42,8 @@ Options:
       --ignore-pattern <g>   skip files matching this glob (repeatable)
       --max-file-size <n>    skip files above n bytes with a finding (default 52428800)
       --rule <id=severity>   set a rule to off, info, warning or error (repeatable; wins over the config)
-      --preset <name>        recommended (default), strict or all (wins over the config's extends)
+      --preset <name>        recommended (default), strict, all, pss-baseline or pss-restricted
+                             (Pod Security Standards; wins over the config's extends)
       --kube-version <x.y>   Kubernetes version to validate against (default: newest embedded, 1.35)
       --schema-location <p>  extra schemas: a folder ({group}/{kind}_{version}.json, or one written by
                              "kubeknit schemas import") or a path template with {{.Group}},
@@ -52,13 +53,13 @@ Options:
       --color / --no-color   force colours on or off (default: on a terminal, unless NO_COLOR)
   -j, --jobs <n>             parse files on n threads, the main one and n-1 workers (default: the
                              available cores, when the YAML is over 32 MB ÷ cores, where workers
-                             pay off); --jobs 1 parses on the main thread alone. The report is the
+                             pay off; at most the cores); --jobs 1 parses on the main thread alone. The report is the
                              same either way
       --cache                reuse parsed files from earlier runs while a file's text is unchanged,
                              and schema validation results while an object and its schema are
                              unchanged
-      --cache-location <dir> where --cache keeps them (implies --cache; default:
-                             node_modules/.cache/kubeknit when node_modules exists, else .kubeknit-cache)
+      --cache-location <dir> where --cache keeps them (implies --cache; default: a folder per
+                             repository in the user cache folder, e.g. ~/.cache/kubeknit/<hash>)
       --fix                  repair what can be repaired in place, then report what is left; fixes
                              that do not overlap go in together, then the files are linted again
                              (up to 10 passes). Every byte a fix does not need stays as it was.

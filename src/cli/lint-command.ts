@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findConfigFile, findRepoRoot, loadConfigFile } from '../config/index.js';
-import { defaultCacheLocation, lint, type KustomizeOptions, type LintOptions } from '../index.js';
+import { findConfigFile, findRepoRoot } from '../config/index.js';
+import { defaultCacheLocation, findRule, INTERNAL_ERROR_RULE, lint, loadConfigFile, type KustomizeOptions, type LintOptions } from '../index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
-import { findRule } from '../../rules/index.js';
 import { EXIT, readAll, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
 import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
@@ -76,7 +75,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   }
   const targets = pairFormatsWithOutputs(tokens);
   for (const { format } of targets) {
-    if (!REPORTERS[format]) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+    if (!Object.hasOwn(REPORTERS, format)) throw new UsageError(`unknown format "${format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
   }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const maxFileSize = parseCount(values['max-file-size'], '--max-file-size');
@@ -100,7 +99,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     ignoreMissingSchemas: values['ignore-missing-schemas'],
     jobs: parseJobs(values.jobs),
     cache: values.cache || values['cache-location'] !== undefined
-      ? { location: values['cache-location'] ?? defaultCacheLocation(process.cwd()), toolVersion: kubeknitVersion() }
+      ? { location: values['cache-location'] ?? defaultCacheLocation(findRepoRoot(process.cwd()) ?? process.cwd()), toolVersion: kubeknitVersion() }
       : undefined,
     kustomize: kustomizeFlags(values),
     chartDir: values['chart-dir'],
@@ -152,6 +151,8 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   if (fixWriteFailed) return EXIT.error;
 
   for (const e of narrowed.unusedBaseline ?? []) io.stderr.write(`kubeknit: unused baseline entry: ${escapeForTerminal(`${e.ruleId} on ${e.object}${e.path ? ` at ${e.path}` : ''} (×${e.count}): ${e.message}`)}\n`);
+  // A rule that failed on an object was reported as a finding and the run went on; CI must still fail loudly.
+  if (result.findings.some((f) => f.ruleId === INTERNAL_ERROR_RULE)) return EXIT.error;
   if (summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     io.stderr.write(`kubeknit: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

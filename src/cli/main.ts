@@ -2,6 +2,7 @@ import { UsageError } from '../load/errors.js';
 import { MAIN_HELP } from './help.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { kubeknitVersion } from './version.js';
+import { escapeForTerminal } from '../report/escape.js';
 
 export { usePlainEnvironment } from '../load/plain-env.js';
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /** Runs kubeknit with its arguments; resolves to the exit status. Never throws. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const debug = argv.includes('--debug');
+  ignoreClosedPipe(io.stdout);
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -44,9 +46,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 function reportFailure(err: unknown, io: CliIO, debug: boolean): number {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof UsageError || isParseArgsError(err)) {
-    io.stderr.write(`kubeknit: ${message}\n`);
+    io.stderr.write(`kubeknit: ${escapeForTerminal(message)}\n`);
   } else {
-    io.stderr.write(`kubeknit: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr.write(`kubeknit: internal error: ${escapeForTerminal(message.split('\n')[0])}${debug ? '' : ' (run with --debug for details)'}\n`);
   }
   if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
   return EXIT.error;
@@ -55,4 +57,15 @@ function reportFailure(err: unknown, io: CliIO, debug: boolean): number {
 function isParseArgsError(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * `kubeknit graph … | head` closes stdout early: the rest of the output has no reader, which is
+ * no error. The run still ends with its own exit status (findings stay findings under pipefail).
+ */
+function ignoreClosedPipe(stream: NodeJS.WritableStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject, Options, default as AjvModule } from 'ajv';
+import { ajvLinearRegExp, isLinearRegExp, LINEAR_REGEXP_FORMAT } from '../schema/linear-regexp.js';
 
 export type { ErrorObject, ValidateFunction } from 'ajv';
 export type AjvInstance = InstanceType<typeof AjvModule.default>;
@@ -9,7 +10,10 @@ export type AjvInstance = InstanceType<typeof AjvModule.default>;
  */
 export async function createAjv(options: Options = {}): Promise<AjvInstance> {
   const { default: ajvModule } = await import('ajv');
-  return new ajvModule.default({ allErrors: true, strict: false, ...options });
+  // A config comes with the repository: its patterns run on a linear-time engine.
+  const ajv = new ajvModule.default({ allErrors: true, strict: false, ...options, code: { regExp: ajvLinearRegExp, ...options.code } });
+  ajv.addFormat(LINEAR_REGEXP_FORMAT, isLinearRegExp);
+  return ajv;
 }
 
 /** A JSON pointer (`/spec/containers/0`) as field path segments. */

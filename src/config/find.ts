@@ -10,10 +10,14 @@ export function isConfigFile(file: string): boolean {
 
 /**
  * The config file that applies in a folder: the first `.kubeknit.{yaml,yml,json}` found from the
- * folder upwards, stopping at the repository root (the folder that holds `.git`).
+ * folder upwards, stopping at the repository root (the folder that holds `.git`); outside a
+ * repository, only in the folder itself.
  */
 export function findConfigFile(startDir: string): string | undefined {
-  for (const dir of foldersUpToRepoRoot(startDir)) {
+  const folders = foldersUpToRepoRoot(startDir);
+  // Outside a repository only the starting folder counts: a config planted in /tmp or /home must not apply to others' runs.
+  const searched = existsSync(path.join(folders[folders.length - 1], '.git')) ? folders : folders.slice(0, 1);
+  for (const dir of searched) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
       if (existsSync(candidate)) return candidate;

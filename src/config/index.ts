@@ -1,4 +1,4 @@
 export { findConfigFile, findRepoRoot, CONFIG_FILE_NAMES } from './find.js';
 export { configGlobMatcher } from './globs.js';
-export { loadConfigFile, ConfigError } from './load.js';
+export { ConfigError } from './load.js';
 export type { ResolvedConfig, KubeknitConfigFile, RuleOverride, CustomRuleConfig } from './types.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Node } from 'yaml';
-import { RULES } from '../../rules/index.js';
 import type { RuleSetting } from '../engine/active-rules.js';
 import type { Rule } from '../engine/rule.js';
+import { ruleOptionProblems } from '../engine/rule-options.js';
 import { UsageError } from '../load/errors.js';
 import { formatFieldPath } from '../load/field-path.js';
 import { locatePath } from '../load/locate.js';
@@ -28,9 +28,9 @@ interface Problem {
 
 /**
  * Reads a config file, checks it against the config schema and the rules' option schemas, and
- * resolves it. `rules` are the rules ids and options are checked against (default: the built-in ones).
+ * resolves it. `rules` are the rules ids and options are checked against (`src/index.ts` passes the built-in ones).
  */
-export async function loadConfigFile(file: string, rules: readonly Rule[] = RULES): Promise<ResolvedConfig> {
+export async function loadConfigFile(file: string, rules: readonly Rule[]): Promise<ResolvedConfig> {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
   let text: string;
@@ -110,7 +110,7 @@ function checkRulesAndCustomRules(ajv: AjvInstance, config: KubeknitConfigFile, 
         continue;
       }
       if (typeof setting !== 'object' || setting.options === undefined) continue;
-      problems.push(...checkRuleOptions(ajv, builtIn.get(id), setting.options, [...at, id, 'options']));
+      problems.push(...checkRuleOptions(builtIn.get(id), setting.options, [...at, id, 'options']));
     }
   };
   checkSettings(config.rules, ['rules']);
@@ -118,17 +118,9 @@ function checkRulesAndCustomRules(ajv: AjvInstance, config: KubeknitConfigFile, 
   return problems;
 }
 
-const optionValidators = new WeakMap<Rule, ValidateFunction>();
-
-function checkRuleOptions(ajv: AjvInstance, rule: Rule | undefined, options: Record<string, unknown>, at: Segments): Problem[] {
-  if (!rule?.options) return [{ segments: at, text: `rule "${rule?.id ?? at[at.length - 2]}" takes no options` }];
-  let validate = optionValidators.get(rule);
-  if (!validate) optionValidators.set(rule, (validate = ajv.compile(rule.options)));
-  if (validate({ ...(rule.defaultOptions ?? {}), ...options })) return [];
-  return usefulSchemaErrors(validate.errors ?? []).map((error) => {
-    const { segments, text } = describeSchemaError(error);
-    return { segments: [...at, ...segments], text };
-  });
+function checkRuleOptions(rule: Rule | undefined, options: Record<string, unknown>, at: Segments): Problem[] {
+  if (!rule) return [{ segments: at, text: `rule "${at[at.length - 2]}" takes no options` }];
+  return ruleOptionProblems(rule, options).map(({ segments, text }) => ({ segments: [...at, ...segments], text }));
 }
 
 function resolveConfig(config: KubeknitConfigFile, file: string, customRules: Rule[]): ResolvedConfig {

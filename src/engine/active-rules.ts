@@ -17,7 +17,8 @@ export interface ResolvedRuleSetting {
 
 /** Where a rule starts: on at its default severity when the preset has it, with its default options. */
 export function presetSetting(rule: Rule, preset: Preset = 'recommended'): ResolvedRuleSetting {
-  return { severity: ruleInPreset(rule, preset) ? rule.severity : 'off', options: { ...(rule.defaultOptions ?? {}) } };
+  const options = { ...(rule.defaultOptions ?? {}), ...(rule.presetOptions?.[preset] ?? {}) };
+  return { severity: ruleInPreset(rule, preset) ? rule.severity : 'off', options };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { CST, Lexer, LineCounter } from 'yaml';
-import { offsetsToRange } from '../load/locate.js';
+import { CST, Lexer } from 'yaml';
+import { lineCounterOf, offsetsToRange } from '../load/locate.js';
 import { withoutByteOrderMark } from '../load/parse.js';
 import type { Range } from '../types.js';
 
@@ -25,9 +25,7 @@ const ZERO_WIDTH_TOKENS = new Set(['doc-mode', 'flow-error-end', 'scalar']);
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('kubeknit-')) return [];
   const source = withoutByteOrderMark(text); // as the loader parses it
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineCounterOf(source);
   let offset = 0;
   const directives: Directive[] = [];
   for (const token of new Lexer().lex(source)) {

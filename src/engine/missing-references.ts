@@ -37,12 +37,22 @@ export function reportMissingKeys(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'
       const keys = keysOf(target);
       if (target.kind === 'Secret' && target.body.type === 'kubernetes.io/service-account-token') for (const key of SERVICE_ACCOUNT_TOKEN_KEYS) keys.add(key);
       for (const { key, path } of ref.keys) {
-        if (keys.has(key)) continue;
+        if (keys.has(key)) {
+          // An environment variable reads a ConfigMap's data only (binaryData is for volumes).
+          if (kind === 'ConfigMap' && /configMapKeyRef/.test(String(path)) && !hasKey(target.body.data, key)) {
+            report(obj, path, `ConfigMap "${ref.name}" has key "${key}" only in binaryData; an environment variable reads data only, so the container fails to start (CreateContainerConfigError)`, undefined, { related: [{ object: target, path: ['binaryData', key], message: `the key is in binaryData of ConfigMap "${ref.name}"` }] });
+          }
+          continue;
+        }
         const known = keys.size ? `its keys: ${[...keys].sort().join(', ')}` : 'it has no data';
         report(obj, path, `${kind} "${ref.name}" has no key "${key}" (${known})`, undefined, { related: [{ object: target, path: 'metadata.name', message: `${kind} "${ref.name}" is defined here` }] });
       }
     }
   }
+}
+
+function hasKey(map: unknown, key: string): boolean {
+  return isPlainObject(map) && Object.hasOwn(map, key);
 }
 
 /** ConfigMap: `data` + `binaryData`; Secret: `data` + `stringData` (the API server merges it into data). */

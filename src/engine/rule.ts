@@ -1,6 +1,7 @@
 import type { KnitGraph } from '../graph/graph.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
+import type { JsonSchema } from '../schema/types.js';
 import type { ValidationCache } from '../schema/validation-cache.js';
 import type { Fix, FixType } from '../fix/types.js';
 import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.js';
@@ -8,8 +9,15 @@ import type { FieldPath, K8sObject, ObjectRef, Range, Severity } from '../types.
 export const RULE_FAMILIES = ['parse', 'schema', 'relationships', 'ports', 'volumes', 'hygiene', 'security', 'availability', 'rbac'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
-export const PRESETS = ['recommended', 'strict', 'all'] as const;
+export const PRESETS = ['recommended', 'strict', 'all', 'pss-baseline', 'pss-restricted'] as const;
 export type Preset = (typeof PRESETS)[number];
+
+/** Presets that implement the Kubernetes Pod Security Standards (https://kubernetes.io/docs/concepts/security/pod-security-standards/); restricted includes baseline. */
+export const PSS_PRESETS = ['pss-baseline', 'pss-restricted'] as const;
+export type PssPreset = (typeof PSS_PRESETS)[number];
+
+/** The presets a rule can name itself in (`all` has every rule). */
+export type RulePreset = 'recommended' | 'strict' | PssPreset;
 
 export interface RuleDocs {
   /** Why it matters: what goes wrong in a cluster. */
@@ -22,8 +30,8 @@ export interface RuleDocs {
   good?: string;
 }
 
-/** A JSON schema (for rule options), kept as plain data. */
-export type JsonSchema = Record<string, unknown>;
+/** A JSON schema (for rule options): the one type the schema module uses too. */
+export type { JsonSchema };
 
 /** Another place a finding involves (shown as related information in editors). */
 export interface RelatedObject {
@@ -85,8 +93,10 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   fixable?: FixType;
   /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
   messages?: Readonly<Record<string, string>>;
-  /** Presets that turn the rule on; `recommended` implies `strict`. Every rule is in `all`. */
-  presets: ReadonlyArray<'recommended' | 'strict'>;
+  /** Presets that turn the rule on; `recommended` implies `strict`, `pss-baseline` implies `pss-restricted`. Every rule is in `all`. */
+  presets: readonly RulePreset[];
+  /** Options a preset sets on top of `defaultOptions` (e.g. what the Pod Security Standards' baseline still allows). */
+  presetOptions?: Partial<Record<Preset, Partial<O>>>;
   /** JSON schema of the rule's options, and their defaults. */
   options?: JsonSchema;
   defaultOptions?: O;
@@ -117,8 +127,9 @@ export function messageText(rule: Pick<Rule, 'messages'>, message: string, data:
 
 export function ruleInPreset(rule: Rule, preset: Preset): boolean {
   if (preset === 'all') return true;
-  if (preset === 'strict') return rule.presets.length > 0;
-  return rule.presets.includes('recommended');
+  if (preset === 'strict') return rule.presets.includes('recommended') || rule.presets.includes('strict');
+  if (preset === 'pss-restricted') return rule.presets.includes('pss-baseline') || rule.presets.includes('pss-restricted');
+  return rule.presets.includes(preset);
 }
 
 /** The presets a rule is on in, e.g. `['recommended', 'strict', 'all']`. */

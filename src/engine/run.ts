@@ -1,6 +1,6 @@
 import type { KnitGraph } from '../graph/graph.js';
 import { normalizeFieldPath } from '../load/field-path.js';
-import type { ObjectSet } from '../load/object-set.js';
+import { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import { objectRef, type Finding, type K8sObject, type Range, type RelatedLocation, type RenderedBy, type Severity } from '../types.js';
 import { messageText, type MessageData, type ReportExtra, type Rule, type RuleContext, type RunSettings } from './rule.js';
@@ -38,6 +38,16 @@ export class PendingLocations {
     this.pending.push({ finding, object, path });
   }
 
+  /** How many are pending, to `forgetFrom` later. */
+  get mark(): number {
+    return this.pending.length;
+  }
+
+  /** Forgets what was added since `mark` (a failed rule attempt's findings). */
+  forgetFrom(mark: number): void {
+    this.pending.length = mark;
+  }
+
   resolve(): void {
     const bySource = this.pending.sort((a, b) => cmpText(a.object.source.file, b.object.source.file) || a.object.source.documentIndex - b.object.source.documentIndex);
     for (const { finding, object, path } of bySource) {
@@ -57,24 +67,76 @@ function cmpText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export class RuleError extends Error {
-  override name = 'RuleError';
-}
+/** The rule id of findings that say a rule failed on an object (the run goes on; the CLI exits 2). */
+export const INTERNAL_ERROR_RULE = 'internal-error';
 
 /** Runs every active rule over the whole run and returns findings in a stable order. */
 export function runRules(input: RunInput): Finding[] {
   const findings: Finding[] = [];
   const locations = input.locations ?? new PendingLocations();
   for (const active of input.rules) {
+    const before = findings.length;
+    const mark = locations.mark;
     const context = createContext({ ...input, locations }, active, findings);
     try {
       active.rule.check(context);
     } catch (err) {
-      throw new RuleError(`rule ${active.rule.id} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      findings.length = before; // the failed attempt's findings are redone below, without the objects it fails on
+      locations.forgetFrom(mark);
+      findings.push(...isolateFailure({ ...input, locations }, active, err));
     }
   }
   if (!input.locations) locations.resolve();
   return findings.sort(compareFindings);
+}
+
+/**
+ * A rule threw. Finds the objects it throws on when it checks them alone, reports each as an
+ * `internal-error` finding, and runs the rule again on the other objects. A rule that still
+ * throws gives one more `internal-error` finding and keeps what it reported before throwing.
+ */
+function isolateFailure(input: RunInput & { locations: PendingLocations }, active: ActiveRule, first: unknown): Finding[] {
+  const out: Finding[] = [];
+  const failsOn = (objects: K8sObject[]): unknown => {
+    try {
+      active.rule.check(createContext({ ...input, objects: new ObjectSet(objects), problems: [], locations: new PendingLocations() }, active, []));
+      return undefined;
+    } catch (err) {
+      return err ?? new Error('undefined thrown');
+    }
+  };
+  const failing = new Map<K8sObject, unknown>();
+  if (failsOn([]) === undefined) {
+    for (const object of input.objects.all) {
+      const err = failsOn([object]);
+      if (err !== undefined) failing.set(object, err);
+    }
+  }
+  for (const [object, err] of failing) out.push(internalError(active, err, object));
+  const rest = failing.size ? new ObjectSet(input.objects.all.filter((o) => !failing.has(o))) : input.objects;
+  try {
+    active.rule.check(createContext({ ...input, objects: rest }, active, out));
+  } catch (err) {
+    out.push(internalError(active, failing.size ? err : first, undefined, input.objects.all[0]?.source.file ?? input.problems[0]?.file));
+  }
+  return out;
+}
+
+function internalError(active: ActiveRule, err: unknown, object: K8sObject | undefined, file = object?.source.file ?? '<input>'): Finding {
+  const reason = err instanceof Error ? err.message : String(err);
+  const range = object?.source.range ?? UNRESOLVED;
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: `rule ${active.rule.id} failed${object ? ` on ${object.kind} "${object.name}"` : ''}: ${reason.split('\n')[0]} (a kubeknit bug: please report it; the other rules ran)`,
+    file,
+    line: range.start.line || 1,
+    column: range.start.column || 1,
+    endLine: range.end.line || 1,
+    endColumn: range.end.column || 1,
+    object: object ? objectRef(object) : null,
+    data: { rule: active.rule.id },
+  };
 }
 
 function createContext(input: RunInput & { locations: PendingLocations }, active: ActiveRule, sink: Finding[]): RuleContext {

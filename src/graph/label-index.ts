@@ -21,7 +21,7 @@ export class LabelIndex<T extends Labelled> {
     if (!ns) this.byNamespace.set(item.namespace, (ns = { all: [], postings: new Map() }));
     ns.all.push(item);
     for (const [k, v] of Object.entries(item.labels)) {
-      const key = `${k}=${v}`;
+      const key = postingKey(k, v);
       let list = ns.postings.get(key);
       if (!list) ns.postings.set(key, (list = []));
       list.push(item);
@@ -36,7 +36,7 @@ export class LabelIndex<T extends Labelled> {
     const pairs = Object.entries(selector.matchLabels);
     let candidates: T[] = ns.all;
     for (const [k, v] of pairs) {
-      const list = ns.postings.get(`${k}=${v}`);
+      const list = ns.postings.get(postingKey(k, v));
       if (!list) return [];
       // One `key=value` and nothing else (the usual selector): its posting list is the answer.
       if (pairs.length === 1 && selector.matchExpressions.length === 0) return [...list];
@@ -52,4 +52,9 @@ export class LabelIndex<T extends Labelled> {
   inNamespace(namespace: string): readonly T[] {
     return this.byNamespace.get(namespace)?.all ?? [];
   }
+}
+
+/** `key=value` with the key's length first: `{"a=b": "c"}` and `{a: "b=c"}` are different pairs. */
+function postingKey(key: string, value: string): string {
+  return `${key.length}:${key}=${value}`;
 }

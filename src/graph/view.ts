@@ -43,23 +43,18 @@ export function viewGraph(graph: KnitGraph, filter: GraphFilter = {}): GraphView
   return { nodes: sortNodes(nodes), edges };
 }
 
-/** Nodes within `depth` edges of the start, following edges both ways. */
+/**
+ * Nodes within `depth` edges of the start, following edges both ways, from graphlib's `neighbors()`
+ * one step at a time. (graphlib's Dijkstra answers the same with unit weights, but queues every node
+ * of the graph first: about 270 ms per start node on 15,000 nodes, against well under 1 ms this way;
+ * see docs/architecture.md.)
+ */
 export function neighbourhood(graph: KnitGraph, start: string, depth: number): Set<string> {
+  const g = graph.graphlib;
   const seen = new Set<string>([start]);
   let frontier = [start];
-  for (let d = 0; d < depth && frontier.length; d++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const e of [...graph.outEdges(id), ...graph.inEdges(id)]) {
-        for (const other of [e.from, e.to]) {
-          if (!seen.has(other)) {
-            seen.add(other);
-            next.push(other);
-          }
-        }
-      }
-    }
-    frontier = next;
+  for (let step = 0; step < depth && frontier.length; step++) {
+    frontier = frontier.flatMap((id) => g.neighbors(id) ?? []).filter((id) => !seen.has(id) && seen.add(id));
   }
   return seen;
 }

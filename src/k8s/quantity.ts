@@ -1,3 +1,4 @@
+import { own } from '../own.js';
 /**
  * Kubernetes resource quantities (`500m`, `1.5Gi`, `2e3`, `128974848`), as the API server reads
  * them: a signed decimal number and at most one suffix, binary (Ki…Ei), decimal (n…E) or an
@@ -20,8 +21,9 @@ export function parseQuantity(text: unknown): number | undefined {
   if (!match) return undefined;
   const [, number, suffix = ''] = match;
   let value: number;
-  if (suffix in BINARY_POWER) value = Number(number) * 2 ** BINARY_POWER[suffix];
+  const binary = own(BINARY_POWER, suffix);
+  if (binary !== undefined) value = Number(number) * 2 ** binary;
   else if (/^[eE][+-]?\d/.test(suffix)) value = Number(`${number}e${suffix.slice(1)}`);
-  else value = Number(`${number}e${DECIMAL_EXPONENT[suffix]}`);
+  else value = Number(`${number}e${own(DECIMAL_EXPONENT, suffix)}`);
   return Number.isFinite(value) ? value : undefined;
 }

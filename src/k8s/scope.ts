@@ -19,7 +19,7 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'TokenReview', 'SelfSubjectReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview',
   // Popular CRDs
   'VolumeSnapshotClass', 'VolumeSnapshotContent', 'ClusterIssuer', 'GatewayClass',
-  'ClusterPolicy', 'ClusterSecretStore', 'ClusterServiceVersion',
+  'ClusterPolicy', 'ClusterSecretStore', 'ClusterServiceVersion', 'ClusterAnalysisTemplate',
 ]);
 
 /** `apps/v1` → { group: 'apps', version: 'v1' }; `v1` → { group: '', version: 'v1' }. */

@@ -1,3 +1,4 @@
+import { setOwn } from '../own.js';
 import { isPlainObject } from './guards.js';
 
 export interface LabelSelectorRequirement {
@@ -16,7 +17,8 @@ export interface LabelSelector {
 export function selectorFromMap(value: unknown): LabelSelector | undefined {
   if (!isPlainObject(value)) return undefined;
   const matchLabels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) matchLabels[k] = String(v);
+  // setOwn: a `__proto__` key is a label like any other (assigned, it would empty the selector)
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) setOwn(matchLabels, k, labelText(v));
   return { matchLabels, matchExpressions: [] };
 }
 
@@ -36,15 +38,19 @@ export function selectorFromLabelSelector(value: unknown): LabelSelector | undef
   return selector;
 }
 
+/** A selector value as text; a mapping or list (which the API rejects) keeps a form no label value has. */
+function labelText(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
 }
 
 /** Whether labels satisfy a selector. An empty selector matches everything. */
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
-  // for…in, not Object.entries: this runs once per candidate Pod, and the selector is a plain object.
-  for (const key in selector.matchLabels) {
-    if (labels[key] !== selector.matchLabels[key]) return false;
+    for (const key of Object.keys(selector.matchLabels)) {
+    if (!Object.hasOwn(labels, key) || labels[key] !== selector.matchLabels[key]) return false;
   }
   for (const req of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);

@@ -223,12 +223,12 @@ export function quoteClass(name: string): string {
  * The PersistentVolume of the input a claim without `volumeName` would bind to, as the controller
  * chooses: one reserved for it by claimRef, else the smallest that fits.
  */
-export function matchingVolume(objects: ObjectSet, claim: Claim, claimClass: string): K8sObject | undefined {
+export function matchingVolume(objects: ObjectSet, claim: Claim, claimClass: string, taken?: ReadonlyMap<K8sObject, Claim>): K8sObject | undefined {
   const wanted = claimFacts(claim);
   // Only volumes of the claim's class can bind, so look at those alone.
   const candidates = volumesByClass(objects).get(claimClass);
   if (!candidates) return undefined;
-  const fits = (pv: K8sObject) => findProblems(pv, volumeFacts(pv), claim, wanted, claimClass, false).length === 0;
+  const fits = (pv: K8sObject) => !taken?.has(pv) && findProblems(pv, volumeFacts(pv), claim, wanted, claimClass, false).length === 0;
   const reserved = candidates.reserved.filter(fits);
   if (reserved.length) return reserved.reduce((a, b) => ((volumeFacts(b).capacity ?? Infinity) < (volumeFacts(a).capacity ?? Infinity) ? b : a));
   // Free volumes are sorted by capacity: skip the ones too small, take the first that fits.
@@ -267,4 +267,60 @@ function volumesByClass(objects: ObjectSet): Map<string, ClassVolumes> {
   for (const entry of index.values()) entry.free.sort((a, b) => (volumeFacts(a).capacity ?? Infinity) - (volumeFacts(b).capacity ?? Infinity));
   VOLUMES_BY_CLASS.set(objects, index);
   return index;
+}
+
+/**
+ * Which claim each static PersistentVolume of the input ends up bound to: a volume binds one claim.
+ * Claims naming a volume (`volumeName`) that can bind it come first, then the other claims in input
+ * order, each taking the volume `matchingVolume` picks among those still free. Claim templates (a
+ * StatefulSet's, an ephemeral volume's) make claims at run time and take no volume here.
+ */
+export function staticBindings(objects: ObjectSet): ReadonlyMap<K8sObject, Claim> {
+  return bindingsOf(objects).byVolume;
+}
+
+function bindingsOf(objects: ObjectSet): Bindings {
+  const known = STATIC_BINDINGS.get(objects);
+  if (known) return known;
+  const taken = new Map<K8sObject, Claim>();
+  const defaultClass = defaultStorageClass(objects);
+  const claims = claimsOf(objects).filter((claim) => !claim.template);
+  for (const claim of claims) {
+    const volumeName = claim.spec.volumeName;
+    if (typeof volumeName !== 'string' || volumeName === '') continue;
+    const pv = objects.find('PersistentVolume', null, volumeName);
+    if (pv && !taken.has(pv) && bindingProblems(pv, claim, volumeNameClaimClass(claim, pv, defaultClass)).length === 0) taken.set(pv, claim);
+  }
+  for (const claim of claims) {
+    if (typeof claim.spec.volumeName === 'string' && claim.spec.volumeName !== '') continue;
+    const pv = matchingVolume(objects, claim, effectiveClaimClass(claim, defaultClass), taken);
+    if (pv) taken.set(pv, claim);
+  }
+  const byClaim = new Map<string, K8sObject>();
+  for (const [pv, claim] of taken) byClaim.set(claimKey(claim), pv);
+  const bindings = { byVolume: taken, byClaim };
+  STATIC_BINDINGS.set(objects, bindings);
+  return bindings;
+}
+
+interface Bindings {
+  byVolume: ReadonlyMap<K8sObject, Claim>;
+  byClaim: ReadonlyMap<string, K8sObject>;
+}
+
+const STATIC_BINDINGS = new WeakMap<ObjectSet, Bindings>();
+
+function claimKey(claim: Claim): string {
+  return `${claim.owner.id}|${claim.specPath}`;
+}
+
+/** The class a claim that names its volume is compared with: with no class and no default class in the input, the volume's own. */
+export function volumeNameClaimClass(claim: Claim, pv: K8sObject, defaultClass: K8sObject | undefined): string {
+  const pvClass = storageClassNameOf(isPlainObject(pv.body.spec) ? pv.body.spec : {}, pv.annotations) ?? '';
+  return storageClassNameOf(claim.spec, claim.annotations) === undefined && !defaultClass ? pvClass : effectiveClaimClass(claim, defaultClass);
+}
+
+/** The volume a claim is bound to in `staticBindings`, if any. */
+export function boundVolumeOf(objects: ObjectSet, claim: Claim): K8sObject | undefined {
+  return bindingsOf(objects).byClaim.get(claimKey(claim));
 }

@@ -2,6 +2,7 @@ import { isPlainObject } from './guards.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
 import { oncePerTemplate } from './template-memo.js';
+import { setOwn } from '../own.js';
 import { workloadKind, type WorkloadKind } from './workload-kinds.js';
 
 /** The Pods an object stands for: a Pod itself, or a controller's template. */
@@ -47,7 +48,7 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
   const tpl = template as JsonObject;
   const metadata = isPlainObject(tpl.metadata) ? tpl.metadata : {};
   const labels: Record<string, string> = {};
-  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) setOwn(labels, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   const prefix = segments.join('.');
   return {
     owner: obj,

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { K8sObject } from '../types.js';
-import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { readCacheFile, userCacheRoot, writeCacheFile } from './cache-file.js';
 import type { LocatedRanges } from './parse.js';
 
-/** Where `--cache` keeps parsed files when no location is given. */
-export function defaultCacheLocation(cwd: string): string {
-  return existsSync(path.join(cwd, 'node_modules')) ? path.join(cwd, 'node_modules', '.cache', 'kubeknit') : path.join(cwd, '.kubeknit-cache');
+/**
+ * Where `--cache` keeps parsed files when no location is given: a folder of the user's cache
+ * folder named by a hash of `folder` (the repository root), outside the working tree, so a pull
+ * request cannot plant or commit cache files there.
+ */
+export function defaultCacheLocation(folder: string): string {
+  const name = createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 16);
+  return path.join(userCacheRoot(), 'kubeknit', name);
 }
 
 const CACHE_FILE = 'parsed-files.bin';
@@ -53,7 +57,7 @@ export class ParseCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 6`;
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 7`;
     const previous = this.read();
     this.previous = previous.entries;
     this.previousLocated = previous.located;

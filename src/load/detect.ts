@@ -16,7 +16,7 @@ const UNRENDERED_MESSAGE = 'this is an unrendered Helm/Go template ("{{ … }}")
 export function detectKustomization(file: string): LoadProblem | undefined {
   if (!KUSTOMIZATION_FILES.has(path.basename(file).toLowerCase())) return undefined;
   return {
-    ruleId: 'kustomization-skipped', file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    kind: 'kustomization', file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     message: 'kustomization file skipped: it describes how to build manifests, not objects; lint the output of "kustomize build <dir>" (e.g. kustomize build . | kubeknit lint -)',
   };
 }
@@ -44,7 +44,7 @@ export function detectUnrenderedDocuments(file: string, text: string): Unrendere
     const end = doc.range[2];
     const action = structuralAction(doc, text, start, end);
     if (action !== undefined) {
-      problems.push({ ruleId: 'unrendered-template', file, range: rangeAt(text, action.index, action.length), message: UNRENDERED_MESSAGE });
+      problems.push({ kind: 'helm-template', file, range: rangeAt(text, action.index, action.length), message: UNRENDERED_MESSAGE });
       rest = rest.slice(0, start) + blank(text.slice(start, end)) + rest.slice(end);
     }
     start = end;

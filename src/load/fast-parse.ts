@@ -1,5 +1,6 @@
 import { CST, Document, isScalar, Parser, type LineCounter, type Schema } from 'yaml';
 import type { JsonObject } from '../types.js';
+import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
 
 /**
  * A faster way to read the common shape of manifest YAML, built on the yaml package's own lexer,
@@ -66,10 +67,10 @@ interface Resolver {
 
 let resolver: Resolver | undefined;
 
-/** yaml's core schema (YAML 1.2), the one the full parse uses, for resolving plain scalars. */
+/** The schema the full parse uses (kubectl's YAML 1.1 reading), for resolving plain scalars. */
 function scalarResolver(): Resolver {
   if (!resolver) {
-    const doc = new Document(null, { merge: true, uniqueKeys: true });
+    const doc = new Document(null, KUBERNETES_YAML_OPTIONS);
     const schema = doc.schema;
     resolver = { schema, options: doc.options, stringTag: schema.tags.find((t) => t.tag === 'tag:yaml.org,2002:str') };
   }

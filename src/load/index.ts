@@ -3,7 +3,7 @@ import { detectKustomization, detectUnrenderedDocuments } from './detect.js';
 import { discoverInputs, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
-import { parseManifestText, type ParsedFile } from './parse.js';
+import { parseStream, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
@@ -11,9 +11,9 @@ import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
 export { UsageError } from './errors.js';
 export { parseFieldPath, formatFieldPath, normalizeFieldPath } from './field-path.js';
 export { ObjectSet } from './object-set.js';
-export type { LoadProblem, LoadProblemRule } from './problems.js';
+export type { LoadProblem, LoadProblemKind } from './problems.js';
 export { discoverFiles, STDIN_INPUT } from './discover.js';
-export { parseManifestText } from './parse.js';
+export { parseStream } from './parse.js';
 
 /** Text given directly rather than read from disk (stdin, an editor buffer). */
 export interface InlineSource {
@@ -76,8 +76,8 @@ export function parseReadFile(file: string, text: string): ParsedFile {
   const kustomization = detectKustomization(file);
   if (kustomization) return { file, objects: [], problems: [kustomization], documents: 0 };
   const unrendered = detectUnrenderedDocuments(file, text);
-  if (!unrendered) return parseManifestText(file, text);
-  const parsed = parseManifestText(file, unrendered.rest);
+  if (!unrendered) return parseStream(file, text);
+  const parsed = parseStream(file, unrendered.rest);
   return { ...parsed, problems: [...unrendered.problems, ...parsed.problems] };
 }
 

@@ -1,8 +1,16 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath, Range } from '../types.js';
 import { parseFieldPath } from './field-path.js';
 
 type NodeRange = [number, number, number];
+
+/** The line starts of a whole text, for `offsetsToRange` (what yaml's parser records as it goes). */
+export function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
 
 /** Converts yaml's byte offsets into 1-based line/column ranges. */
 export function offsetsToRange(lineCounter: LineCounter, start: number, end: number): Range {

@@ -51,8 +51,8 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     }
     const key = ParseCache.key(file, read.text);
     keys[index] = key;
-    const hit = cache.get(key);
-    if (hit) loads[index] = withLocators({ ...(v8().deserialize(hit) as PortableFileLoad), text: read.text }, cache.located(key));
+    const hit = cachedLoad(cache, key);
+    if (hit) loads[index] = withLocators({ ...hit, text: read.text }, cache.located(key));
     else todo.push({ index, file, text: read.text, key });
   });
 
@@ -60,7 +60,8 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     loads[task.index] = load;
     if (task.key) cache?.set(task.key, cacheEntry(load));
   };
-  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  // More threads than cores only costs memory (each worker holds its own parser): -j 100 is the core count.
+  const jobs = Math.max(1, Math.min(options.jobs ?? Infinity, os.availableParallelism()));
   const parallel = options.jobs === undefined ? worthParallel(todo, jobs) : todo.length > 1;
   if (jobs > 1 && parallel && workersAvailable()) {
     await parseInParallel(todo, jobs, maxFileSize, (task, bytes) => {
@@ -86,6 +87,18 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
     };
   }
   return result;
+}
+
+/** A cache entry as a load; an entry that does not deserialize to one is a miss. */
+function cachedLoad(cache: ParseCache, key: string): PortableFileLoad | undefined {
+  const bytes = cache.get(key);
+  if (!bytes) return undefined;
+  try {
+    const load = v8().deserialize(bytes) as PortableFileLoad;
+    return load && typeof load === 'object' && load.parsed && Array.isArray(load.parsed.objects) ? load : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -2,12 +2,14 @@ import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node,
 import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
 import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
-import { locatePath, offsetsToRange } from './locate.js';
+import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { isPlainObject } from '../k8s/guards.js';
 import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
+import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
+import { setOwn } from '../own.js';
 
 export interface ParsedFile {
   file: string;
@@ -22,8 +24,6 @@ export interface ParsedFile {
   locator?: SourceLocator;
 }
 
-/** `merge` enables `<<` merge keys, which Kubernetes' YAML reader (YAML 1.1 style) accepts. */
-const YAML_OPTIONS = (lineCounter?: LineCounter) => ({ lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' as const });
 
 /** Deeper than any real manifest (CRD schemas reach a few dozen); deeper input is refused, not recursed into. */
 export const MAX_NESTING_DEPTH = 256;
@@ -36,10 +36,20 @@ export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Parses one file's text (every YAML document in it) into typed objects and problems. */
-export function parseManifestText(file: string, text: string): ParsedFile {
+/**
+ * The one seam between kubeknit and its YAML readers: parses one file's text (every YAML document
+ * in it) into typed objects and problems. The fast reader takes what it can and yaml's document
+ * model the rest; `KUBEKNIT_FAST_PARSE=0` leaves everything to yaml (the way out, should the two
+ * ever disagree on a file).
+ */
+export function parseStream(file: string, text: string): ParsedFile {
   const source = withoutByteOrderMark(text);
-  return parseManifestTextFast(file, source) ?? parseManifestTextFully(file, source);
+  return (fastReaderOn() ? parseManifestTextFast(file, source) : null) ?? parseManifestTextFully(file, source);
+}
+
+/** Read on each use, so a test (or an embedding program) can switch it for one run. */
+function fastReaderOn(): boolean {
+  return process.env.KUBEKNIT_FAST_PARSE !== '0';
 }
 
 /**
@@ -53,7 +63,7 @@ export function parseManifestTextFully(file: string, source: string): ParsedFile
   try {
     docs = parseDocuments(source, lineCounter);
   } catch (err) {
-    result.problems.push({ ruleId: 'invalid-yaml', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
+    result.problems.push({ kind: 'yaml-syntax', file, range: offsetsToRange(lineCounter, 0, 0), message: `cannot parse YAML: ${errorText(err)}` });
     return result;
   }
   const hasDirectives = DIRECTIVE_LINE.test(source);
@@ -128,7 +138,7 @@ interface ParsedDocument {
 
 /** Parses every document of a text, deterministically (field locations parse the text again). */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
-  const parsed = parseAllDocuments(source, YAML_OPTIONS(lineCounter));
+  const parsed = parseAllDocuments(source, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
   const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -138,7 +148,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), YAML_OPTIONS());
+      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), KUBERNETES_YAML_OPTIONS);
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }
@@ -179,12 +189,7 @@ export class SourceLocator {
   }
 
   get lineCounter(): LineCounter {
-    if (!this.lines) {
-      const lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-      this.lines = lines;
-    }
+    this.lines ??= lineCounterOf(this.source);
     return this.lines;
   }
 
@@ -238,7 +243,7 @@ export class SourceLocator {
     const kept = this.positions[documentIndex];
     if (kept) return { positions: kept, base: 0 };
     const span = this.spans[documentIndex];
-    if (!span) return undefined;
+    if (!span || !fastReaderOn()) return undefined;
     const positions = recentlyUsed(SourceLocator.recentFast, `${this.id}:${documentIndex}`, () => fastDocumentPositions(this.source.slice(span[0], span[1])));
     return positions ? { positions, base: span[0] } : undefined;
   }
@@ -308,7 +313,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   for (const err of doc.errors) {
     if (err.code === 'DUPLICATE_KEY') {
       const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n#]+?)\s*:/.exec(ctx.source.slice(err.pos[0], err.pos[0] + 300))?.[1] ?? '?';
-      out.problems.push({ ruleId: 'invalid-yaml', file, range: rangeOf(err), message: `duplicate key "${key.slice(0, 80)}" in a mapping; the API server's strict field validation rejects duplicate fields, so remove one of them` });
+      out.problems.push({ kind: 'duplicate-key', file, range: rangeOf(err), message: `duplicate key "${key.slice(0, 80)}" in a mapping; the API server's strict field validation rejects duplicate fields, so remove one of them` });
     }
   }
   if (fatal.length) {
@@ -319,7 +324,7 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
     const range = multiline ? rangeOf({ ...multiline, pos: [multiline.pos[1], multiline.pos[1]] } as YAMLError) : rangeOf(err);
     const hint = multiline ? ' (check the indentation of this line)' : '';
     const text = /call stack/i.test(err.message) ? 'the document nests too deeply to parse' : firstLine(err.message);
-    out.problems.push({ ruleId: 'invalid-yaml', file, range, message: `YAML syntax error: ${text}${hint}` });
+    out.problems.push({ kind: 'yaml-syntax', file, range, message: `YAML syntax error: ${text}${hint}` });
     return;
   }
   const contents = doc.contents as Node | null;
@@ -328,19 +333,19 @@ function documentToObjects(doc: Document.Parsed, ctx: DocContext, out: ParsedFil
   if (!isMap(contents)) {
     // a bare `null`/`~` document is as empty as a blank one
     if (!isSeq(contents) && (contents as { value?: unknown }).value === null) return;
-    out.problems.push({ ruleId: 'invalid-object', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata`, notAManifest: true });
+    out.problems.push({ kind: 'not-a-mapping', file, range: docRange, message: `document is not a mapping (found ${isSeq(contents) ? 'a list' : 'a scalar'}); a Kubernetes object is a mapping with apiVersion, kind and metadata`, notAManifest: true });
     return;
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    out.problems.push({ ruleId: 'invalid-yaml', file, range: docRange, message: `cannot expand document: ${errorText(err)}` });
+    out.problems.push({ kind: 'unexpandable', file, range: docRange, message: `cannot expand document: ${errorText(err)}` });
     return;
   }
   const body = value as JsonObject;
   if (nestingDepth(body) > MAX_NESTING_DEPTH) {
-    out.problems.push({ ruleId: 'invalid-yaml', file, range: docRange, message: `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted` });
+    out.problems.push({ kind: 'too-deep', file, range: docRange, message: `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted` });
     return;
   }
   if (isListKind(body)) {
@@ -385,7 +390,7 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   const locate = (path: FieldPath) => locator.locate(documentIndex, itemIndex, path);
   const prefix = where ? `${where}: ` : '';
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    out.problems.push({ ruleId: 'invalid-object', file, range, message: `${prefix}not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata` });
+    out.problems.push({ kind: 'not-a-mapping', file, range, message: `${prefix}not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata` });
     return;
   }
   const body = value as JsonObject;
@@ -400,7 +405,7 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   if (missing.length) {
     const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : range;
     out.problems.push({
-      ruleId: 'invalid-object', file, range: at,
+      kind: 'missing-fields', file, range: at,
       message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
       ...(missing.includes('apiVersion') && missing.includes('kind') && !prefix ? { notAManifest: true } : {}),
     });
@@ -453,7 +458,7 @@ function stringMap(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return out;
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   return out;
 }

@@ -1,11 +1,27 @@
 import type { ObjectRef, Range, Severity } from '../types.js';
 
-/** Rule ids of what the loader finds wrong with the input itself. */
-export type LoadProblemRule = 'invalid-yaml' | 'invalid-object' | 'file-too-large' | 'unrendered-template' | 'kustomization-skipped' | 'kustomize-build-failed';
+/**
+ * What the loader finds wrong with the input itself. The loader knows no rules: each parse rule
+ * names the kinds it reports (see `reportLoadProblems`).
+ */
+export type LoadProblemKind =
+  | 'unreadable' // the file cannot be read
+  | 'binary' // it holds NUL bytes
+  | 'not-utf8'
+  | 'too-large' // above --max-file-size, not read
+  | 'yaml-syntax'
+  | 'duplicate-key'
+  | 'unexpandable' // aliases that cannot be expanded (e.g. too many)
+  | 'too-deep' // nests deeper than MAX_NESTING_DEPTH
+  | 'not-a-mapping' // a document or List item that is no object
+  | 'missing-fields' // apiVersion, kind or metadata.name missing
+  | 'helm-template' // an unrendered Go template
+  | 'kustomization' // a kustomization file, not manifests
+  | 'kustomize-failed'; // `kustomize build` of a kustomization failed
 
 /** Bad input is data, not an exception: the loader returns these and goes on. */
 export interface LoadProblem {
-  ruleId: LoadProblemRule;
+  kind: LoadProblemKind;
   file: string;
   range: Range;
   message: string;

@@ -10,12 +10,12 @@ export function readManifestFile(file: string, maxFileSize = DEFAULT_MAX_FILE_SI
   try {
     const size = statSync(file).size;
     if (size > maxFileSize) {
-      return { problem: { ruleId: 'file-too-large', file, range: FILE_START, message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit; raise --max-file-size to lint it` } };
+      return { problem: { kind: 'too-large', file, range: FILE_START, message: `file is ${formatBytes(size)}, above the ${formatBytes(maxFileSize)} limit; raise --max-file-size to lint it` } };
     }
     return decodeManifest(file, readFileSync(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problem: { ruleId: 'invalid-yaml', file, range: FILE_START, message: `cannot read file${code ? ` (${code})` : ''}: ${(err as Error).message.split('\n')[0]}` } };
+    return { problem: { kind: 'unreadable', file, range: FILE_START, message: `cannot read file${code ? ` (${code})` : ''}: ${(err as Error).message.split('\n')[0]}` } };
   }
 }
 
@@ -25,13 +25,13 @@ export function decodeManifest(file: string, bytes: Uint8Array): ReadResult {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) {
-    return { problem: { ruleId: 'invalid-yaml', file, range: FILE_START, message: 'binary file (it contains NUL bytes), not a YAML or JSON manifest' } };
+    return { problem: { kind: 'binary', file, range: FILE_START, message: 'binary file (it contains NUL bytes), not a YAML or JSON manifest' } };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     const line = lineOfInvalidUtf8(bytes);
-    return { problem: { ruleId: 'invalid-yaml', file, range: { start: { line, column: 1 }, end: { line, column: 1 } }, message: `file is not valid UTF-8 (first bad byte on line ${line}); save it as UTF-8` } };
+    return { problem: { kind: 'not-utf8', file, range: { start: { line, column: 1 }, end: { line, column: 1 } }, message: `file is not valid UTF-8 (first bad byte on line ${line}); save it as UTF-8` } };
   }
 }
 

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { KUBERNETES_YAML_OPTIONS } from '../load/yaml-options.js';
 import type { PathSegment } from '../load/field-path.js';
 
 /** Where a text offset falls in a YAML file: which document, and the field path to the node under it. */
@@ -20,7 +21,7 @@ export function pathAtOffset(text: string, offset: number): PathAtOffset | undef
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const at = offset - bom;
-  const docs = parseAllDocuments(source, { prettyErrors: false });
+  const docs = parseAllDocuments(source, KUBERNETES_YAML_OPTIONS); // keys as the loader reads them (`yes:` is "true")
   if (!Array.isArray(docs)) return undefined;
   const documentIndex = docs.findIndex((doc) => doc.range[0] <= at && at <= doc.range[2]);
   if (documentIndex < 0) return undefined;

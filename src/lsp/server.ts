@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures,
@@ -13,6 +13,7 @@ import { pathAtOffset } from './path-at-offset.js';
 import { isConfigFile } from '../config/find.js';
 import { Workspace, type Analysis } from './workspace.js';
 import { readWorkspaceConfig } from './workspace-config.js';
+import { escapeMarkdown } from '../report/escape.js';
 import { editorLintOptions, emptyGraphPage, graphPageHtml, GRAPH_PAGE_REQUEST } from './graph-page.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { LintOptions } from '../index.js';
@@ -174,7 +175,7 @@ class KubeknitServer {
       return;
     }
     this.parsedVersions.delete(file);
-    if (this.workspace.isWorkspaceFile(file) && existsSync(file)) this.workspace.readFromDisk(file);
+    if (this.workspace.isWorkspaceFile(file) && isRegularFile(file)) this.workspace.readFromDisk(file);
     else this.workspace.remove(file);
   }
 
@@ -210,7 +211,7 @@ class KubeknitServer {
   private targetsAt(uri: string, position: Position): NavigationTarget[] {
     this.flush();
     const file = pathOf(uri);
-    const text = this.documents.get(uri)?.getText() ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const text = this.documents.get(uri)?.getText() ?? (isRegularFile(file) ? readFileSync(file, 'utf8') : undefined);
     if (text === undefined || !this.analysis) return [];
     const document = TextDocument.create(uri, 'yaml', 0, text);
     const at = pathAtOffset(text, document.offsetAt(position));
@@ -223,7 +224,7 @@ class KubeknitServer {
     if (!targets.length) return null;
     const lines = targets.map((t) => {
       const where = t.file && t.range ? `${this.workspace.displayPath(t.file)}:${t.range.start.line}` : 'not defined in the workspace';
-      return `- ${t.relation} → ${describeNode(t.node)} — \`${where}\``;
+      return `- ${escapeMarkdown(t.relation)} → ${escapeMarkdown(describeNode(t.node))} — ${escapeMarkdown(where)}`;
     });
     return { contents: { kind: MarkupKind.Markdown, value: `**kubeknit**\n\n${lines.join('\n')}` } };
   }
@@ -254,4 +255,9 @@ function pathOf(uri: string): string {
 
 function uriOf(file: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : pathToFileURL(file).href;
+}
+
+/** Only regular files are read: a FIFO would block the server forever, and /dev/zero never ends. */
+function isRegularFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }

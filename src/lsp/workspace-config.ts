@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { findConfigFile, loadConfigFile, type ResolvedConfig } from '../config/index.js';
+import { findConfigFile, type ResolvedConfig } from '../config/index.js';
+import { loadConfigFile } from '../index.js';
 
 /** The configuration that applies to a workspace folder, as the CLI would find it there. */
 export interface WorkspaceConfig {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
 import { findingFingerprint } from '../pr/fingerprint.js';
 import type { Finding, Severity } from '../types.js';
 import { rootRelativePath } from './paths.js';
 import type { Reporter } from './types.js';
+import { escapeSarifText } from './escape.js';
 import { SarifFixes } from './sarif-fixes.js';
 
 export const KUBEKNIT_HOMEPAGE = 'https://github.com/kubeknit/kubeknit';
@@ -16,7 +16,7 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, every rule described, paths relative to %SRCROOT%. */
 export const sarif: Reporter = (input, options) => {
-  const rules = [...(input.rules ?? RULES)];
+  const rules = [...(input.rules ?? [])];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const descriptors: RuleDescriptor[] = rules.map(ruleDescriptor);
   for (const f of input.findings) {
@@ -39,11 +39,11 @@ export const sarif: Reporter = (input, options) => {
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
       level: LEVELS[f.severity],
-      message: { text: f.message },
+      message: { text: escapeSarifText(f.message) },
       locations: [location(uri, f)],
       ...(f.related?.length ? {
         relatedLocations: f.related.map((r, id) => ({
-          id, message: { text: r.message },
+          id, message: { text: escapeSarifText(r.message) },
           physicalLocation: { artifactLocation: { uri: encodeUri(rootRelativePath(r.file, options)), uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
         })),
       } : {}),

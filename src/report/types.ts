@@ -6,7 +6,7 @@ import type { Finding, K8sObject } from '../types.js';
 export interface ReportInput extends Pick<LintResult, 'findings' | 'summary'> {
   files?: readonly string[];
   objects?: readonly K8sObject[];
-  /** Rules to describe (SARIF); default: the built-in rules. */
+  /** Rules to describe (SARIF): the run's rules (`LintResult.rules`); rules of findings not listed are described by id only. */
   rules?: readonly Rule[];
   /** The files' texts, for SARIF `fixes`. */
   texts?: ReadonlyMap<string, string>;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { convertOpenApiDir } from './convert-openapi.js';
 import { writeBundle, writeServedEntry } from './store.js';
+import { UsageError } from '../load/errors.js';
 
 export interface ImportResult {
   kubernetesVersion: string;
@@ -15,6 +16,8 @@ export interface ImportResult {
  * The version comes from the folder name (`1.33`) unless given.
  */
 export function importOpenApiDir(dir: string, out: string, kubernetesVersion?: string): ImportResult {
+  // The version names the bundle file written under `out`: only digits and one dot (`../x` would escape it).
+  if (kubernetesVersion !== undefined && !/^\d+\.\d+$/.test(kubernetesVersion)) throw new UsageError(`--kube-version takes a version like 1.35, got "${kubernetesVersion}"`);
   const version = kubernetesVersion ?? /^\d+\.\d+$/.exec(path.basename(path.resolve(dir)))?.[0];
   if (!version) throw new Error(`cannot tell the Kubernetes version of ${dir} from its name; pass --kube-version`);
   const bundle = convertOpenApiDir(dir, version);

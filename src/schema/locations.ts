@@ -15,12 +15,19 @@ export interface KindCoordinates {
  * kubeconform-style path templates (`{{.Group}}`, `{{.ResourceKind}}`, `{{.ResourceAPIVersion}}`, `{{.KindSuffix}}`).
  */
 export function findLocationSchema(locations: readonly string[], kind: KindCoordinates): string | undefined {
+  // group, version and kind come from the input: `apiVersion: ../outside/v1` must not leave the folder
+  if (![kind.group, kind.version, kind.kind].every(isPathSafe)) return undefined;
   for (const location of locations) {
     const candidates = location.includes('{{') ? [expandTemplate(location, kind)] : folderCandidates(location, kind);
     const found = candidates.find((file) => existsSync(file));
     if (found) return found;
   }
   return undefined;
+}
+
+/** A name that stays one path segment: no `..`, no separators, no NUL. */
+function isPathSafe(name: string): boolean {
+  return name !== '.' && name !== '..' && !/[/\\\0]/.test(name) && !name.includes('..');
 }
 
 /** Refuses locations kubeknit cannot read offline. */

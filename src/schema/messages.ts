@@ -3,6 +3,7 @@ import { formatFieldPath, type PathSegment } from '../load/field-path.js';
 import type { ErrorObject } from './ajv.js';
 import { QUANTITY_PATTERN } from './convert-node.js';
 import { closestName } from './suggest.js';
+import { own } from '../own.js';
 
 /** One schema problem, ready to report: where (a field path) and what a person should know. */
 export interface SchemaProblem {
@@ -113,7 +114,7 @@ const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list
 function expectedTypes(type: unknown): string {
   const types = (Array.isArray(type) ? type : String(type).split(',')).filter((t) => t !== 'null');
   if (types.includes('integer') && types.includes('string')) return 'an integer or a string';
-  return types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+  return types.map((t) => own(TYPE_WORDS, t) ?? t).join(' or ');
 }
 
 function allowed(values: unknown): string {

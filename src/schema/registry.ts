@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isBuiltInGroup } from '../k8s/api-groups.js';
 import { UsageError } from '../load/errors.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { K8sObject } from '../types.js';
@@ -13,6 +14,7 @@ import { editDistance } from './suggest.js';
 import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
 import { kindKey, type JsonSchema } from './types.js';
 import { versionSchemas, type VersionSchemas } from './version-schemas.js';
+import { own } from '../own.js';
 
 export interface SchemaSettings {
   kubernetesVersion?: string;
@@ -25,7 +27,9 @@ export type SchemaLookup =
   | { status: 'removed'; removedIn: string; replacement?: string; successor?: string }
   | { status: 'not-yet'; firstServed: string }
   | { status: 'crd-version-not-served'; crd: K8sObject; versions: string[] }
-  | { status: 'missing'; suggestion?: string };
+  | { status: 'crd-schema-broken'; crd: K8sObject; reason: string }
+  /** `builtInGroup`: the group is one Kubernetes serves, so no CRD can add the kind. */
+  | { status: 'missing'; suggestion?: string; builtInGroup: boolean };
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
@@ -66,6 +70,7 @@ export class SchemaRegistry {
   /** Schema files of the locations, read once per run (every custom resource of a kind asks for its file). */
   private readonly locationSchemas = new Map<string, JsonSchema>();
   private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
+  private readonly compileProblems = new Map<string, string | undefined>();
   private loadedVersion: VersionSchemas | undefined;
   private servedTable: ServedTable | undefined;
 
@@ -98,6 +103,8 @@ export class SchemaRegistry {
       if (!match.schema) return { status: 'schema', validate: () => [], schemaId: 'none' };
       const { schema, rawSchema } = match;
       const id = `crd-${hash(schema)}`;
+      const broken = this.compileProblem(id, schema);
+      if (broken) return { status: 'crd-schema-broken', crd: match.crd, reason: broken };
       const lookup = this.documentLookup(obj, id, `${id} ${this.loaded().fingerprint}`, schema);
       return rawSchema ? this.withCelRules(obj, rawSchema, lookup) : lookup;
     }
@@ -118,12 +125,40 @@ export class SchemaRegistry {
     const served = servedStatus(this.served(), this.kubernetesVersion, obj.apiVersion, obj.kind);
     if (served.status === 'removed') return { status: 'removed', removedIn: served.removedIn, replacement: served.replacement, successor: successorOf(obj.kind) };
     if (served.status === 'not-yet') return served;
-    return { status: 'missing', suggestion: this.suggestKind(obj) };
+    return { status: 'missing', suggestion: this.suggestKind(obj), builtInGroup: isBuiltInGroup(obj.group) };
   }
+
+  /** Why a CRD's schema cannot be compiled (say `type: strign`), or undefined when it compiles; found once per schema. */
+  private compileProblem(id: string, schema: JsonSchema): string | undefined {
+    if (!this.compileProblems.has(id)) {
+      let problem: string | undefined;
+      try {
+        this.loaded().validateDocument(this.addCustomDocument(id, schema), {});
+      } catch (err) {
+        problem = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      }
+      this.compileProblems.set(id, problem);
+    }
+    return this.compileProblems.get(id);
+  }
+
 
   /** A CRD's or a schema file's schema, compiled on the first validation against it. */
   private documentLookup(obj: K8sObject, id: string, schemaId: string, schema: JsonSchema): SchemaLookup {
-    const validate = () => describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+    const validate = (): SchemaProblem[] => {
+      const broken = this.brokenSchemas.get(id);
+      if (broken === undefined) {
+        try {
+          return describeErrors(this.loaded().validateDocument(this.addCustomDocument(id, schema), obj.body), obj.body);
+        } catch (err) {
+          // A schema from the input with a keyword no validator can compile (`type: foo`, `minimum: "abc"`,
+          // a `$ref`, a pattern RE2 refuses): a finding on each of its objects, not a lost run.
+          this.brokenSchemas.set(id, err instanceof Error ? err.message.split('\n')[0] : String(err));
+          return validate();
+        }
+      }
+      return [{ path: [], kind: 'schema-compile', message: `its schema cannot be compiled, so the object is not validated against it (the API server refuses such a schema): ${broken}` }];
+    };
     return { status: 'schema', validate, schemaId };
   }
 
@@ -143,6 +178,9 @@ export class SchemaRegistry {
     return id;
   }
 
+  /** Custom schemas that failed to compile, with the reason. */
+  private readonly brokenSchemas = new Map<string, string>();
+
   private loaded(): VersionSchemas {
     if (this.loadedVersion) return this.loadedVersion;
     const dir = bundleDirs(this.locations).find((d) => bundleVersions(d).includes(this.kubernetesVersion)) ?? EMBEDDED_SCHEMA_DIR;
@@ -160,7 +198,7 @@ export class SchemaRegistry {
 
   /** A served kind of the same apiVersion whose name is close: `Deploymnet` → `Deployment`. */
   private suggestKind(obj: K8sObject): string | undefined {
-    const kinds = this.served()[this.kubernetesVersion]?.[obj.apiVersion] ?? [];
+    const kinds = own(own(this.served(), this.kubernetesVersion) ?? {}, obj.apiVersion) ?? [];
     const lower = obj.kind.toLowerCase();
     return kinds.find((k) => k.toLowerCase() === lower) ?? kinds.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
   }

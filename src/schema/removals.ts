@@ -1,4 +1,5 @@
 import { compareVersions, type ServedTable } from './store.js';
+import { own } from '../own.js';
 
 /**
  * API versions removed before 1.23 (the oldest release in the served table), from the
@@ -35,7 +36,7 @@ const SUCCESSORS: Readonly<Record<string, string>> = {
 
 /** What replaces a kind removed without a successor kind. */
 export function successorOf(kind: string): string | undefined {
-  return SUCCESSORS[kind];
+  return own(SUCCESSORS, kind);
 }
 
 function removedIn(version: string, apiVersion: string, kinds: string[]): Record<string, string> {
@@ -50,17 +51,17 @@ export type ServedStatus =
 
 /** Whether `target` serves `apiVersion` `kind`, and if not, since when (or from when) it does. */
 export function servedStatus(table: ServedTable, target: string, apiVersion: string, kind: string): ServedStatus {
-  const serves = (v: string) => table[v]?.[apiVersion]?.includes(kind) ?? false;
+  const serves = (v: string) => own(own(table, v) ?? {}, apiVersion)?.includes(kind) ?? false;
   if (serves(target)) return { status: 'served' };
   const versions = Object.keys(table).sort(compareVersions);
   const older = versions.filter((v) => compareVersions(v, target) < 0);
   const lastServed = [...older].reverse().find(serves);
-  const replacement = () => replacementFor(table[target] ?? {}, apiVersion, kind);
+  const replacement = () => replacementFor(own(table, target) ?? {}, apiVersion, kind);
   if (lastServed) {
     const removed = versions.find((v) => compareVersions(v, lastServed) > 0) ?? target;
     return { status: 'removed', removedIn: removed, replacement: replacement() };
   }
-  const early = REMOVED_BEFORE_TABLE[`${apiVersion}/${kind}`];
+  const early = own(REMOVED_BEFORE_TABLE, `${apiVersion}/${kind}`);
   if (early) return { status: 'removed', removedIn: early, replacement: replacement() };
   const firstServed = versions.find((v) => compareVersions(v, target) > 0 && serves(v));
   if (firstServed) return { status: 'not-yet', firstServed };

@@ -156,7 +156,7 @@ describe('a bad config names the file, the line and what is wrong', () => {
   });
 
   it('wrong values', async () => {
-    expect(await configError('extends: recomended\n')).toMatch(/:1:1: extends: must be one of: "recommended", "strict", "all"$/);
+    expect(await configError('extends: recomended\n')).toMatch(/:1:1: extends: must be one of: "recommended", "strict", "all", "pss-baseline", "pss-restricted"$/);
     expect(await configError('rules:\n  invalid-yaml: warn\n')).toMatch(/:2:3: rules\.invalid-yaml: must be one of: "off", "info", "warning", "error"$/);
     expect(await configError('rules:\n  invalid-yaml: {severity: high}\nignore: 3\n')).toMatch(/:2:18: rules\.invalid-yaml\.severity: must be one of: .* \(and 1 more problem\)$/);
   });

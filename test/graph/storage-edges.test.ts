@@ -54,6 +54,16 @@ describe('storage edges', () => {
     expect(bound).toEqual(['PersistentVolume/mine']); // reserved by claimRef, though "fits" would do too
   });
 
+  it('binds: no edge from a claim with no class to a classless volume when the input has a default class (the claim gets that class)', async () => {
+    const text = [defaultClass, claim('data', 'volumeMode: Filesystem'), volume('plain', 'volumeMode: Filesystem'), claim('none', 'storageClassName: ""')].join('---\n');
+    expect(await edgesOf(text, 'binds')).toEqual([{ from: 'PersistentVolumeClaim/app/none', to: 'PersistentVolume/plain', path: 'spec', missing: false }]);
+  });
+
+  it('binds: a volume binds one claim; a claim naming it by volumeName comes first', async () => {
+    const text = [claim('first', 'storageClassName: ""'), claim('named', 'storageClassName: "", volumeName: only'), volume('only', 'storageClassName: ""')].join('---\n');
+    expect(await edgesOf(text, 'binds')).toEqual([{ from: 'PersistentVolumeClaim/app/named', to: 'PersistentVolume/only', path: 'spec.volumeName', missing: false }]);
+  });
+
   it('binds: the smallest volume that fits', async () => {
     const text = [claim('data', 'storageClassName: ""'), volume('large', 'storageClassName: "", capacity: {storage: 1Ti}'), volume('snug', 'storageClassName: "", capacity: {storage: 12Gi}'), volume('small', 'storageClassName: "", capacity: {storage: 1Gi}')].join('---\n');
     expect((await edgesOf(text, 'binds')).map((e) => e.to)).toEqual(['PersistentVolume/snug']);

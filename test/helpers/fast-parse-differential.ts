@@ -3,9 +3,10 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { expect, it } from 'vitest';
 import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
+import { KUBERNETES_YAML_OPTIONS } from '../../src/load/yaml-options.js';
 import { fastDocumentPositions, fastParseDocuments, isSkipped, locateInPositions, readDocuments, type FastDocument } from '../../src/load/fast-parse.js';
 import { locatePath } from '../../src/load/locate.js';
-import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
+import { parseStream, parseManifestTextFully, type ParsedFile } from '../../src/load/parse.js';
 
 /**
  * The fast reader must give exactly what yaml's document model gives (values, key order, node
@@ -14,7 +15,7 @@ import { parseManifestText, parseManifestTextFully, type ParsedFile } from '../.
 export function differences(text: string): string[] {
   const fast = fastParseDocuments(text, undefined, { positions: true });
   if (!fast) return [];
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, merge: true });
+  const docs = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   const out: string[] = [];
   if (list.length !== fast.length) out.push(`${list.length} documents, fast read ${fast.length}`);
@@ -32,7 +33,7 @@ export function differences(text: string): string[] {
     const range = contents.range;
     if (range[0] !== got.range[0] || range[1] !== got.range[1]) out.push(`document ${i}: range ${range.slice(0, 2).join('-')}, fast read ${got.range.join('-')}`);
     const docText = text.slice(got.span[0], got.span[1]);
-    const again = parseAllDocuments(docText);
+    const again = parseAllDocuments(docText, KUBERNETES_YAML_OPTIONS);
     const alone = Array.isArray(again) ? again[0] : undefined;
     if (!isDeepStrictEqual(alone?.toJS(), js)) out.push(`document ${i}: its span does not parse to the same value`);
     const positions = fastDocumentPositions(docText);
@@ -90,7 +91,7 @@ function summary(parsed: ParsedFile): unknown {
 /** The file read the usual way (fast, documents it skips parsed alone) against the whole file parsed by yaml. */
 export function expectSameAsFullParse(text: string, name: string): void {
   const source = text.replace(/^\ufeff/, '');
-  expect(summary(parseManifestText(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
+  expect(summary(parseStream(name, text)), name).toEqual(summary(parseManifestTextFully(name, source)));
 }
 
 export function yamlFiles(dir: string): string[] {
@@ -142,7 +143,7 @@ export function corpusDifferential(dirs: readonly string[], { everyJsonLayout = 
     let written = 0;
     let accepted = 0;
     for (const file of manifestFiles()) {
-      const docs = parseAllDocuments(read(file));
+      const docs = parseAllDocuments(read(file), KUBERNETES_YAML_OPTIONS);
       for (const doc of Array.isArray(docs) ? docs : []) {
         const value = doc.errors.length ? undefined : (doc.toJS() as unknown);
         if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
@@ -164,7 +165,7 @@ export function corpusDifferential(dirs: readonly string[], { everyJsonLayout = 
 
   it('parses a stream of all the files (without syntax errors) as yaml does, reading most documents the fast way', () => {
     const clean = manifestFiles().map(read).filter((text) => {
-      const docs = parseAllDocuments(text);
+      const docs = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS);
       return Array.isArray(docs) && !/^%/m.test(text) && docs.every((d) => d.errors.every((e) => e.code === 'DUPLICATE_KEY'));
     });
     const stream = clean.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('---\n');

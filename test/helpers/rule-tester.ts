@@ -16,6 +16,9 @@ export interface ExpectedFinding {
   column?: number;
   /** A fragment of the message, or a pattern it must match. */
   message?: string | RegExp;
+  /** The id of the rule's message template the finding used, and (some of) the data filling it. */
+  messageId?: string;
+  data?: Finding['data'];
   severity?: Finding['severity'];
 }
 
@@ -50,6 +53,8 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           if (want.column !== undefined) expect(got.column).toBe(want.column);
           if (typeof want.message === 'string') expect(got.message).toContain(want.message);
           else if (want.message) expect(got.message).toMatch(want.message);
+          if (want.messageId !== undefined) expect(got.messageId).toBe(want.messageId);
+          if (want.data !== undefined) expect(got.data).toMatchObject(want.data);
           if (want.severity) expect(got.severity).toBe(want.severity);
           expect(got.file).toBe('test.yaml');
           if (!c.allowNoObject) expect(got.object).not.toBeNull();

@@ -83,6 +83,8 @@ const STEPS: Array<Record<string, string | null>> = [
   { 'copy.yaml': deployment('web', 'web:latest', privileged) },
   { 'web.yaml': service('web', 'web') },
   { 'copy.yaml': null, 'crd.yaml': null },
+  // a Namespace that enforces a Pod Security level brings that preset's findings to its objects
+  { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {pod-security.kubernetes.io/enforce: restricted}\n' },
   { 'api.yaml': `${deployment('api', 'api:2')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop\nspec:\n  containers: [{name: c, image: "c:1", securityContext: {privileged: true}}]\n` },
 ];
 

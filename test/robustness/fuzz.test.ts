@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, type Finding } from '../../src/index.js';
-import { parseManifestText } from '../../src/load/index.js';
+import { INTERNAL_ERROR_RULE, lint, type Finding } from '../../src/index.js';
+import { parseStream } from '../../src/load/index.js';
 import { decodeManifest } from '../../src/load/read.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -16,6 +16,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEEDS = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => readFileSync(path.join(REPO_ROOT, 'examples/shop', f), 'utf8'));
 
 function expectFindingsInside(findings: readonly Finding[], texts: ReadonlyMap<string, string>): void {
+  expect(findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE).map((f) => f.message)).toEqual([]);
   for (const f of findings) {
     const text = texts.get(f.file);
     expect(text, `finding in unknown file ${f.file}`).toBeDefined();
@@ -47,7 +48,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
   it('the loader never throws on arbitrary strings, and problems point inside the text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.stringMatching(/^[a-z:\-[\]{}&*!|>'"# \n]{0,200}$/)), (text) => {
-        const parsed = parseManifestText('f.yaml', text);
+        const parsed = parseStream('f.yaml', text);
         const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).length;
         for (const p of parsed.problems) {
           expect(p.range.start.line).toBeGreaterThanOrEqual(1);
@@ -62,7 +63,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         const read = decodeManifest('b.yaml', bytes);
-        if ('text' in read) parseManifestText('b.yaml', read.text);
+        if ('text' in read) parseStream('b.yaml', read.text);
         else expect(read.problem.file).toBe('b.yaml');
       }),
       { numRuns: RUNS },
@@ -79,4 +80,81 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
       { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
     );
   });
+
+  it('prototype-member names and control characters as kinds, versions, names, keys and values: no rule fails', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), hostileName), { minLength: 1, maxLength: 8 }), async (seed, edits) => {
+        const text = substituteNames(seed, edits);
+        const result = await lint([], { preset: 'all', inline: [{ file: 'h.yaml', text }] });
+        expectFindingsInside(result.findings, new Map([['h.yaml', text]]));
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  });
+
+  it('hostile CRD schemas (bad keywords, wrong types, $refs, patterns, CEL) give findings, never a failed rule', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileKeyword, { minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), async (keywords, value) => {
+        const text = crdWith(Object.assign({}, ...keywords) as Record<string, unknown>, value);
+        const result = await lint([], { inline: [{ file: 'crd.yaml', text }] });
+        expectFindingsInside(result.findings, new Map([['crd.yaml', text]]));
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  });
 });
+
+/** Names of Object.prototype members, control characters (NUL, ESC, BEL, CR) and markup, as YAML-quoted strings. */
+const hostileName = fc.oneof(
+  fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable'),
+  fc.string({ maxLength: 12 }).map((t) => `${t}\u0000\u001b]0;x\u0007\r[a](http://x)<b>`),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
+
+/** Replaces the key or value at some `key: value` lines of a manifest with a hostile name (JSON-quoted). */
+function substituteNames(seed: string, edits: ReadonlyArray<readonly [number, string]>): string {
+  const lines = seed.split('\n');
+  const slots = lines.map((line, i) => (/^\s*(- )?[\w.-]+: ?\S/.test(line) ? i : -1)).filter((i) => i >= 0);
+  for (const [at, name] of edits) {
+    const i = slots[at % slots.length];
+    const quoted = JSON.stringify(name);
+    lines[i] = at % 2 === 0
+      ? lines[i].replace(/^(\s*(?:- )?)([\w.-]+):/, `$1${quoted}:`)
+      : lines[i].replace(/^(\s*(?:- )?[\w.-]+: ?).*$/, `$1${quoted}`);
+  }
+  return lines.join('\n');
+}
+
+const hostileKeyword = fc.oneof(
+  fc.record({ type: fc.constantFrom('foo', 'strign', 'object', 'array', 'integer', 'string', '__proto__') }),
+  fc.record({ minimum: fc.constantFrom('abc', null, 1, '1') }),
+  fc.record({ maxLength: fc.constantFrom(-1, 'x', 1.5) }),
+  fc.record({ $ref: fc.constantFrom('#/definitions/none', 'http://example.com/s.json', '#', '../x') }),
+  fc.record({ pattern: fc.constantFrom('^(a+)+$', '(?=x)', '[', '\\', '(?i)A', '^$') }),
+  fc.record({ enum: fc.constantFrom('x', [], [1, 'a'], null) }),
+  fc.record({ required: fc.constantFrom('x', ['__proto__'], [1]) }),
+  fc.record({ uniqueItems: fc.constantFrom(true, 'yes') }),
+  fc.record({ items: fc.constantFrom({ type: 'foo' }, [{ type: 'string' }], true) }),
+  fc.record({ properties: fc.constantFrom({ __proto__: { type: 'string' } }, { constructor: { minimum: 'x' } }, 'x') }),
+  fc.record({ 'x-kubernetes-validations': fc.constantFrom([{ rule: '1/0 == 1' }], [{ rule: 'self.(' }], [{ rule: 7 }], 'x', [{ rule: 'self.all(x, true)' }], [{ rule: 'self.matches("(a+)+$")' }]) }),
+  fc.record({ 'x-kubernetes-list-type': fc.constantFrom('map', 'set', 'x'), 'x-kubernetes-list-map-keys': fc.constantFrom(['a'], 'a', []) }),
+);
+
+/** A CRD whose spec schema has these keywords, and one custom resource with `value` as its spec. */
+function crdWith(keywords: Record<string, unknown>, value: unknown): string {
+  const schema = JSON.stringify({ type: 'object', properties: { spec: keywords } });
+  return `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: things.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Thing, plural: things}
+  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: ${schema}}}]
+---
+apiVersion: example.com/v1
+kind: Thing
+metadata: {name: t, namespace: n}
+spec: ${JSON.stringify(value) ?? 'null'}
+`;
+}

@@ -107,7 +107,7 @@ describe('hostile and broken input', () => {
   it('an unreadable file is a finding and the run goes on', () => {
     // Root reads any file whatever its mode, so a directory stands in for a file that cannot be read.
     const result = readManifestFile(dir);
-    expect(result).toMatchObject({ problem: { ruleId: 'invalid-yaml', file: dir, message: expect.stringContaining('cannot read') } });
+    expect(result).toMatchObject({ problem: { kind: 'unreadable', file: dir, message: expect.stringContaining('cannot read') } });
   });
 
   it('YAML tags that other loaders execute are only data here', () => {

@@ -23,7 +23,7 @@ ruleTester('duplicate-mount-path', {
     {
       name: 'two volumes at one path',
       yaml: pod('      - {name: a, mountPath: /data}\n      - {name: b, mountPath: /data/}'),
-      findings: [{ line: 9, message: 'container "app" already uses mountPath "/data/" for volume "a"' }],
+      findings: [{ line: 9, messageId: 'samePath', data: { container: 'app', field: 'mountPath', path: '/data/', volume: 'a' } }],
     },
     {
       name: 'two devices at one path',
@@ -38,7 +38,7 @@ ruleTester('duplicate-mount-path', {
             - {name: a, devicePath: /dev/xvda}
             - {name: b, devicePath: /dev/xvda}
       `,
-      findings: [{ line: 9, message: 'devicePath "/dev/xvda"' }],
+      findings: [{ line: 9, messageId: 'samePath', data: { field: 'devicePath', path: '/dev/xvda' } }],
     },
   ],
 });

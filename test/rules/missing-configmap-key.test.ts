@@ -11,6 +11,11 @@ ruleTester('missing-configmap-key', {
   ],
   invalid: [
     {
+      name: 'an environment variable from a key that is only in binaryData (a volume item of it stays valid)',
+      yaml: configMap + pod('  containers:\n  - name: app\n    env:\n    - name: LOGO\n      valueFrom: {configMapKeyRef: {name: settings, key: logo.png}}\n  volumes:\n  - name: v\n    configMap: {name: settings, items: [{key: logo.png, path: logo.png}]}\n'),
+      findings: [{ line: 15, message: 'ConfigMap "settings" has key "logo.png" only in binaryData; an environment variable reads data only' }],
+    },
+    {
       name: 'env key and volume item key',
       yaml: configMap + pod('  containers:\n  - name: app\n    env:\n    - name: L\n      valueFrom:\n        configMapKeyRef: {name: settings, key: log_level}\n  volumes:\n  - name: v\n    configMap:\n      name: settings\n      items:\n      - key: favicon.ico\n        path: favicon.ico\n'),
       findings: [

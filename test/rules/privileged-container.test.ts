@@ -10,7 +10,7 @@ ruleTester('privileged-container', {
     { name: 'no privileged field', yaml: pod('{runAsNonRoot: true}') },
   ],
   invalid: [
-    { name: 'privileged: true', yaml: pod('{privileged: true}'), findings: [{ line: 8, column: 23, message: 'container "app" is privileged' }] },
+    { name: 'privileged: true', yaml: pod('{privileged: true}'), findings: [{ line: 8, column: 23, messageId: 'privileged', data: { container: 'container "app"' } }] },
     {
       name: 'an init container',
       yaml: yaml`
@@ -30,7 +30,7 @@ ruleTester('privileged-container', {
               containers:
               - {name: agent, image: "agent:1.0"}
       `,
-      findings: [{ line: 13, message: 'init container "sysctl" is privileged' }],
+      findings: [{ line: 13, messageId: 'privileged', data: { container: 'init container "sysctl"' } }],
     },
   ],
 });

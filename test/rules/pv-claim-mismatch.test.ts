@@ -28,6 +28,11 @@ ruleTester('pv-claim-mismatch', {
   ],
   invalid: [
     {
+      name: 'two claims naming one volume: the second stays Pending',
+      yaml: `${claim()}---\n${claim().replace('name: data', 'name: logs')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}`,
+      findings: [{ line: 14, message: 'PersistentVolumeClaim "logs" names PersistentVolume "pv", which PersistentVolumeClaim "data" also names; a PersistentVolume binds one claim, so one of them stays Pending' }],
+    },
+    {
       name: 'the volume is not in the input',
       yaml: claim(),
       findings: [{ line: 5, message: 'PersistentVolumeClaim "data" names PersistentVolume "pv" in volumeName, which is not in the input' }],

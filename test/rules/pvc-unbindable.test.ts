@@ -35,8 +35,17 @@ ruleTester('pvc-unbindable', {
       yaml: `${claim('volumeMode: Filesystem')}---\n${volume('{accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}`,
     },
     { name: 'volumeName is pv-claim-mismatch\'s concern', yaml: claim('volumeName: elsewhere') },
+    {
+      name: 'two claims and two volumes that fit both: each binds one',
+      yaml: `${claim('storageClassName: ""')}---\n${claim('storageClassName: ""').replace('name: data', 'name: logs')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 50Gi}}').replace('name: pv,', 'name: pv-big,')}`,
+    },
   ],
   invalid: [
+    {
+      name: 'two claims that can only bind the one static volume: the second stays Pending',
+      yaml: `${claim('storageClassName: ""')}---\n${claim('storageClassName: ""').replace('name: data', 'name: logs')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}`,
+      findings: [{ line: 13, message: 'PersistentVolumeClaim "logs" can only bind a pre-made PersistentVolume (storageClassName is "", so nothing provisions it), and PersistentVolume "pv", the one that matches it, binds PersistentVolumeClaim "data"; a PersistentVolume binds one claim' }],
+    },
     {
       name: '"" and no volume at all',
       yaml: claim('storageClassName: ""'),

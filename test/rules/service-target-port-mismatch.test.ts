@@ -87,14 +87,5 @@ ruleTester('service-target-port-mismatch', {
         { line: 8, message: 'must contain at least one letter' },
       ],
     },
-    {
-      name: 'container port names that can never be targeted',
-      yaml: web('[{name: n234567890123456, containerPort: 1}, {name: "123456", containerPort: 2}, {name: Http, containerPort: 3}]'),
-      findings: [
-        { line: 11, column: 18, message: 'port name "n234567890123456" of container "web" cannot be used' },
-        { line: 11, message: 'at least one letter' },
-        { line: 11, message: 'only lowercase letters' },
-      ],
-    },
   ],
 });

@@ -7,8 +7,9 @@ const pod = (procMount: string, podFields = '') => singleContainerPod(`securityC
 ruleTester('unsafe-proc-mount', {
   valid: [{ name: 'Default', yaml: pod('Default') }],
   invalid: [
-    { name: 'Unmasked', yaml: pod('Unmasked'), findings: [{ line: 8, column: 23, message: 'container "app" sets procMount: Unmasked' }] },
-    { name: 'Unmasked in a user namespace', yaml: pod('Unmasked', 'hostUsers: false'), findings: [{ line: 9, message: 'runs in a user namespace' }] },
+    { name: 'Unmasked', yaml: pod('Unmasked'), findings: [{ line: 8, column: 23, messageId: 'notDefault', data: { container: 'container "app"', value: 'Unmasked' } }] },
+    { name: 'any other value than Default', yaml: pod('Masked'), findings: [{ line: 8, messageId: 'notDefault', data: { container: 'container "app"', value: 'Masked' } }] },
+    { name: 'Unmasked in a user namespace', yaml: pod('Unmasked', 'hostUsers: false'), findings: [{ line: 9, messageId: 'notDefaultInUserNamespace' }] },
   ],
 });
 

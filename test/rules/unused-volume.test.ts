@@ -19,7 +19,7 @@ ruleTester('unused-volume', {
     {
       name: 'a volume no container mounts',
       yaml: pod('[{name: a, volumeMounts: [{name: data, mountPath: /data}]}]', '[{name: data, emptyDir: {}}, {name: cache, emptyDir: {}}]'),
-      findings: [{ line: 6, column: 42, message: 'volume "cache" is not mounted by any container of the Pod' }],
+      findings: [{ line: 6, column: 42, messageId: 'unmounted', data: { volume: 'cache' } }],
     },
     {
       name: 'in a CronJob template',
@@ -37,7 +37,7 @@ ruleTester('unused-volume', {
                   - name: uploads
                     persistentVolumeClaim: {claimName: uploads}
       `,
-      findings: [{ line: 11, message: 'volume "uploads"' }],
+      findings: [{ line: 11, messageId: 'unmounted', data: { volume: 'uploads' } }],
     },
   ],
 });

@@ -10,8 +10,8 @@ ruleTester('writable-root-filesystem', {
     { name: 'a Windows Pod', yaml: pod('', 'os: {name: windows}') },
   ],
   invalid: [
-    { name: 'explicitly false', yaml: pod('securityContext: {readOnlyRootFilesystem: false}'), findings: [{ line: 8, column: 23, message: 'sets readOnlyRootFilesystem: false' }] },
-    { name: 'unset', yaml: pod(''), findings: [{ line: 6, message: 'container "app" does not set readOnlyRootFilesystem: true' }] },
+    { name: 'explicitly false', yaml: pod('securityContext: {readOnlyRootFilesystem: false}'), findings: [{ line: 8, column: 23, messageId: 'writable', data: { container: 'container "app"' } }] },
+    { name: 'unset', yaml: pod(''), findings: [{ line: 6, messageId: 'notReadOnly', data: { container: 'container "app"' } }] },
   ],
 });
 

@@ -15,6 +15,7 @@ describe.skipIf(!hasShared)(`the editor and the CLI give the same findings ${has
       const cli = (await lint([root])).findings.map((f) => key(f, root)).sort();
       const workspace = new Workspace();
       workspace.addRoot(root);
+      await workspace.buildKustomizations(); // as the server does at start
       // the workspace reports paths as the files were found; compare relative to the folder
       const editor = workspace.analyze().findings.map((f) => key(f, root)).sort();
       expect(editor).toEqual(cli);

@@ -93,7 +93,8 @@ describe('objects other controllers produce, and what every cluster has', () => 
   it('a Secret a Certificate, ExternalSecret or SealedSecret writes is not missing; one nothing makes is', async () => {
     const pod = (secret: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: use-${secret}, namespace: shop}\nspec:\n  containers: [{name: app, image: app:1.0}]\n  volumes: [{name: s, secret: {secretName: ${secret}}}]\n`;
     const { findings, graph } = await lintText([
-      'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web, namespace: shop}\nspec: {secretName: web-tls, issuerRef: {name: letsencrypt}}\n',
+      'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web, namespace: shop}\nspec: {secretName: web-tls, issuerRef: {name: letsencrypt, kind: ClusterIssuer}}\n',
+      'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: letsencrypt}\nspec: {acme: {server: https://acme-v02.api.letsencrypt.org/directory, privateKeySecretRef: {name: letsencrypt-key}, solvers: [{http01: {ingress: {ingressClassName: nginx}}}]}}\n',
       'apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nmetadata: {name: db, namespace: shop}\nspec: {secretStoreRef: {name: vault}}\n',
       'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: api-key, namespace: shop}\nspec: {encryptedData: {key: AgB}}\n',
       pod('web-tls'), pod('db'), pod('api-key'), pod('nobody-makes-this'),

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fastParseDocuments, isSkipped, readDocuments } from '../../src/load/fast-parse.js';
 import { locatePath, offsetsToRange } from '../../src/load/locate.js';
-import { parseManifestText } from '../../src/load/parse.js';
+import { parseStream } from '../../src/load/parse.js';
+import { KUBERNETES_YAML_OPTIONS } from '../../src/load/yaml-options.js';
 import { corpusDifferential, differences, expectSameAsFullParse, fieldPaths, read, readFastAsYaml } from '../helpers/fast-parse-differential.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
@@ -33,7 +34,7 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     for (const doc of odd) {
       const text = [good(1), doc, good(2), good(3)].join('---\n');
       expectSameAsFullParse(text, JSON.stringify(doc));
-      const parsed = parseManifestText('stream.yaml', text);
+      const parsed = parseStream('stream.yaml', text);
       const syntaxError = doc.includes('unclosed');
       // The good documents keep their fast-read positions unless a syntax error sent the whole file the full way.
       expect(parsed.positions?.[0] ?? null, JSON.stringify(doc)).toEqual(syntaxError ? null : expect.anything());
@@ -123,11 +124,11 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       '- not an object',
     ].join('\n');
     expect(fastParseDocuments(text)).not.toBeNull();
-    const parsed = parseManifestText('list.yaml', text);
+    const parsed = parseStream('list.yaml', text);
     expect(parsed.positions?.[0], 'read the fast way, with node positions').toBeTruthy();
     expect(parsed.objects.map((o) => o.id)).toEqual(['ConfigMap/x/a', 'Service/default/b']);
-    expect(parsed.problems.map((p) => [p.ruleId, p.message, p.range.start.line])).toEqual([['invalid-object', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
-    const [doc] = parseAllDocuments(text) as Document.Parsed[];
+    expect(parsed.problems.map((p) => [p.kind, p.message, p.range.start.line])).toEqual([['not-a-mapping', 'items[2] of the List: not a mapping; a Kubernetes object is a mapping with apiVersion, kind and metadata', 15]]);
+    const [doc] = parseAllDocuments(text, KUBERNETES_YAML_OPTIONS) as Document.Parsed[];
     const items = (doc.contents as YAMLMap).get('items', true) as unknown as YAMLSeq;
     const lines = new LineCounter();
     lines.addNewLine(0);
@@ -176,14 +177,14 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     const [doc] = fastParseDocuments(text, undefined, { positions: true })!;
     expect(doc.value).toMatchObject({ data: { k4uzx: 'one', kf2ad: 'two' } });
     expect(doc.positions).toBeNull();
-    const parsed = parseManifestText('clash.yaml', text);
+    const parsed = parseStream('clash.yaml', text);
     expect(parsed.objects[0].source.locate('data.kf2ad')).toEqual({ start: { line: 7, column: 3 }, end: { line: 7, column: 13 } });
     expect(parsed.objects[0].source.locate('data.k4uzx')).toEqual({ start: { line: 6, column: 3 }, end: { line: 6, column: 13 } });
   });
 
   it('agrees on mutated manifests (fast-check)', () => {
     const shop = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => read(path.join(REPO_ROOT, 'examples/shop', f)));
-    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text)[0].toJS(), null, 2));
+    const asJson = shop.map((text) => JSON.stringify(parseAllDocuments(text, KUBERNETES_YAML_OPTIONS)[0].toJS(), null, 2));
     const seeds = [...shop, ...asJson];
     const edit = fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 9 }));
     const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([seed, edits, crlf]) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/load/cache.js';
-import { discoverFiles, loadFile, loadInputs, parseFieldPath, parseManifestText, UsageError } from '../../src/load/index.js';
+import { discoverFiles, loadFile, loadInputs, parseFieldPath, parseStream, UsageError } from '../../src/load/index.js';
 import { toPortable, withLocators, type PortableFileLoad } from '../../src/load/portable.js';
 import { decodeManifest } from '../../src/load/read.js';
 
@@ -24,9 +24,9 @@ spec:
             - containerPort: 443
 `;
 
-describe('parseManifestText', () => {
+describe('parseStream', () => {
   it('types an object: group, version, default namespace, labels', () => {
-    const { objects, problems } = parseManifestText('d.yaml', DEPLOYMENT);
+    const { objects, problems } = parseStream('d.yaml', DEPLOYMENT);
     expect(problems).toEqual([]);
     expect(objects).toHaveLength(1);
     expect(objects[0]).toMatchObject({ id: 'Deployment/default/web', apiVersion: 'apps/v1', group: 'apps', version: 'v1', kind: 'Deployment', name: 'web', namespace: 'default', labels: { app: 'web' } });
@@ -34,7 +34,7 @@ describe('parseManifestText', () => {
   });
 
   it('locates any field path, and the deepest existing part of a missing one', () => {
-    const [obj] = parseManifestText('d.yaml', DEPLOYMENT).objects;
+    const [obj] = parseStream('d.yaml', DEPLOYMENT).objects;
     expect(obj.source.locate('spec.template.spec.containers[0].ports[1]').start).toEqual({ line: 14, column: 15 });
     expect(obj.source.locate('spec.template.spec.containers[0].image')).toEqual({ start: { line: 11, column: 11 }, end: { line: 11, column: 28 } });
     expect(obj.source.locate('spec.template.spec.containers[0].securityContext.runAsNonRoot').start).toEqual({ line: 10, column: 11 });
@@ -42,69 +42,69 @@ describe('parseManifestText', () => {
   });
 
   it('cluster-scoped kinds have no namespace', () => {
-    const { objects } = parseManifestText('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, namespace: ignored}\n');
+    const { objects } = parseStream('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, namespace: ignored}\n');
     expect(objects[0].namespace).toBeNull();
     expect(objects[0].id).toBe('Namespace/shop');
   });
 
   it('reads every document; empty and comment-only documents are silent', () => {
     const text = '# just a comment\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n~\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n';
-    const { objects, problems } = parseManifestText('m.yaml', text);
+    const { objects, problems } = parseStream('m.yaml', text);
     expect(problems).toEqual([]);
     expect(objects.map((o) => [o.name, o.source.documentIndex, o.source.range.start.line])).toEqual([['a', 1, 4], ['b', 3, 10]]);
   });
 
   it('a syntax error is a finding at its line and the other documents still load', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "broken\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n';
-    const { objects, problems } = parseManifestText('m.yaml', text);
+    const { objects, problems } = parseStream('m.yaml', text);
     expect(objects.map((o) => o.name)).toEqual(['a', 'c']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ ruleId: 'invalid-yaml', file: 'm.yaml' });
+    expect(problems[0]).toMatchObject({ kind: 'yaml-syntax', file: 'm.yaml' });
     expect(problems[0].range.start.line).toBeGreaterThanOrEqual(8);
     expect(problems[0].range.start.line).toBeLessThanOrEqual(9);
   });
 
   it('a document that is not a mapping, or lacks apiVersion/kind/name, is invalid-object', () => {
-    const { problems } = parseManifestText('m.yaml', '- a\n- b\n---\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n');
-    expect(problems.map((p) => [p.ruleId, p.range.start.line, p.message.match(/missing [^;]+|not a mapping/)?.[0]])).toEqual([
-      ['invalid-object', 1, 'not a mapping'],
-      ['invalid-object', 4, 'missing "apiVersion"'],
-      ['invalid-object', 9, 'missing "metadata.name"'],
+    const { problems } = parseStream('m.yaml', '- a\n- b\n---\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n');
+    expect(problems.map((p) => [p.kind, p.range.start.line, p.message.match(/missing [^;]+|not a mapping/)?.[0]])).toEqual([
+      ['not-a-mapping', 1, 'not a mapping'],
+      ['missing-fields', 4, 'missing "apiVersion"'],
+      ['missing-fields', 9, 'missing "metadata.name"'],
     ]);
   });
 
   it('a duplicate key is reported at the second key, and the object still loads', () => {
-    const { objects, problems } = parseManifestText('m.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: 1\n  k: 2\n');
+    const { objects, problems } = parseStream('m.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: 1\n  k: 2\n');
     expect(objects).toHaveLength(1);
-    expect(problems).toMatchObject([{ ruleId: 'invalid-yaml', range: { start: { line: 6, column: 3 } } }]);
+    expect(problems).toMatchObject([{ kind: 'duplicate-key', range: { start: { line: 6, column: 3 } } }]);
   });
 
   it('expands kind: List (and *List kinds) into items with their own ranges', () => {
     const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n---\napiVersion: v1\nkind: ServiceList\nitems: []\n';
-    const { objects, problems } = parseManifestText('l.yaml', text);
+    const { objects, problems } = parseStream('l.yaml', text);
     expect(problems).toEqual([]);
     expect(objects.map((o) => [o.kind, o.source.itemIndex, o.source.range.start.line, o.source.locate('metadata.name').start.line])).toEqual([['ConfigMap', 0, 4, 6], ['Secret', 1, 7, 9]]);
   });
 
   it('generateName stands in for name', () => {
-    const { objects, problems } = parseManifestText('j.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {generateName: migrate-}\n');
+    const { objects, problems } = parseStream('j.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {generateName: migrate-}\n');
     expect(problems).toEqual([]);
     expect(objects[0].name).toBe('migrate-*');
   });
 
   it('JSON files parse, and JSON that is not a manifest is skipped', () => {
-    expect(parseManifestText('cm.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}').objects).toHaveLength(1);
-    expect(parseManifestText('package.json', '{"name":"x","version":"1.0.0"}')).toMatchObject({ objects: [], problems: [] });
+    expect(parseStream('cm.json', '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}').objects).toHaveLength(1);
+    expect(parseStream('package.json', '{"name":"x","version":"1.0.0"}')).toMatchObject({ objects: [], problems: [] });
   });
 
   it('component configuration (no metadata, not an API group) is not an object and not an error', () => {
-    expect(parseManifestText('audit.yaml', 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n')).toMatchObject({ objects: [], problems: [] });
-    expect(parseManifestText('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {}\n').problems).toHaveLength(1);
+    expect(parseStream('audit.yaml', 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n')).toMatchObject({ objects: [], problems: [] });
+    expect(parseStream('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {}\n').problems).toHaveLength(1);
   });
 
   it('CRLF line endings and a byte-order mark keep line:col exact', () => {
     const text = '\ufeffapiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: a\r\nspec:\r\n  selector: {app: x}\r\n';
-    const [obj] = parseManifestText('crlf.yaml', text).objects;
+    const [obj] = parseStream('crlf.yaml', text).objects;
     expect(obj.source.range.start).toEqual({ line: 1, column: 1 });
     expect(obj.source.locate('spec.selector').start).toEqual({ line: 6, column: 3 });
   });
@@ -114,9 +114,9 @@ describe('parseManifestText', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
-    const { objects, problems } = parseManifestText('bomb.yaml', text);
+    const { objects, problems } = parseStream('bomb.yaml', text);
     expect(objects).toEqual([]);
-    expect(problems[0]).toMatchObject({ ruleId: 'invalid-yaml' });
+    expect(problems[0]).toMatchObject({ kind: 'unexpandable' });
   });
 });
 
@@ -128,9 +128,9 @@ describe('decodeManifest', () => {
   });
 
   it('binary and invalid UTF-8 become one problem each', () => {
-    expect(decodeManifest('b.yaml', Buffer.from([1, 0, 2, 3]))).toMatchObject({ problem: { ruleId: 'invalid-yaml', message: expect.stringContaining('binary') } });
+    expect(decodeManifest('b.yaml', Buffer.from([1, 0, 2, 3]))).toMatchObject({ problem: { kind: 'binary', message: expect.stringContaining('binary') } });
     const bad = Buffer.concat([Buffer.from('a: 1\nb: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
-    expect(decodeManifest('u.yaml', bad)).toMatchObject({ problem: { range: { start: { line: 2 } }, message: expect.stringContaining('UTF-8') } });
+    expect(decodeManifest('u.yaml', bad)).toMatchObject({ problem: { kind: 'not-utf8', range: { start: { line: 2 } }, message: expect.stringContaining('UTF-8') } });
   });
 });
 

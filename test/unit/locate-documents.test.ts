@@ -14,7 +14,7 @@ kind: ConfigMap
 metadata:
   name: b
 data:
-  y: "2"
+  k: "2"
 --- # a comment after the marker
 apiVersion: v1
 kind: List
@@ -30,7 +30,7 @@ describe('field locations, one document re-parsed at a time', () => {
   it('finds fields in later documents and in List items at their line and column', () => {
     const [a, b, c] = parseReadFile('f.yaml', THREE_DOCS).objects;
     expect(a.source.locate('data.x').start).toEqual({ line: 5, column: 8 });
-    expect(b.source.locate('data.y').start).toEqual({ line: 12, column: 3 });
+    expect(b.source.locate('data.k').start).toEqual({ line: 12, column: 3 });
     expect(c.source.locate('stringData.z').start).toEqual({ line: 21, column: 5 });
   });
 

@@ -1,8 +1,13 @@
+import { argoRolloutsEdges } from './argo-rollouts.js';
+import { certManagerEdges } from './cert-manager.js';
 import { connectsEdges } from './connects.js';
+import { gatewayApiEdges } from './gateway-api.js';
 import { ingressEdges } from './ingress.js';
 import { networkPolicyEdges } from './network-policy.js';
+import { istioEdges } from './istio.js';
 import { pdbEdges } from './pdb.js';
 import { producesEdges } from './produces.js';
+import { prometheusEdges } from './prometheus.js';
 import { rbacEdges } from './rbac.js';
 import { referenceEdges } from './references.js';
 import { scalingEdges } from './scaling.js';
@@ -26,4 +31,9 @@ export const EDGE_BUILDERS: readonly EdgeBuilder[] = [
   statefulSetEdges,
   connectsEdges,
   storageEdges,
+  gatewayApiEdges,
+  prometheusEdges,
+  certManagerEdges,
+  istioEdges,
+  argoRolloutsEdges,
 ];

@@ -1,7 +1,7 @@
 import type { ObjectSet } from '../../load/object-set.js';
 import { isPlainObject } from '../../k8s/guards.js';
 import type { KnitGraph } from '../graph.js';
-import { claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, matchingVolume, storageClassNameOf } from '../../k8s/storage.js';
+import { boundVolumeOf, claimsOf, type Claim, defaultStorageClass, effectiveClaimClass, matchingVolume, storageClassNameOf } from '../../k8s/storage.js';
 import type { EdgeBuilder } from './types.js';
 
 /**
@@ -21,7 +21,8 @@ export const storageEdges: EdgeBuilder = (graph, objects) => {
       const to = pv?.id ?? graph.referenceNode('v1', 'PersistentVolume', null, volumeName).id;
       graph.addEdge({ from, to, type: 'binds', path: `${claim.specPath}.volumeName` });
     } else {
-      const pv = matchingVolume(objects, claim, claimClass);
+      // A volume binds one claim: a claim takes a static volume only if no claim before it did.
+      const pv = claim.template ? matchingVolume(objects, claim, claimClass) : boundVolumeOf(objects, claim);
       if (pv) graph.addEdge({ from, to: pv.id, type: 'binds', path: claim.specPath });
     }
     const named = storageClassNameOf(claim.spec, claim.annotations);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { K8sObject } from '../../types.js';
 import { UsageError } from '../errors.js';
-import { manifestObject, parseManifestText } from '../parse.js';
+import { manifestObject, parseStream } from '../parse.js';
 import { FILE_START, type LoadProblem } from '../problems.js';
 import { buildWithOrigins, DEFAULT_RENDER_TIMEOUT_SECONDS, findKustomizeCommand, parseKustomizeCommand, type KustomizeCommand } from './build.js';
 import { findKustomizations } from './find.js';
@@ -52,7 +52,7 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
       ...NOTHING,
       files: [display(first)],
       problems: [{
-        ruleId: 'kustomization-skipped', file: display(first), range: FILE_START,
+        kind: 'kustomization', file: display(first), range: FILE_START,
         message: `${tree.kustomizationFiles.size} kustomization file(s) not built: neither kustomize nor kubectl is on PATH; install one (https://kubectl.docs.kubernetes.io/installation/kustomize/) or pass --kustomize-command; the other files are linted as they are`,
       }],
       isBuilt: isKustomization,
@@ -71,7 +71,7 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
     const { result, tempDir } = await buildWithOrigins(root.dir, command, timeoutMs);
     if ('error' in result) {
       if (result.missingProgram) throw new UsageError(`--kustomize render: ${result.error}; install kustomize or kubectl, or name another with --kustomize-command`);
-      out.problems.push({ ruleId: 'kustomize-build-failed', file: display(root.file), range: FILE_START, message: `${command.display} failed: ${result.error}` });
+      out.problems.push({ kind: 'kustomize-failed', file: display(root.file), range: FILE_START, message: `${command.display} failed: ${result.error}` });
       continue;
     }
     const origins = new OriginFiles(display);
@@ -86,7 +86,7 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
 }
 
 function builtObjects(text: string, buildDir: string, root: KustomizationFile, origins: OriginFiles, built: Set<string>): K8sObject[] {
-  const parsed = parseManifestText(`${root.file}#built`, text);
+  const parsed = parseStream(`${root.file}#built`, text);
   const names = new BuildNames();
   return parsed.objects.map((obj) => {
     const origin = takeOrigin(obj.body, buildDir);

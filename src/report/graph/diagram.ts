@@ -2,9 +2,10 @@ import type { EdgeType, GraphNode } from '../../graph/graph.js';
 import type { GraphView } from '../../graph/view.js';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../types.js';
 import { objectId } from '../../k8s/object-id.js';
+import { own } from '../../own.js';
 
 /** Kinds drawn alike: one shape and colour per family. */
-export type KindFamily = 'workload' | 'pod' | 'networking' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
+export type KindFamily = 'workload' | 'pod' | 'networking' | 'mesh' | 'monitoring' | 'certificates' | 'storage' | 'config' | 'rbac' | 'group' | 'other';
 
 const FAMILY_OF_KIND: Record<string, KindFamily> = {
   Deployment: 'workload', StatefulSet: 'workload', DaemonSet: 'workload', ReplicaSet: 'workload',
@@ -12,14 +13,18 @@ const FAMILY_OF_KIND: Record<string, KindFamily> = {
   Pod: 'pod',
   Service: 'networking', Ingress: 'networking', IngressClass: 'networking', NetworkPolicy: 'networking',
   EndpointSlice: 'networking', Endpoints: 'networking', Gateway: 'networking', GatewayClass: 'networking',
-  HTTPRoute: 'networking', GRPCRoute: 'networking', TCPRoute: 'networking', TLSRoute: 'networking', UDPRoute: 'networking',
+  HTTPRoute: 'networking', GRPCRoute: 'networking', TCPRoute: 'networking', TLSRoute: 'networking', UDPRoute: 'networking', ReferenceGrant: 'networking',
+  VirtualService: 'mesh', DestinationRule: 'mesh', ServiceEntry: 'mesh', Sidecar: 'mesh', PeerAuthentication: 'mesh', AuthorizationPolicy: 'mesh',
+  ServiceMonitor: 'monitoring', PodMonitor: 'monitoring', Probe: 'monitoring', Prometheus: 'monitoring', PrometheusAgent: 'monitoring', PrometheusRule: 'monitoring', Alertmanager: 'monitoring', AlertmanagerConfig: 'monitoring', ThanosRuler: 'monitoring',
+  Certificate: 'certificates', CertificateRequest: 'certificates', Issuer: 'certificates', ClusterIssuer: 'certificates',
+  Rollout: 'workload', AnalysisTemplate: 'workload', ClusterAnalysisTemplate: 'workload', Experiment: 'workload',
   PersistentVolumeClaim: 'storage', PersistentVolume: 'storage', StorageClass: 'storage', VolumeAttachment: 'storage', CSIDriver: 'storage',
   ConfigMap: 'config', Secret: 'config',
   ServiceAccount: 'rbac', Role: 'rbac', ClusterRole: 'rbac', RoleBinding: 'rbac', ClusterRoleBinding: 'rbac',
 };
 
 export function kindFamily(kind: string): KindFamily {
-  return FAMILY_OF_KIND[kind] ?? 'other';
+  return own(FAMILY_OF_KIND, kind) ?? 'other';
 }
 
 export interface DiagramFinding {

@@ -1,6 +1,7 @@
 import type { EdgeType } from '../../graph/graph.js';
 import type { Severity } from '../../types.js';
 import type { Diagram, DiagramEdge, DiagramNode, KindFamily } from './diagram.js';
+import { visibleXmlText } from '../escape.js';
 
 /**
  * Graphviz DOT for the styled SVG and HTML diagrams: namespace clusters, a shape and colour per
@@ -18,6 +19,9 @@ export const FAMILY_LOOK: Record<KindFamily, NodeLook> = {
   workload: { shape: 'box3d', fill: '#dbeafe', border: '#1d4ed8' },
   pod: { shape: 'ellipse', fill: '#dcfce7', border: '#15803d' },
   networking: { shape: 'hexagon', fill: '#ede9fe', border: '#6d28d9' },
+  mesh: { shape: 'septagon', fill: '#fce7f3', border: '#be185d' },
+  monitoring: { shape: 'parallelogram', fill: '#ecfccb', border: '#4d7c0f' },
+  certificates: { shape: 'tab', fill: '#fef3c7', border: '#b45309' },
   storage: { shape: 'cylinder', fill: '#fef9c3', border: '#a16207' },
   config: { shape: 'note', fill: '#f1f5f9', border: '#475569' },
   rbac: { shape: 'octagon', fill: '#ffedd5', border: '#c2410c' },
@@ -57,7 +61,7 @@ const MISSING_COLOR = '#dc2626';
  */
 export function dotString(text: string | readonly string[]): string {
   const lines = typeof text === 'string' ? [text] : text;
-  const escaped = lines.map((line) => line
+  const escaped = lines.map((line) => visibleXmlText(line)
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/&/g, '&amp;')

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { INTERNAL_ERROR_RULE, lint } from '../../src/index.js';
+
+/** A CRD of kind Widget (group example.com) whose spec schema is `spec`, and one Widget with `body` as its spec. */
+function crdAndWidget(spec: string, body: string): string {
+  return `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec: ${spec}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w, namespace: shop}
+spec: ${body}
+`;
+}
+
+async function schemaFindings(text: string): Promise<string[]> {
+  const result = await lint([], { inline: [{ file: 'crd.yaml', text }] });
+  expect(result.findings.filter((f) => f.ruleId === INTERNAL_ERROR_RULE)).toEqual([]);
+  return result.findings.filter((f) => f.ruleId === 'schema-violation' && f.object?.kind === 'Widget').map((f) => f.message);
+}
+
+describe('CRD schemas from the input are evaluated in bounded time', () => {
+  it('a catastrophic pattern (^(a+)+$) runs in linear time, with RE2 semantics as the API server', async () => {
+    const spec = '{type: object, properties: {name: {type: string, pattern: "^(a+)+$"}}}';
+    expect(await schemaFindings(crdAndWidget(spec, `{name: "${'a'.repeat(5000)}!"}`))).toEqual([expect.stringContaining('pattern')]);
+    expect(await schemaFindings(crdAndWidget(spec, `{name: "${'a'.repeat(5000)}"}`))).toEqual([]);
+  });
+
+  it('a pattern RE2 refuses (lookahead) is a finding that the schema cannot be compiled, and other objects are still validated', async () => {
+    const text = `${crdAndWidget('{type: object, properties: {name: {type: string, pattern: "^(?=a)a$"}}}', '{name: a}')}---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c, namespace: shop}
+data: {x: 1}
+`;
+    const result = await lint([], { inline: [{ file: 'crd.yaml', text }] });
+    expect(result.findings.filter((f) => f.ruleId === 'schema-violation').map((f) => `${f.object?.kind}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^Widget: .*schema cannot be compiled/),
+      expect.stringMatching(/^ConfigMap: data\.x must be a string/),
+    ]);
+  });
+
+  it('uniqueItems over 30,000 objects is checked in linear time and still finds the duplicate', async () => {
+    const items = Array.from({ length: 30_000 }, (_, i) => `{id: ${i}, v: x}`);
+    items.push('{v: x, id: 17}');
+    const spec = '{type: object, properties: {items: {type: array, uniqueItems: true, items: {type: object, x-kubernetes-preserve-unknown-fields: true}}}}';
+    expect(await schemaFindings(crdAndWidget(spec, `{items: [${items.join(', ')}]}`))).toEqual([expect.stringMatching(/duplicate/)]);
+  });
+
+  for (const [keyword, spec] of [
+    ['minimum: "abc"', '{type: object, properties: {n: {type: integer, minimum: "abc"}}}'],
+    ['type: foo', '{type: object, properties: {n: {type: foo}}}'],
+    ['a $ref', '{type: object, properties: {n: {$ref: "#/definitions/nowhere"}}}'],
+    ['a __proto__ property', '{type: object, properties: {__proto__: {type: string}, constructor: {type: integer}}}'],
+  ] as const) {
+    it(`a CRD schema with ${keyword} gives findings, not a crash`, async () => {
+      await schemaFindings(crdAndWidget(spec, '{n: 1, constructor: 2}'));
+    });
+  }
+});
+
+describe('CEL rules (x-kubernetes-validations) from the input', () => {
+  const withRule = (expr: string, body: string) =>
+    crdAndWidget(`{type: object, x-kubernetes-validations: [{rule: ${JSON.stringify(expr)}, message: rule failed}], properties: {items: {type: array, items: {type: integer}}}}`, body);
+
+  it('a nested all() over 1,000 items stops at the evaluation budget with a finding', async () => {
+    const items = Array.from({ length: 1000 }, (_, i) => i).join(', ');
+    const findings = await schemaFindings(withRule('self.items.all(x, self.items.all(y, self.items.all(z, x + y + z >= 0)))', `{items: [${items}]}`));
+    expect(findings).toEqual([expect.stringMatching(/budget/)]);
+  });
+
+  it('an evaluation error (division by zero, an index out of bounds) is a finding, as the API server rejects the object', async () => {
+    expect(await schemaFindings(withRule('self.items[0] / self.items[1] > 0', '{items: [1, 0]}'))).toEqual([expect.stringMatching(/divide by zero/)]);
+    expect(await schemaFindings(withRule('self.items[3] > 0', '{items: [1]}'))).toEqual([expect.stringMatching(/out of bounds/)]);
+    // a missing field is left alone: the API server fills defaults before it evaluates the rule
+    expect(await schemaFindings(withRule('self.missing > 0', '{items: [1]}'))).toEqual([]);
+    expect(await schemaFindings(withRule('self.items.size() > 0', '{items: [1]}'))).toEqual([]);
+  });
+
+  it('a rule with a syntax error is a finding', async () => {
+    expect(await schemaFindings(withRule('self.items.size() >', '{items: [1]}'))).toEqual([expect.stringMatching(/does not compile/)]);
+  });
+});
