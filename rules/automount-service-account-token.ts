@@ -15,8 +15,13 @@ export default defineRule<Options>({
   docs: {
     why: 'Unless told otherwise, Kubernetes mounts an API token into every container. Most apps never call the API; for them the token is only something an attacker can steal and use with whatever the ServiceAccount is allowed.',
     fix: 'Set automountServiceAccountToken: false on the Pod spec (or on its ServiceAccount). Pods that call the API keep it, and can be listed in allowServiceAccounts.',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n',
-    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: web\n      automountServiceAccountToken: false\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  serviceAccountName: web\n  automountServiceAccountToken: false\n  containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+  },
+  messages: {
+    optsIn: '{{kind}} "{{name}}" mounts a token of ServiceAccount "{{account}}" into its Pods (automountServiceAccountToken: true)',
+    podDoesNotOptOut: '{{kind}} "{{name}}" gets a token of ServiceAccount "{{account}}" mounted in every container: the Pod spec does not set automountServiceAccountToken: false',
+    neitherOptsOut: '{{kind}} "{{name}}" gets a token of ServiceAccount "{{account}}" mounted in every container: neither the Pod spec nor ServiceAccount "{{account}}" sets automountServiceAccountToken: false',
   },
   options: {
     type: 'object',
@@ -33,14 +38,13 @@ export default defineRule<Options>({
       if (options.allowServiceAccounts.includes(accountName)) continue;
       // The Pod's own setting wins over its ServiceAccount's.
       if (spec.automountServiceAccountToken === true) {
-        report(obj, `${template.specPath}.automountServiceAccountToken`, `${obj.kind} "${obj.name}" mounts a token of ServiceAccount "${accountName}" into its Pods (automountServiceAccountToken: true)`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
+        report(obj, `${template.specPath}.automountServiceAccountToken`, 'optsIn', { kind: obj.kind, name: obj.name, account: accountName }, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
         continue;
       }
       if (spec.automountServiceAccountToken === false) continue;
       const account = objects.find('ServiceAccount', template.namespace, accountName);
       if (account?.body.automountServiceAccountToken === false) continue;
-      const why = account ? `neither the Pod spec nor ServiceAccount "${accountName}" sets automountServiceAccountToken: false` : 'the Pod spec does not set automountServiceAccountToken: false';
-      report(obj, template.specPath, `${obj.kind} "${obj.name}" gets a token of ServiceAccount "${accountName}" mounted in every container: ${why}`, undefined, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
+      report(obj, template.specPath, account ? 'neitherOptsOut' : 'podDoesNotOptOut', { kind: obj.kind, name: obj.name, account: accountName }, { fix: noToken(`${template.specPath}.automountServiceAccountToken`) });
     }
   },
 });

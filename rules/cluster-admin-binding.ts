@@ -15,8 +15,8 @@ export default defineRule<Options>({
   docs: {
     why: 'cluster-admin allows every verb on every resource. A ClusterRoleBinding to it makes its subjects owners of the whole cluster (a RoleBinding, of the whole namespace, Secrets included); a stolen token of such a ServiceAccount is a cluster compromise.',
     fix: 'Bind a Role or ClusterRole that lists only the resources and verbs the subject needs. Never bind the system:masters group: its members pass every authorization check, and no binding can be removed to take that away.',
-    bad: 'kind: ClusterRoleBinding\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
-    good: 'kind: RoleBinding\nmetadata: {namespace: build}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
+    bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: ci-admin}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
+    good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: ci-deployer, namespace: build}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
   },
   options: {
     type: 'object',

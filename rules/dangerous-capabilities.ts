@@ -32,8 +32,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Pod Security Standards control "Capabilities" (baseline). Capabilities split root\'s power into pieces; some pieces are nearly all of it. SYS_ADMIN alone allows mounts and namespace tricks that escape the container, NET_ADMIN rewires the node\'s network, ALL is privileged in all but name. The default list: ALL, SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, SYS_RAWIO, SYS_BOOT, SYS_TIME, DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN, MAC_OVERRIDE. NET_RAW has its own rule, drop-net-raw.',
     fix: 'Drop the capability, or replace it with a narrower one (NET_BIND_SERVICE to bind low ports). A component that truly needs one (a CNI plugin needs NET_ADMIN) can list it in the allowed option.',
-    bad: 'securityContext:\n  capabilities:\n    add: [SYS_ADMIN]\n',
-    good: 'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: vpn}\nspec:\n  containers:\n  - name: vpn\n    image: registry.example.com/vpn:1.4.2\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: vpn}\nspec:\n  containers:\n  - name: vpn\n    image: registry.example.com/vpn:1.4.2\n    securityContext:\n      capabilities:\n        drop: [ALL]\n        add: [NET_BIND_SERVICE]\n',
   },
   options: {
     type: 'object',

@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A HorizontalPodAutoscaler scales the object its scaleTargetRef names, in its own namespace. When that object does not exist the HPA reports FailedGetScale and nothing is autoscaled, while the workload it was meant for runs with a fixed replica count.',
     fix: 'Correct spec.scaleTargetRef (kind and name) to the workload in the HPA\'s namespace. Targets made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api-server}\n---\nkind: Deployment\nmetadata: {name: api}\n',
-    good: 'kind: HorizontalPodAutoscaler\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n---\nkind: Deployment\nmetadata: {name: api}\n',
+    bad: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api-server}\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
+    good: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

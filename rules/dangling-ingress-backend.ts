@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'An Ingress sends requests to a Service of its own namespace, on a port given by number or name. When the Service is missing, or has no such port, the controller answers 503 (or 404) for every request on that path.',
     fix: 'Correct the backend\'s service name and port to a Service in the Ingress\'s namespace and one of its spec.ports (port number, or port name). Services made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: Service\nmetadata: {name: web}\nspec:\n  ports: [{name: http, port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: web, port: {number: 8080}}\n',
-    good: 'kind: Service\nmetadata: {name: web}\nspec:\n  ports: [{name: http, port: 80}]\n---\nkind: Ingress\nspec:\n  defaultBackend:\n    service: {name: web, port: {name: http}}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend:\n    service: {name: web, port: {number: 8080}}\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80}]\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  defaultBackend:\n    service: {name: web, port: {name: http}}\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A NetworkPolicy applies to the Pods its spec.podSelector matches, and its ingress/egress peers allow traffic from and to the Pods their podSelector matches, in the policy\'s namespace. A selector that matches nothing protects nothing, or allows traffic from Pods that do not exist while the real clients stay blocked.',
     fix: 'Make the selector equal to labels of the intended workload\'s Pod template in the same namespace. Peers that select Pods in other namespaces (with a namespaceSelector) are not checked.',
-    bad: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: db}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
-    good: 'kind: NetworkPolicy\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n---\nkind: StatefulSet\nspec:\n  template:\n    metadata: {labels: {app: postgres}}\n',
+    bad: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db-ingress}\nspec:\n  podSelector: {matchLabels: {app: db}}\n  policyTypes: [Ingress]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: postgres, labels: {app: postgres}}\nspec:\n  containers: [{name: postgres, image: postgres:16.4}]\n',
+    good: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db-ingress}\nspec:\n  podSelector: {matchLabels: {app: postgres}}\n  policyTypes: [Ingress]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: postgres, labels: {app: postgres}}\nspec:\n  containers: [{name: postgres, image: postgres:16.4}]\n',
   },
   check({ objects, graph, report }) {
     for (const policy of objects.ofKind('NetworkPolicy')) {

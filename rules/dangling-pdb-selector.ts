@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A PodDisruptionBudget protects only the Pods its selector matches in its namespace. With no match (or no selector, which in policy/v1 selects nothing) node drains and upgrades evict the workload it was written for without limit.',
     fix: 'Make spec.selector equal to labels of the workload\'s Pod template, in the same namespace.',
-    bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api-server}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
-    good: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: api}}\n',
+    bad: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api-server}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
+    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: api}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
   },
   check({ objects, graph, report }) {
     for (const pdb of objects.ofKind('PodDisruptionBudget')) {

@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A binding to a role that does not exist grants nothing: the ServiceAccounts and users it names get "forbidden" errors. If the role is created later, perhaps by someone else with broader rules, they silently get its permissions. The built-in ClusterRoles (cluster-admin, admin, edit, view, system:*) are known.',
     fix: 'Add the Role/ClusterRole, or correct roleRef (kind and name; a RoleBinding\'s Role must be in the binding\'s namespace). Roles made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: RoleBinding\nmetadata: {name: read-pods}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api}]\n',
-    good: 'kind: Role\nmetadata: {name: pod-reader}\nrules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]\n---\nkind: RoleBinding\nmetadata: {name: read-pods}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api}]\n',
+    bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read-pods, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api, namespace: shop}]\n',
+    good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: pod-reader, namespace: shop}\nrules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read-pods, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api, namespace: shop}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

@@ -12,8 +12,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'Applications find each other by Service DNS names (`redis.cache.svc.cluster.local:6379`) or by the `REDIS_SERVICE_HOST` variables Kubernetes injects. When no such Service exists, lookups fail at run time (the variable is simply unset), typically after a rename or a namespace move. Only clear cluster DNS names (`*.svc`, `*.svc.cluster.local`) and `_SERVICE_HOST`/`_SERVICE_PORT` variables are checked, in env values, command, args and the data of ConfigMaps the Pod uses.',
     fix: 'Correct the host name (service.namespace.svc…) or add the Service. Services made outside these manifests can be listed in the `assumeExisting` option as "namespace/name".',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
-    good: 'kind: Service\nmetadata: {name: redis-master, namespace: cache}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:3.0.1\n    env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: redis-master, namespace: cache}\nspec:\n  selector: {app: redis}\n  ports: [{port: 6379}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:3.0.1\n    env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

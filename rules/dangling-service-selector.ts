@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A Service sends traffic only to Pods whose labels match its selector in the same namespace. With no match it has no endpoints, and every connection to it fails or hangs.',
     fix: 'Make the selector equal to labels of the workload\'s Pod template (spec.template.metadata.labels), or put the Service in the workload\'s namespace. A Service meant to have no selector (endpoints managed by hand) should omit spec.selector.',
-    bad: 'kind: Service\nspec:\n  selector: {app: web-frontend}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
-    good: 'kind: Service\nspec:\n  selector: {app: web}\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web-frontend}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
   },
   check({ objects, graph, report }) {
     for (const svc of objects.ofKind('Service')) {

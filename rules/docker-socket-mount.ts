@@ -13,8 +13,14 @@ export default defineRule<Options>({
   docs: {
     why: 'Whoever can talk to the container runtime\'s socket can start a privileged container with the node\'s root filesystem mounted, so mounting the socket is root on the node. Mounting a directory that holds the socket (/var/run, /run) gives the same access. Runtime sockets are checked by default for Docker, containerd and CRI-O.',
     fix: 'Do not mount the socket. To build images use a daemonless builder (BuildKit rootless, kaniko); to inspect containers use the Kubernetes API. List any other socket path in the sockets option.',
-    bad: 'containers:\n- name: ci\n  volumeMounts: [{name: docker, mountPath: /var/run/docker.sock}]\nvolumes:\n- name: docker\n  hostPath: {path: /var/run/docker.sock}\n',
-    good: 'containers:\n- name: ci\n  volumeMounts: [{name: work, mountPath: /workspace}]\nvolumes:\n- name: work\n  emptyDir: {}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: ci}\nspec:\n  containers:\n  - name: ci\n    image: registry.example.com/ci:1.4.2\n    volumeMounts: [{name: docker, mountPath: /var/run/docker.sock}]\n  volumes:\n  - name: docker\n    hostPath: {path: /var/run/docker.sock}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: ci}\nspec:\n  containers:\n  - name: ci\n    image: registry.example.com/ci:1.4.2\n    volumeMounts: [{name: work, mountPath: /workspace}]\n  volumes:\n  - name: work\n    emptyDir: {}\n',
+  },
+  messages: {
+    mountsSocket: '{{containers}} mounts {{hostPath}} from the node, the container runtime socket: that is root on the node',
+    mountsSocketDir: '{{containers}} mounts {{hostPath}} from the node, a directory holding the container runtime socket {{socket}}: that is root on the node',
+    containersMountSocket: '{{containers}} mount {{hostPath}} from the node, the container runtime socket: that is root on the node',
+    containersMountSocketDir: '{{containers}} mount {{hostPath}} from the node, a directory holding the container runtime socket {{socket}}: that is root on the node',
   },
   options: {
     type: 'object',
@@ -39,8 +45,8 @@ export default defineRule<Options>({
       // An unmounted volume exposes nothing; name the containers that mount it.
       const users = containersOf(template).filter(({ container }) => Array.isArray(container.volumeMounts) && container.volumeMounts.some((m) => isPlainObject(m) && m.name === volume.name));
       if (!users.length) continue;
-      const holds = socket === hostPath ? 'the container runtime socket' : `a directory holding the container runtime socket ${socket}`;
-      report(object, path, `${users.map(describeContainer).join(', ')} ${users.length > 1 ? 'mount' : 'mounts'} ${hostPath} from the node, ${holds}: that is root on the node`);
+      const messageId = `${users.length > 1 ? 'containersMount' : 'mounts'}${socket === hostPath ? 'Socket' : 'SocketDir'}`;
+      report(object, path, messageId, { containers: users.map(describeContainer).join(', '), hostPath, socket });
     }
   },
 });

@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'All containers of a Pod share one network namespace and one IP address, so two of them cannot listen on the same port and protocol. The API server rejects a duplicate within one container; across containers, the second process fails to bind at run time.',
     fix: 'Give each container its own port, or remove the duplicate declaration.',
-    bad: 'containers:\n- name: app\n  ports: [{containerPort: 8080}]\n- name: metrics\n  ports: [{containerPort: 8080}]\n',
-    good: 'containers:\n- name: app\n  ports: [{containerPort: 8080}]\n- name: metrics\n  ports: [{containerPort: 9090}]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    ports: [{containerPort: 8080}]\n  - name: metrics\n    image: registry.example.com/exporter:0.9.0\n    ports: [{containerPort: 8080}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    ports: [{containerPort: 8080}]\n  - name: metrics\n    image: registry.example.com/exporter:0.9.0\n    ports: [{containerPort: 9090}]\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

@@ -10,8 +10,11 @@ export default defineRule({
   docs: {
     why: 'When a name appears twice in env, the last entry wins without a word, so whoever edits the first one sees no effect. Tools that merge env lists (kubectl apply, kustomize) may also keep the other one.',
     fix: 'Keep one entry per name in each container\'s env.',
-    bad: 'env:\n- {name: PORT, value: "8080"}\n- {name: PORT, value: "9090"}\n',
-    good: 'env:\n- {name: PORT, value: "9090"}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - {name: PORT, value: "8080"}\n    - {name: PORT, value: "9090"}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - {name: PORT, value: "9090"}\n',
+  },
+  messages: {
+    repeated: '{{container}} sets {{name}} again (first at env[{{first}}]); the last value wins',
   },
   check({ objects, report }) {
     for (const obj of objects) {
@@ -25,7 +28,7 @@ export default defineRule({
           seen.set(key, env);
           continue;
         }
-        report(obj, `${env.path}.name`, `${containerLabel(env.container)} sets ${env.name} again (first at env[${first.index}]); the last value wins`);
+        report(obj, `${env.path}.name`, 'repeated', { container: containerLabel(env.container), name: env.name, first: first.index });
       }
     }
   },

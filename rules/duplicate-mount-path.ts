@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'Each mountPath of a container must be unique; the API server rejects the Pod otherwise ("must be unique"), and the workload never starts. Even where it slipped through, the second mount would hide the first.',
     fix: 'Give each volumeMount its own mountPath (use subPath to place several files of one volume), or remove the duplicate.',
-    bad: 'volumeMounts:\n- {name: config, mountPath: /etc/app}\n- {name: secrets, mountPath: /etc/app}\n',
-    good: 'volumeMounts:\n- {name: config, mountPath: /etc/app/config}\n- {name: secrets, mountPath: /etc/app/secrets}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts:\n    - {name: config, mountPath: /etc/app}\n    - {name: secrets, mountPath: /etc/app}\n  volumes:\n  - {name: config, configMap: {name: app}}\n  - {name: secrets, secret: {secretName: app}}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts:\n    - {name: config, mountPath: /etc/app/config}\n    - {name: secrets, mountPath: /etc/app/secrets}\n  volumes:\n  - {name: config, configMap: {name: app}}\n  - {name: secrets, secret: {secretName: app}}\n',
   },
   messages: {
     samePath: 'container "{{container}}" already uses {{field}} "{{path}}" for volume "{{volume}}"; each path may be mounted once',

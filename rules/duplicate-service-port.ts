@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'The API server rejects a Service whose ports repeat a port and protocol or a name, and one with more than one port where a port has no name (names tell EndpointSlices and Ingresses which port is which). The whole Service is refused, so nothing can reach the workload.',
     fix: 'Remove the repeated entry, give each port its own name, or use another port number. A single-port Service may leave the name out.',
-    bad: 'kind: Service\nspec:\n  ports:\n  - {port: 80, targetPort: 8080}\n  - {port: 443, targetPort: 8443}\n',
-    good: 'kind: Service\nspec:\n  ports:\n  - {name: http, port: 80, targetPort: 8080}\n  - {name: https, port: 443, targetPort: 8443}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n  - {port: 443, targetPort: 8443}\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: 8080}\n  - {name: https, port: 443, targetPort: 8443}\n',
   },
   check({ objects, report }) {
     for (const svc of objects.ofKind('Service')) {

@@ -22,8 +22,11 @@ export default defineRule<Options>({
   docs: {
     why: 'Pod Security Standards control "Host Namespaces" (baseline). Namespaces are what separate a Pod from its node. With hostNetwork the Pod uses the node\'s network stack (and bypasses NetworkPolicies), with hostPID it sees every process of the node, with hostIPC it shares the node\'s shared memory. Each one gives a compromised container a way into the node and the other Pods on it.',
     fix: 'Remove hostNetwork, hostPID and hostIPC (or set them to false). Node agents that need one (a CNI plugin needs hostNetwork) can be exempted: list the field in the allowed option, or disable the rule for that object.',
-    bad: 'spec:\n  hostNetwork: true\n  hostPID: true\n',
-    good: 'spec:\n  containers:\n  - name: app\n    ports: [{containerPort: 8080}]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  hostNetwork: true\n  hostPID: true\n  containers:\n  - name: agent\n    image: registry.example.com/agent:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  containers:\n  - name: agent\n    image: registry.example.com/agent:1.4.2\n    ports: [{containerPort: 8080}]\n',
+  },
+  messages: {
+    sharesNamespace: 'the Pod sets {{field}}: true, so it shares {{shared}}',
   },
   options: {
     type: 'object',
@@ -40,7 +43,7 @@ export default defineRule<Options>({
       if (!template) continue;
       for (const field of checked) {
         if (template.spec[field] !== true) continue;
-        report(obj, `${template.specPath}.${field}`, `the Pod sets ${field}: true, so it shares ${NAMESPACES[field]}`);
+        report(obj, `${template.specPath}.${field}`, 'sharesNamespace', { field, shared: NAMESPACES[field] });
       }
     }
   },

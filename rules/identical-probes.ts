@@ -17,8 +17,12 @@ export default defineRule<Options>({
   docs: {
     why: 'A readiness probe takes a busy container out of traffic; a liveness probe restarts it. When both are the same check with the same thresholds, they fail together: an overloaded container is restarted instead of being given time, which spreads the load to the others and can restart them all in turn. Omitted timing fields count as their defaults.',
     fix: 'Give the liveness probe more tolerance (a higher failureThreshold or periodSeconds), or point it at a cheaper endpoint that fails only when the process is stuck. The handlerOnly option also flags probes that differ only in timing.',
-    bad: 'readinessProbe:\n  httpGet: {path: /healthz, port: 8080}\nlivenessProbe:\n  httpGet: {path: /healthz, port: 8080}\n',
-    good: 'readinessProbe:\n  httpGet: {path: /healthz, port: 8080}\nlivenessProbe:\n  httpGet: {path: /healthz, port: 8080}\n  failureThreshold: 6\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    readinessProbe:\n      httpGet: {path: /healthz, port: 8080}\n    livenessProbe:\n      httpGet: {path: /healthz, port: 8080}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    readinessProbe:\n      httpGet: {path: /healthz, port: 8080}\n    livenessProbe:\n      httpGet: {path: /healthz, port: 8080}\n      failureThreshold: 6\n',
+  },
+  messages: {
+    sameProbe: '{{container}}\'s livenessProbe is the same as its readinessProbe, so a container too busy to be ready is also restarted',
+    sameHandler: '{{container}}\'s livenessProbe checks the same thing as its readinessProbe, so a container too busy to be ready is also restarted',
   },
   options: {
     type: 'object',
@@ -33,8 +37,7 @@ export default defineRule<Options>({
       const { livenessProbe: liveness, readinessProbe: readiness } = ref.container;
       if (!isPlainObject(liveness) || !isPlainObject(readiness)) continue;
       if (canonicalProbe(liveness, options.handlerOnly) !== canonicalProbe(readiness, options.handlerOnly)) continue;
-      const same = options.handlerOnly ? 'checks the same thing as' : 'is the same as';
-      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)}'s livenessProbe ${same} its readinessProbe, so a container too busy to be ready is also restarted`, undefined, {
+      report(ref.object, `${ref.path}.livenessProbe`, options.handlerOnly ? 'sameHandler' : 'sameProbe', { container: describeContainer(ref) }, {
         related: [{ object: ref.object, path: `${ref.path}.readinessProbe`, message: 'the readiness probe' }],
       });
     }

@@ -14,8 +14,12 @@ export default defineRule<Options>({
   docs: {
     why: 'Images from registries a team does not control can change or vanish, and are a common way in for malicious code. Many teams mirror what they run into their own registry. This rule does nothing until the registries option lists the allowed ones.',
     fix: 'Pull the image from an allowed registry (mirror it there), or add its registry to the registries option. An entry is a registry host (registry.example.com, localhost:5000), a host with a path prefix (ghcr.io/my-org), or a wildcard host (*.pkg.dev). Images without a registry come from docker.io.',
-    bad: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: nginx:1.27.3\n',
-    good: '# registries: [registry.example.com]\ncontainers:\n- name: web\n  image: registry.example.com/mirror/nginx:1.27.3\n',
+    bad: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "nginx:1.27.3"}]\n',
+    good: '# with the option registries: [registry.example.com]\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: "registry.example.com/mirror/nginx:1.27.3"}]\n',
+  },
+  messages: {
+    notAllowed: '{{container}} pulls "{{image}}" from {{registry}}, which is not an allowed registry ({{allowed}})',
+    notAllowedDefault: '{{container}} pulls "{{image}}" from {{registry}} (an image without a registry comes from docker.io), which is not an allowed registry ({{allowed}})',
   },
   options: {
     type: 'object',
@@ -37,8 +41,8 @@ export default defineRule<Options>({
       if (typeof image !== 'string' || image.trim() === '' || isTemplatedImage(image)) continue;
       const parsed = parseImageRef(image);
       if (allowed.some((entry) => registryAllows(entry, parsed))) continue;
-      const implied = parsed.explicitRegistry ? '' : ' (an image without a registry comes from docker.io)';
-      report(ref.object, `${ref.path}.image`, `${describeContainer(ref)} pulls "${image}" from ${parsed.registry}${implied}, which is not an allowed registry (${options.registries.join(', ')})`);
+      const data = { container: describeContainer(ref), image, registry: parsed.registry, allowed: options.registries.join(', ') };
+      report(ref.object, `${ref.path}.image`, parsed.explicitRegistry ? 'notAllowed' : 'notAllowedDefault', data);
     }
   },
 });

@@ -23,8 +23,8 @@ export default defineRule({
   docs: {
     why: 'The API server validates names, label keys and values and annotation keys beyond the JSON schema; kubectl apply fails with "Invalid value" at deploy time.',
     fix: 'Use lowercase letters, digits and "-" (and "." where the kind allows it) in names; keep label values at most 63 characters of letters, digits, "-", "_" and "."; write keys as an optional DNS prefix, "/", and a name.',
-    bad: 'metadata:\n  name: My_App\n  labels: {app: "web frontend"}\n',
-    good: 'metadata:\n  name: my-app\n  labels: {app: web-frontend}\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: My_App\n  labels: {app: "web frontend"}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-app\n  labels: {app: web-frontend}\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

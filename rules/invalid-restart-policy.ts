@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'Controllers that keep Pods running need them restarted, so the API server only accepts Always for them; a Job\'s Pods must be able to finish, so it rejects Always (the default) there. Either way the object is refused at apply time.',
     fix: 'Omit restartPolicy (or set Always) in Deployments, StatefulSets, DaemonSets and ReplicaSets; set OnFailure or Never in Jobs and CronJobs.',
-    bad: 'kind: Job\nspec:\n  template:\n    spec:\n      containers: [{name: migrate, image: app:1.2}]\n',
-    good: 'kind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: app:1.2}]\n',
+    bad: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
+    good: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'kubectl and the API server reject the whole file. Other documents of the file and other files are still linted, so one broken file does not hide the rest.',
     fix: 'Fix the syntax at the line shown: indentation, an unclosed quote or bracket, a tab used for indentation, a duplicate key. Save files as UTF-8.',
-    bad: 'metadata:\n  name: web\n   labels: {app: web}\n',
-    good: 'metadata:\n  name: web\n  labels: {app: web}\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n   labels: {app: web}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  labels: {app: web}\n',
   },
   check: reportLoadProblems('unreadable', 'binary', 'not-utf8', 'yaml-syntax', 'duplicate-key', 'unexpandable', 'too-deep'),
 });

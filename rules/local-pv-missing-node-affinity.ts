@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'A local volume is a disk or directory of one node. The scheduler learns which node from the volume\'s required node affinity; without it the API server rejects the volume, and even a volume admitted some other way could be handed to a Pod on a node where the disk does not exist.',
     fix: 'Add spec.nodeAffinity.required.nodeSelectorTerms selecting the node that holds the disk (usually by kubernetes.io/hostname).',
-    bad: 'kind: PersistentVolume\nspec:\n  local: {path: /mnt/disks/ssd1}\n',
-    good: 'kind: PersistentVolume\nspec:\n  local: {path: /mnt/disks/ssd1}\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n      - matchExpressions:\n        - {key: kubernetes.io/hostname, operator: In, values: [node-1]}\n',
+    bad: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ssd1}\nspec:\n  capacity: {storage: 100Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-ssd\n  local: {path: /mnt/disks/ssd1}\n',
+    good: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ssd1}\nspec:\n  capacity: {storage: 100Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-ssd\n  local: {path: /mnt/disks/ssd1}\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n      - matchExpressions:\n        - {key: kubernetes.io/hostname, operator: In, values: [node-1]}\n',
   },
   check({ objects, report }) {
     for (const pv of objects.ofKind('PersistentVolume')) {

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A local volume exists on one node. With volumeBindingMode Immediate (the default), a claim is bound as soon as it is created, before any Pod is scheduled, so it may get a volume on a node where the Pod cannot run (resources, affinity, taints) and the Pod stays Pending. WaitForFirstConsumer delays binding until the scheduler has chosen a node, and then picks a volume on that node. The rule looks at classes that local PersistentVolumes of the input use, and at classes with provisioner kubernetes.io/no-provisioner.',
     fix: 'Set volumeBindingMode: WaitForFirstConsumer on the StorageClass.',
-    bad: 'kind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\n',
-    good: 'kind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: WaitForFirstConsumer\n',
+    bad: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\n',
+    good: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: WaitForFirstConsumer\n',
   },
   check({ objects, report }) {
     const localClasses = new Set<string>();

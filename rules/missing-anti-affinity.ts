@@ -14,8 +14,8 @@ export default defineRule<Options>({
   docs: {
     why: 'The scheduler may put every replica on the same node or zone; losing that one node then takes down all of them, and the replicas protect nothing.',
     fix: 'Add a podAntiAffinity term (or a topologySpreadConstraint) whose labelSelector matches the Pod template\'s own labels, with topologyKey kubernetes.io/hostname or topology.kubernetes.io/zone.',
-    bad: 'kind: Deployment\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: Deployment\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n          - weight: 100\n            podAffinityTerm:\n              labelSelector: {matchLabels: {app: web}}\n              topologyKey: kubernetes.io/hostname\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      topologySpreadConstraints:\n      - maxSkew: 1\n        topologyKey: kubernetes.io/hostname\n        whenUnsatisfiable: ScheduleAnyway\n        labelSelector: {matchLabels: {app: web}}\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   options: {
     type: 'object',

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A configMapKeyRef whose key is not in the ConfigMap keeps the container in CreateContainerConfigError; a volume item naming a missing key keeps the Pod in ContainerCreating. References marked `optional: true` are not reported.',
     fix: 'Add the key to the ConfigMap\'s data or binaryData, or correct the key in the Pod template.',
-    bad: 'kind: ConfigMap\nmetadata: {name: app-config}\ndata: {other: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
-    good: 'kind: ConfigMap\nmetadata: {name: app-config}\ndata: {log-level: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {loglevel: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: LOG_LEVEL\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {log-level: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: LOG_LEVEL\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
   },
   check(ctx) {
     reportMissingKeys(ctx, 'ConfigMap');

@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A Pod whose configMap volume, envFrom or configMapKeyRef names a ConfigMap that does not exist stays in ContainerCreating (volumes) or CreateContainerConfigError (env) until the ConfigMap appears.',
     fix: 'Add the ConfigMap to the manifests, correct the name, or mark the reference `optional: true` when the Pod can run without it. ConfigMaps made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-confg}}]\n---\nkind: ConfigMap\nmetadata: {name: app-config}\n',
-    good: 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-config}}]\n---\nkind: ConfigMap\nmetadata: {name: app-config}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-confg}}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config}}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

@@ -17,8 +17,11 @@ export default defineRule<Options>({
   docs: {
     why: 'Without a liveness probe the kubelet restarts a container only when its process exits. A process that deadlocks or hangs keeps running, and its Pod stays broken until someone notices. Jobs and CronJobs are skipped by default: they end on their own (set activeDeadlineSeconds against hangs).',
     fix: 'Add a livenessProbe that fails only when the process cannot recover by itself, with more tolerance than the readiness probe (a higher failureThreshold), so a busy container is taken out of traffic rather than restarted.',
-    bad: 'containers:\n- name: web\n  image: nginx:1.27.3\n',
-    good: 'containers:\n- name: web\n  image: nginx:1.27.3\n  livenessProbe:\n    httpGet: {path: /livez, port: 80}\n    failureThreshold: 6\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx:1.27.3}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        livenessProbe:\n          httpGet: {path: /livez, port: 80}\n          failureThreshold: 6\n',
+  },
+  messages: {
+    noProbe: '{{container}} has no livenessProbe: if it hangs without exiting, the kubelet never restarts it',
   },
   options: {
     type: 'object',
@@ -36,7 +39,7 @@ export default defineRule<Options>({
       if (!options.checkJobs && BATCH_KINDS.has(ref.object.kind)) continue;
       if (ref.container.livenessProbe !== undefined && ref.container.livenessProbe !== null) continue;
       if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
-      report(ref.object, `${ref.path}.livenessProbe`, `${describeContainer(ref)} has no livenessProbe: if it hangs without exiting, the kubelet never restarts it`);
+      report(ref.object, `${ref.path}.livenessProbe`, 'noProbe', { container: describeContainer(ref) });
     }
   },
 });

@@ -15,8 +15,12 @@ export default defineRule<Options>({
   docs: {
     why: 'The default namespace is shared by everything nobody placed elsewhere: names collide, RBAC and NetworkPolicies cannot tell apps apart, and quotas cannot be set per team.',
     fix: 'Set metadata.namespace to the application\'s namespace. Where the namespace is chosen at deploy time (kubectl -n, kustomize, Helm), turn on allowOmitted.',
-    bad: 'kind: Deployment\nmetadata:\n  name: web\n',
-    good: 'kind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {LOG_LEVEL: info}\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web, namespace: shop}\ndata: {LOG_LEVEL: info}\n',
+  },
+  messages: {
+    inDefault: '{{kind}} "{{name}}" is in the "default" namespace',
+    noNamespace: '{{kind}} "{{name}}" sets no metadata.namespace, so it lands in the "default" namespace (or whichever one the deploy command picks)',
   },
   options: {
     type: 'object',
@@ -29,8 +33,8 @@ export default defineRule<Options>({
       if (obj.namespace !== 'default') continue;
       const metadata = isPlainObject(obj.body.metadata) ? obj.body.metadata : {};
       const explicit = typeof metadata.namespace === 'string' && metadata.namespace !== '';
-      if (explicit) report(obj, 'metadata.namespace', `${obj.kind} "${obj.name}" is in the "default" namespace`);
-      else if (!options.allowOmitted) report(obj, 'metadata', `${obj.kind} "${obj.name}" sets no metadata.namespace, so it lands in the "default" namespace (or whichever one the deploy command picks)`);
+      if (explicit) report(obj, 'metadata.namespace', 'inDefault', { kind: obj.kind, name: obj.name });
+      else if (!options.allowOmitted) report(obj, 'metadata', 'noNamespace', { kind: obj.kind, name: obj.name });
     }
   },
 });

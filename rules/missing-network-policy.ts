@@ -9,8 +9,12 @@ export default defineRule({
   docs: {
     why: 'A Pod no NetworkPolicy selects accepts connections from, and opens them to, every Pod in the cluster. One compromised Pod can then reach it directly.',
     fix: 'Add a NetworkPolicy whose podSelector matches the Pods (a default-deny policy with podSelector: {} covers the whole namespace), then allow the traffic they need.',
-    bad: 'kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n',
+  },
+  messages: {
+    notSelected: '{{kind}} "{{name}}" runs Pods open to all traffic: no NetworkPolicy in namespace "{{namespace}}" selects its Pod labels',
+    noPolicyInNamespace: '{{kind}} "{{name}}" runs Pods open to all traffic: namespace "{{namespace}}" has no NetworkPolicy',
   },
   check({ objects, graph, report }) {
     const policies = objects.ofKind('NetworkPolicy');
@@ -19,10 +23,8 @@ export default defineRule({
     for (const template of podTemplatesByOwner(graph)) {
       const owner = template.owner;
       if (selected.has(owner)) continue;
-      const fact = policyNamespaces.has(owner.namespace)
-        ? `no NetworkPolicy in namespace "${owner.namespace}" selects its Pod labels`
-        : `namespace "${owner.namespace}" has no NetworkPolicy`;
-      report(owner, `${template.metadataPath}.labels`, `${owner.kind} "${owner.name}" runs Pods open to all traffic: ${fact}`);
+      const messageId = policyNamespaces.has(owner.namespace) ? 'notSelected' : 'noPolicyInNamespace';
+      report(owner, `${template.metadataPath}.labels`, messageId, { kind: owner.kind, name: owner.name, namespace: owner.namespace ?? '' });
     }
   },
 });

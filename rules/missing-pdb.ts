@@ -14,8 +14,11 @@ export default defineRule<Options>({
   docs: {
     why: 'Without a PodDisruptionBudget, a node drain or cluster upgrade may evict all replicas at once, and the service goes down even though it runs several Pods.',
     fix: 'Add a PodDisruptionBudget in the same namespace whose selector matches the Pod template labels, with maxUnavailable: 1 (or a minAvailable below the replica count).',
-    bad: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    metadata: {labels: {app: web}}\n---\nkind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+  },
+  messages: {
+    noBudget: '{{kind}} "{{name}}" runs {{replicas}} replicas but no PodDisruptionBudget in namespace "{{namespace}}" selects its Pods, so a drain may evict them all at once',
   },
   options: {
     type: 'object',
@@ -30,7 +33,7 @@ export default defineRule<Options>({
       if (budgets.has(obj)) continue;
       const replicas = lowestReplicas(obj, autoscalers);
       if (replicas < options.minReplicas) continue;
-      report(obj, replicasPath(obj), `${obj.kind} "${obj.name}" runs ${replicas} replicas but no PodDisruptionBudget in namespace "${obj.namespace}" selects its Pods, so a drain may evict them all at once`);
+      report(obj, replicasPath(obj), 'noBudget', { kind: obj.kind, name: obj.name, replicas, namespace: obj.namespace ?? '' });
     }
   },
 });

@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A Pod whose persistentVolumeClaim volume names a claim that does not exist in its namespace stays Pending ("persistentvolumeclaim not found") and its workload never starts. Claims are namespaced: a claim of the same name in another namespace does not count.',
     fix: 'Add the PersistentVolumeClaim to the manifests (in the Pod\'s namespace), correct claimName, or, for a StatefulSet, use volumeClaimTemplates. When the claim is created outside these manifests, list it in the rule option "assumeExisting" ("name" or "namespace/name").',
-    bad: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data-pvc}\n# no PersistentVolumeClaim "data-pvc" anywhere\n',
-    good: 'volumes:\n- name: data\n  persistentVolumeClaim: {claimName: data}\n---\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - name: db\n    image: postgres:16.4\n    volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]\n  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data-pvc}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - name: db\n    image: postgres:16.4\n    volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]\n  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data-pvc}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data-pvc}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

@@ -13,8 +13,12 @@ export default defineRule<Options>({
   docs: {
     why: 'A Service sends traffic to every ready Pod it selects, and without a readiness probe a container is ready as soon as its process starts. Requests then reach Pods that are still starting, and keep reaching Pods that are overloaded or shutting down. Pods no Service selects (workers, Jobs) are not checked: nothing routes to them. Only the containers that declare a port a Service targets are checked (a metrics sidecar is not); when no container declares one, the Pod is flagged only if none of its containers has a readiness probe. Services with publishNotReadyAddresses: true do not wait for readiness and are ignored.',
     fix: 'Add a readinessProbe that answers only when the container can serve (an HTTP endpoint or a TCP port). Containers that serve nothing (a log shipper) can be named in the ignoreContainers option.',
-    bad: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n',
-    good: 'kind: Service\nspec: {selector: {app: web}}\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27.3\n        readinessProbe:\n          httpGet: {path: /healthz, port: 80}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27.3\n    ports: [{containerPort: 80}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: 80}\n',
+  },
+  messages: {
+    noProbe: '{{container}} has no readinessProbe, yet Service {{services}} sends it traffic: it counts as ready as soon as it starts, before it can serve',
+    noProbeServices: '{{container}} has no readinessProbe, yet Services {{services}} send it traffic: it counts as ready as soon as it starts, before it can serve',
   },
   options: {
     type: 'object',
@@ -35,12 +39,12 @@ export default defineRule<Options>({
       if (!services.length) continue;
       seen.add(pod.owner);
       const names = services.slice(0, 3).map((s) => `"${s.name}"`).join(', ') + (services.length > 3 ? ` and ${services.length - 3} more` : '');
-      const sends = services.length > 1 ? `Services ${names} send` : `Service ${names} sends`;
+      const messageId = services.length > 1 ? 'noProbeServices' : 'noProbe';
       const related: RelatedObject[] = services.map((s) => ({ object: s, path: 'spec.selector', message: `Service "${s.name}" selects these Pods` }));
       for (const ref of servingContainers(containersOf(pod, ['containers']), services)) {
         if (hasProbe(ref)) continue;
         if (typeof ref.container.name === 'string' && ignored.has(ref.container.name)) continue;
-        report(pod.owner, `${ref.path}.readinessProbe`, `${describeContainer(ref)} has no readinessProbe, yet ${sends} it traffic: it counts as ready as soon as it starts, before it can serve`, undefined, { related });
+        report(pod.owner, `${ref.path}.readinessProbe`, messageId, { container: describeContainer(ref), services: names }, { related });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, effectiveSecurityField, isPlainObject, isWindowsPod, workloadContainers, type WorkloadContainer } from '../src/rule-api.js';
+import { defineRule, describeContainer, effectiveSecurityField, isPlainObject, isWindowsPod, workloadContainers, type WorkloadContainer, type Fix } from '../src/rule-api.js';
 
 interface Options {
   allowUnset: boolean;
@@ -8,6 +8,7 @@ export default defineRule<Options>({
   id: 'missing-seccomp-profile',
   family: 'security',
   severity: 'warning',
+  fixable: 'suggestion',
   presets: ['strict', 'pss-baseline'],
   description: 'A container runs without a seccomp profile (none set, or Unconfined)',
   messages: {
@@ -25,20 +26,22 @@ export default defineRule<Options>({
   presetOptions: { 'pss-baseline': { allowUnset: true } },
   check({ objects, report, options }) {
     const reported = new Set<string>();
-    const once = (ref: WorkloadContainer, path: string, id: string, data: Record<string, string>) => {
+    const once = (ref: WorkloadContainer, path: string, id: string, data: Record<string, string>, fixPath?: string) => {
       const key = `${ref.object.id}|${path}`;
       if (reported.has(key)) return;
       reported.add(key);
-      report(ref.object, path, id, data);
+      const fix: Fix | undefined = fixPath ? { type: 'suggestion', description: 'Set seccompProfile type RuntimeDefault', edits: [{ op: 'set', path: fixPath, value: 'RuntimeDefault' }] } : undefined;
+      report(ref.object, path, id, data, fix ? { fix } : undefined);
     };
     for (const ref of workloadContainers(objects, ['initContainers', 'containers', 'ephemeralContainers'])) {
       if (isWindowsPod(ref.template)) continue;
       const profile = effectiveSecurityField(ref.template, ref, 'seccompProfile');
       const type = profile && isPlainObject(profile.value) ? profile.value.type : undefined;
       if (profile && type === 'Unconfined') {
-        once(ref, `${profile.path}.type`, 'unconfined', { setter: profile.path.startsWith(`${ref.path}.`) ? describeContainer(ref) : 'the Pod', container: describeContainer(ref) });
+        once(ref, `${profile.path}.type`, 'unconfined', { setter: profile.path.startsWith(`${ref.path}.`) ? describeContainer(ref) : 'the Pod', container: describeContainer(ref) }, `${profile.path}.type`);
       } else if ((type !== 'RuntimeDefault' && type !== 'Localhost') && !options.allowUnset) {
-        once(ref, `${ref.path}.securityContext.seccompProfile`, 'unset', { container: describeContainer(ref) });
+        // With no profile anywhere, the Pod-level one covers every container at once.
+        once(ref, `${ref.path}.securityContext.seccompProfile`, 'unset', { container: describeContainer(ref) }, profile ? undefined : `${ref.template.specPath}.securityContext.seccompProfile.type`);
       }
     }
   },

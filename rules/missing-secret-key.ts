@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'A secretKeyRef whose key is not in the Secret keeps the container in CreateContainerConfigError; a volume item naming a missing key keeps the Pod in ContainerCreating. References marked `optional: true` are not reported.',
     fix: 'Add the key to the Secret\'s data or stringData, or correct the key in the Pod template.',
-    bad: 'kind: Secret\nmetadata: {name: db}\ndata: {other: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
-    good: 'kind: Secret\nmetadata: {name: db}\ndata: {password: x}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: VALUE\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
+    bad: 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {username: app}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
+    good: 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {username: app, password: change-me}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
   },
   check(ctx) {
     reportMissingKeys(ctx, 'Secret');

@@ -12,8 +12,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A Pod whose secret volume, envFrom, secretKeyRef or imagePullSecrets names a Secret that does not exist does not start (or cannot pull its image); an Ingress whose TLS Secret is missing serves the controller\'s default certificate.',
     fix: 'Add the Secret (or the tool that makes it, e.g. a cert-manager Certificate or an ExternalSecret), correct the name, or mark the reference `optional: true`. Secrets made outside these manifests can be listed in the `assumeExisting` option ("*-tls", "prod/db-credentials").',
-    bad: 'kind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
-    good: 'kind: Secret\nmetadata: {name: db-credentials}\nstringData: {password: change-me}\n---\nkind: Pod\nspec:\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
+    good: 'apiVersion: v1\nkind: Secret\nmetadata: {name: db-credentials}\nstringData: {password: change-me}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db-credentials, key: password}}\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

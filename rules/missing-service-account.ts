@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'The API server refuses to create Pods whose serviceAccountName does not exist in their namespace, so the controller keeps failing and the workload never starts. Every namespace has a "default" ServiceAccount, so that one is never reported.',
     fix: 'Add the ServiceAccount to the manifests, or correct serviceAccountName. ServiceAccounts made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: api\n',
-    good: 'kind: ServiceAccount\nmetadata: {name: api}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      serviceAccountName: api\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  serviceAccountName: api\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
+    good: 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  serviceAccountName: api\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

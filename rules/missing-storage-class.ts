@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A claim naming a StorageClass that does not exist is never provisioned: it stays Pending and so do the Pods that mount it. Storage classes, though, usually belong to the cluster rather than to an application\'s manifests (cloud providers install "standard", "gp2", "premium-rwo"…), so a class missing from the input is often fine. That is why this rule is a warning in the strict preset only, not in recommended: turn it on when your manifests define the classes they use, and list the cluster\'s own classes in "assumeExisting".',
     fix: 'Correct storageClassName to a class that exists, add the StorageClass to the manifests, or omit storageClassName to use the cluster\'s default class. List classes installed in the cluster in the rule option "assumeExisting".',
-    bad: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-sdd   # typo\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
-    good: 'kind: PersistentVolumeClaim\nspec:\n  storageClassName: fast-ssd\n---\nkind: StorageClass\nmetadata: {name: fast-ssd}\n',
+    bad: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  storageClassName: fast-sdd\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast-ssd}\nprovisioner: pd.csi.storage.gke.io\n',
+    good: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  storageClassName: fast-ssd\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast-ssd}\nprovisioner: pd.csi.storage.gke.io\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

@@ -18,8 +18,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Recreate stops every old Pod before starting new ones, so each rollout is an outage. OnDelete never replaces Pods at all until someone deletes them, so an applied change silently does not run.',
     fix: 'Use type: RollingUpdate (the default: omit the strategy), tuning maxSurge and maxUnavailable if needed. Apps that must never run two versions at once can list Recreate in allowStrategies.',
-    bad: 'kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n',
-    good: 'kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {maxUnavailable: 0, maxSurge: 1}\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  strategy: {type: Recreate}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  strategy:\n    type: RollingUpdate\n    rollingUpdate: {maxUnavailable: 0, maxSurge: 1}\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   options: {
     type: 'object',

@@ -20,8 +20,8 @@ export default defineRule<Options>({
   docs: {
     why: 'A nodePort is opened on every node of the cluster, so it is allocated once cluster-wide: the API server refuses the second Service that asks for a port already taken, and any nodePort outside the range the API server is configured with (30000-32767 unless --service-node-port-range says otherwise).',
     fix: 'Give each Service its own nodePort inside the range, or leave nodePort out and let the API server pick a free one. Set the rule option "range" when your cluster uses another range.',
-    bad: 'kind: Service\nmetadata: {name: a}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n---\nkind: Service\nmetadata: {name: b}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n',
-    good: 'kind: Service\nmetadata: {name: a}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30080}]}\n---\nkind: Service\nmetadata: {name: b}\nspec: {type: NodePort, ports: [{port: 80, nodePort: 30081}]}\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort, selector: {app: web}, ports: [{port: 80, nodePort: 30080}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: admin}\nspec: {type: NodePort, selector: {app: admin}, ports: [{port: 80, nodePort: 30080}]}\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort, selector: {app: web}, ports: [{port: 80, nodePort: 30080}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: admin}\nspec: {type: NodePort, selector: {app: admin}, ports: [{port: 80, nodePort: 30081}]}\n',
   },
   options: {
     type: 'object',

@@ -19,8 +19,8 @@ export default defineRule({
   docs: {
     why: 'Configuration, credentials and claims that no Pod, Ingress, ServiceAccount or binding references are often left over from a rename: the workload reads another (perhaps stale) object, and the orphan keeps a Secret or a paid volume alive for nothing. Some are used from outside the manifests (by an operator, a CI job), hence info in the strict preset only.',
     fix: 'Delete the object, or reference it where it was meant to be used. Service account token Secrets, TLS Secrets named by an Ingress, the "default" ServiceAccount and kube-root-ca.crt are never reported.',
-    bad: 'kind: ConfigMap\nmetadata: {name: app-config-v1}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-config-v2}}]\n',
-    good: 'kind: ConfigMap\nmetadata: {name: app-config-v2}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        envFrom: [{configMapRef: {name: app-config-v2}}]\n',
+    bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config-v1}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config-v2}}]\n',
+    good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config-v2}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config-v2}}]\n',
   },
   check({ objects, graph, report }) {
     for (const kind of KINDS) {

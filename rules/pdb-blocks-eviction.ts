@@ -9,8 +9,13 @@ export default defineRule({
   docs: {
     why: 'A budget that can never be met blocks every eviction of its Pods: node drains hang, cluster upgrades and autoscaler scale-downs stall until someone deletes the budget by hand.',
     fix: 'Allow at least one Pod to be disrupted: maxUnavailable: 1, or a minAvailable below the number of replicas (and run enough replicas to keep serving meanwhile).',
-    bad: 'kind: PodDisruptionBudget\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: web}}\n---\nkind: Deployment\nspec:\n  replicas: 2\n  template:\n    metadata: {labels: {app: web}}\n',
-    good: 'kind: PodDisruptionBudget\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n',
+    bad: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 2\n  selector: {matchLabels: {app: web}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  maxUnavailable: 1\n  selector: {matchLabels: {app: web}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+  },
+  messages: {
+    maxUnavailableZero: 'PodDisruptionBudget "{{name}}" sets maxUnavailable: {{maxUnavailable}}, so no selected Pod may ever be evicted',
+    minAvailableAll: 'PodDisruptionBudget "{{name}}" sets minAvailable: 100%, so no selected Pod may ever be evicted',
+    minAvailableTooHigh: 'PodDisruptionBudget "{{name}}" requires minAvailable: {{minAvailable}}, but the Pods it selects ({{owners}}) can number only {{pods}}, so none may be evicted',
   },
   check({ objects, graph, report }) {
     const autoscalers = autoscalersByTarget(objects);
@@ -18,11 +23,11 @@ export default defineRule({
       const spec = pdb.body.spec;
       if (!isPlainObject(spec) || pdb.namespace === null) continue;
       if (spec.maxUnavailable === 0 || spec.maxUnavailable === '0%' || spec.maxUnavailable === '0') {
-        report(pdb, 'spec.maxUnavailable', `PodDisruptionBudget "${pdb.name}" sets maxUnavailable: ${String(spec.maxUnavailable)}, so no selected Pod may ever be evicted`);
+        report(pdb, 'spec.maxUnavailable', 'maxUnavailableZero', { name: pdb.name, maxUnavailable: String(spec.maxUnavailable) });
         continue;
       }
       if (spec.minAvailable === '100%') {
-        report(pdb, 'spec.minAvailable', `PodDisruptionBudget "${pdb.name}" sets minAvailable: 100%, so no selected Pod may ever be evicted`);
+        report(pdb, 'spec.minAvailable', 'minAvailableAll', { name: pdb.name });
         continue;
       }
       if (typeof spec.minAvailable !== 'number') continue;
@@ -34,7 +39,7 @@ export default defineRule({
       const pods = owners.reduce((sum, owner) => sum + lowestReplicas(owner, autoscalers), 0);
       if (!Number.isFinite(pods) || spec.minAvailable < pods) continue;
       const names = owners.map((o) => `${o.kind} "${o.name}"`).join(', ');
-      report(pdb, 'spec.minAvailable', `PodDisruptionBudget "${pdb.name}" requires minAvailable: ${spec.minAvailable}, but the Pods it selects (${names}) can number only ${pods}, so none may be evicted`);
+      report(pdb, 'spec.minAvailable', 'minAvailableTooHigh', { name: pdb.name, minAvailable: spec.minAvailable, owners: names, pods });
     }
   },
 });

@@ -15,8 +15,12 @@ export default defineRule<Options>({
   docs: {
     why: 'Pod Security Standards control "Privilege Escalation" (restricted). Unless allowPrivilegeEscalation is false, the kernel lets a process gain privileges through setuid binaries (sudo, su, ping…) or file capabilities, so a compromised app can become root in its container. Kubernetes allows escalation when the field is omitted, which is why an unset field is flagged too (the Pod Security Standards "restricted" profile requires false). Set the flagUnset option to false to flag only an explicit true, as kube-linter does. Privileged containers and containers adding SYS_ADMIN always allow escalation (the API server rejects false for them); privileged-container and dangerous-capabilities report those. Windows Pods are skipped.',
     fix: 'Set securityContext.allowPrivilegeEscalation: false on the container.',
-    bad: 'containers:\n- name: app\n  image: app:1.0\n',
-    good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    allowPrivilegeEscalation: false\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      allowPrivilegeEscalation: false\n',
+  },
+  messages: {
+    escalationAllowed: '{{container}} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries',
+    escalationByDefault: '{{container}} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries',
   },
   options: {
     type: 'object',
@@ -35,9 +39,9 @@ export default defineRule<Options>({
     });
     for (const { ref, value, path } of escalates) {
       if (value === true) {
-        report(ref.object, path, `${describeContainer(ref)} sets allowPrivilegeEscalation: true, so its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
+        report(ref.object, path, 'escalationAllowed', { container: describeContainer(ref) }, { fix: noEscalation(path) });
       } else if (options.flagUnset) {
-        report(ref.object, path, `${describeContainer(ref)} does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: its processes can gain root through setuid binaries`, undefined, { fix: noEscalation(path) });
+        report(ref.object, path, 'escalationByDefault', { container: describeContainer(ref) }, { fix: noEscalation(path) });
       }
     }
   },

@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'Pod Security Standards control "Privileged Containers" (baseline). A privileged container has every capability and every device of the node, and no seccomp or AppArmor confinement: whoever controls it controls the node, and through it every Pod on the node. Few workloads need this (some CNI and storage drivers do).',
     fix: 'Remove privileged: true and add only the capabilities the process needs (securityContext.capabilities.add). For a trusted system component, disable this rule for that object.',
-    bad: 'containers:\n- name: app\n  securityContext:\n    privileged: true\n',
-    good: 'containers:\n- name: app\n  securityContext:\n    privileged: false\n    capabilities: {drop: [ALL]}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      privileged: true\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    securityContext:\n      privileged: false\n      capabilities: {drop: [ALL]}\n',
   },
   messages: {
     privileged: '{{container}} is privileged: it gets every capability and device of the node, so escaping to the node is trivial',

@@ -14,8 +14,11 @@ export default defineRule<Options>({
   docs: {
     why: 'Binding a port below 1024 needs root or the NET_BIND_SERVICE capability, so an app that listens on port 80 is usually run as root for that alone. Inside a cluster the number is free to choose: a Service can expose port 80 and forward to 8080. A Pod that lowers net.ipv4.ip_unprivileged_port_start with a sysctl makes its ports unprivileged, and is not flagged.',
     fix: 'Listen on a port above 1023 and map the Service\'s port to it (port: 80, targetPort: 8080). List ports you accept in the allowedPorts option.',
-    bad: 'containers:\n- name: web\n  ports: [{containerPort: 80}]\n',
-    good: 'containers:\n- name: web\n  ports: [{containerPort: 8080}]\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{containerPort: 80}]\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{containerPort: 8080}]\n',
+  },
+  messages: {
+    privilegedPort: '{{container}} listens on port {{port}}, below {{firstUnprivileged}}: binding it needs root or NET_BIND_SERVICE',
   },
   options: {
     type: 'object',
@@ -34,7 +37,7 @@ export default defineRule<Options>({
         if (!isPlainObject(port) || typeof port.containerPort !== 'number') return;
         const number = port.containerPort;
         if (number <= 0 || number >= firstUnprivileged || allowed.has(number)) return;
-        report(ref.object, `${ref.path}.ports[${i}].containerPort`, `${describeContainer(ref)} listens on port ${number}, below ${firstUnprivileged}: binding it needs root or NET_BIND_SERVICE`);
+        report(ref.object, `${ref.path}.ports[${i}].containerPort`, 'privilegedPort', { container: describeContainer(ref), port: number, firstUnprivileged });
       });
     }
   },

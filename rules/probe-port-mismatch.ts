@@ -13,8 +13,8 @@ export default defineRule({
   docs: {
     why: 'The kubelet resolves a probe\'s named port against the container\'s own ports. A name the container does not declare cannot be resolved, so the probe fails: the container never becomes ready (readiness, startup) or is restarted forever (liveness). A numeric port does not need declaring, so an undeclared number is a warning, and only when the container declares other ports (the number is then most likely a typo or a stale value). Probes connect over TCP, so a name that resolves to a UDP or SCTP port probes a port nothing listens on with TCP.',
     fix: 'Point the probe at a port the container declares (by name or number), or declare the port in the container\'s ports with a name and TCP.',
-    bad: 'containers:\n- name: web\n  ports: [{name: http, containerPort: 8080}]\n  readinessProbe:\n    httpGet: {path: /healthz, port: web}\n',
-    good: 'containers:\n- name: web\n  ports: [{name: http, containerPort: 8080}]\n  readinessProbe:\n    httpGet: {path: /healthz, port: http}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: web}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: http}\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

@@ -11,8 +11,8 @@ export default defineRule({
   docs: {
     why: 'The API server of that version answers "no matches for kind" and kubectl apply fails; after a cluster upgrade the manifests stop deploying.',
     fix: 'Move the object to the replacement apiVersion named in the message (check the fields that changed between versions), or remove it when the feature is gone. Use --kube-version to check against the version your cluster runs.',
-    bad: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n',
-    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\n',
+    bad: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n',
+    good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n',
   },
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);

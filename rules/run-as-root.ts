@@ -15,8 +15,8 @@ export default defineRule<Options>({
   docs: {
     why: 'Pod Security Standards controls "Running as Non-root" and "Running as Non-root user" (restricted). A container runs as the user its image names, which is root for most images unless the manifest says otherwise. Root in a container is root on the node\'s kernel: one kernel or runtime bug away from the node. runAsNonRoot: true makes the kubelet refuse to start a container whose user is root; runAsUser picks the user outright. The container\'s securityContext overrides the Pod\'s. runAsGroup 0 (the root group) is allowed by default, since OpenShift runs every container with group 0; set flagRootGroup to flag it. Windows Pods are skipped.',
     fix: 'Set runAsNonRoot: true (and a runAsUser above 0 if the image\'s user is root) in the Pod\'s securityContext, which applies to every container, or in the container\'s.',
-    bad: 'spec:\n  containers:\n  - name: app\n    image: app:1.0\n',
-    good: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n  containers:\n  - name: app\n    image: app:1.0\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
   },
   options: {
     type: 'object',

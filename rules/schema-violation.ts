@@ -11,8 +11,8 @@ export default defineRule({
   docs: {
     why: 'The API server rejects the object (kubectl apply --validate=strict fails on unknown fields), or silently drops a misspelt field so the setting you wrote never takes effect. Checking against the schema of the target Kubernetes version finds this before deploy time.',
     fix: 'Correct the field at the line shown: the message names the expected type, the allowed values or the closest known field name. Pick the Kubernetes version with --kube-version; validate custom resources by including their CRD or pointing --schema-location at a schema folder.',
-    bad: 'containers:\n- name: web\n  image: nginx:1.27\n  imagePullPolice: Always\n  ports:\n  - containerPort: "http"\n',
-    good: 'containers:\n- name: web\n  image: nginx:1.27\n  imagePullPolicy: Always\n  ports:\n  - containerPort: 8080\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    imagePullPolice: Always\n    ports:\n    - containerPort: "http"\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    imagePullPolicy: Always\n    ports:\n    - containerPort: 8080\n',
   },
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);

@@ -17,8 +17,8 @@ export default defineRule<Options>({
   docs: {
     why: 'A value written in the manifest is stored in Git, in the object (readable by anyone who can get the workload) and in every CI log that prints it. Rotating it means a new commit.',
     fix: 'Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file).',
-    bad: 'env:\n- name: DB_PASSWORD\n  value: hunter2\n',
-    good: 'env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      value: hunter2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom:\n        secretKeyRef: {name: db, key: password}\n',
   },
   options: {
     type: 'object',

@@ -27,8 +27,8 @@ export default defineRule<Options>({
   docs: {
     why: 'A hostPath volume hands the container a piece of the node\'s file system. The root, /etc, /proc, /sys, /dev, the kubelet\'s and the container runtime\'s directories, and runtime sockets such as /var/run/docker.sock give read access to node credentials and other Pods\' secrets, and usually a way to take over the node (start privileged containers through the runtime socket, rewrite configuration). One compromised container then compromises the whole node.',
     fix: 'Use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead, or mount the narrowest path the workload needs, read-only. For node agents that truly need such access, list the path in the rule option "allow", or disable the rule for that object.',
-    bad: 'volumes:\n- name: docker\n  hostPath: {path: /var/run/docker.sock}\n',
-    good: 'volumes:\n- name: scratch\n  emptyDir: {}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: log-shipper}\nspec:\n  containers:\n  - name: log-shipper\n    image: registry.example.com/log-shipper:1.4.2\n    volumeMounts: [{name: etc, mountPath: /host/etc, readOnly: true}]\n  volumes:\n  - name: etc\n    hostPath: {path: /etc}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: log-shipper}\nspec:\n  containers:\n  - name: log-shipper\n    image: registry.example.com/log-shipper:1.4.2\n    volumeMounts: [{name: scratch, mountPath: /scratch}]\n  volumes:\n  - name: scratch\n    emptyDir: {}\n',
   },
   options: {
     type: 'object',

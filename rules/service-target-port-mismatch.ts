@@ -1,16 +1,17 @@
-import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate, type Fix } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',
   family: 'ports',
   severity: 'error',
+  fixable: 'suggestion',
   presets: ['recommended'],
   description: 'A Service targetPort that no Pod it selects declares, or a port name that cannot be targeted',
   docs: {
     why: 'A Service forwards each port to targetPort on the Pods it selects. A named targetPort is resolved against the names of the Pods\' container ports: when no selected container declares that name, the port has no endpoints and every connection fails. A numeric targetPort works whenever the process listens there, but when the selected containers declare their ports and none is that number, it is usually a typo (a warning). Port names must also be valid IANA service names (at most 15 lowercase letters, digits and "-", with at least one letter) or the API server rejects the Service or the workload.',
     fix: 'Set targetPort to the name or number of a port the selected containers declare (spec.template.spec.containers[].ports), or declare the port on the container. Shorten or correct invalid port names. A Service port without targetPort targets its own port number.',
-    bad: 'kind: Service\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        ports: [{name: web, containerPort: 8080}]\n',
-    good: 'kind: Service\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\nkind: Deployment\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        ports: [{name: http, containerPort: 8080}]\n',
+    bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: web, containerPort: 8080}]\n',
+    good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n',
   },
   check({ objects, graph, report }) {
     for (const svc of objects.ofKind('Service')) {
@@ -24,12 +25,26 @@ export default defineRule({
         // an operator's Pods declare ports kubeknit cannot see
         const knownPods = templates.length > 0 && !templates.some((t) => t.opaque);
         const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), knownPods, declared);
-        if (problem) report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates) });
+        if (!problem) return;
+        const fix = knownPods ? onlyCandidateFix(declared, protocolOf(port), `spec.ports[${i}].targetPort`) : undefined;
+        report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates), fix });
       });
     }
     // Container port names that are not IANA service names: invalid-pod-spec reports them.
   },
 });
+
+/**
+ * When the selected containers declare exactly one port of the Service port's protocol, the target
+ * can only be that port: a suggestion to point targetPort at it (its name when it has one).
+ */
+function onlyCandidateFix(declared: readonly DeclaredPort[], protocol: string, path: string): Fix | undefined {
+  const candidates = new Map(declared.filter((p) => p.protocol === protocol && p.containerPort !== undefined).map((p) => [`${p.containerPort}|${p.name ?? ''}`, p]));
+  if (candidates.size !== 1) return undefined;
+  const [only] = candidates.values();
+  const value = only.name ?? only.containerPort!;
+  return { type: 'suggestion', description: `Set targetPort to ${typeof value === 'string' ? `"${value}"` : value}, the one ${protocol} port the selected containers declare`, edits: [{ op: 'set', path, value }] };
+}
 
 /** What is wrong with a Service port's target (its targetPort, else its port), if anything. */
 function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { message: string; severity?: 'warning' } | undefined {

@@ -14,8 +14,13 @@ export default defineRule<Options>({
   docs: {
     why: 'With one Pod, every node drain, eviction, rollout or crash takes the service down until a new Pod is scheduled and ready.',
     fix: 'Run at least two replicas (spec.replicas), or let a HorizontalPodAutoscaler with minReplicas ≥ 2 manage them.',
-    bad: 'kind: Deployment\nspec:\n  replicas: 1\n',
-    good: 'kind: Deployment\nspec:\n  replicas: 3\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+  },
+  messages: {
+    noReplicas: '{{kind}} "{{name}}" sets no spec.replicas, so it runs 1 replica; fewer than {{minReplicas}} means a disruption takes it down',
+    oneReplica: '{{kind}} "{{name}}" runs 1 replica; fewer than {{minReplicas}} means a disruption takes it down',
+    fewReplicas: '{{kind}} "{{name}}" runs {{replicas}} replicas; fewer than {{minReplicas}} means a disruption takes it down',
   },
   options: {
     type: 'object',
@@ -31,8 +36,8 @@ export default defineRule<Options>({
       const declared = declaredReplicas(obj);
       const replicas = declared ?? 1;
       if (replicas === 0 || replicas >= options.minReplicas) continue;
-      const fact = declared === undefined ? 'sets no spec.replicas, so it runs 1 replica' : `runs ${replicas} replica${replicas === 1 ? '' : 's'}`;
-      report(obj, replicasPath(obj), `${obj.kind} "${obj.name}" ${fact}; fewer than ${options.minReplicas} means a disruption takes it down`);
+      const messageId = declared === undefined ? 'noReplicas' : replicas === 1 ? 'oneReplica' : 'fewReplicas';
+      report(obj, replicasPath(obj), messageId, { kind: obj.kind, name: obj.name, replicas, minReplicas: options.minReplicas });
     }
   },
 });

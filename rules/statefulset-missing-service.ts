@@ -9,8 +9,8 @@ export default defineRule<AssumeExistingOptions>({
   docs: {
     why: 'A StatefulSet\'s Pods get stable DNS names (`<pod>.<serviceName>.<namespace>.svc`) from the headless Service its spec.serviceName names. Without that Service, or when it has a cluster IP, those names do not resolve, and peers that find each other by them (databases, queues) never form a cluster.',
     fix: 'Add a Service with `clusterIP: None` whose name is spec.serviceName and whose selector matches the StatefulSet\'s Pods, or correct serviceName. Services made outside these manifests can be listed in the `assumeExisting` option.',
-    bad: 'kind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n---\nkind: Service\nmetadata: {name: db}\nspec:\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
-    good: 'kind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n---\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
+    bad: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres:16.4}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
+    good: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres:16.4}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },

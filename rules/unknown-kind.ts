@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'kubeknit can only check fields against a schema. A misspelt kind or apiVersion is rejected by the API server; a custom resource whose CRD is not installed cannot be created. It is a warning, not an error: a custom resource of a group whose CRD lives elsewhere (Istio, Gateway API) may be valid, but its fields went unchecked. A kind unknown in a group Kubernetes itself serves (`v1`, `apps/v1`, `batch/v1`…) is an error: no CRD can add it, and the API server answers "no matches for kind". A custom resource whose CRD in the input has a schema that cannot be compiled is checked without it, with a warning.',
     fix: 'Correct the kind or apiVersion, include the CustomResourceDefinition in the linted files, or point --schema-location at a folder of schemas ({group}/{kind}_{version}.json). --ignore-missing-schemas silences this rule.',
-    bad: 'apiVersion: apps/v1\nkind: Deploymnet\n',
-    good: 'apiVersion: apps/v1\nkind: Deployment\n',
+    bad: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: web}\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n',
   },
   check({ objects, settings, report }) {
     if (settings.ignoreMissingSchemas) return;

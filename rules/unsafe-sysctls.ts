@@ -33,8 +33,11 @@ export default defineRule<Options>({
   docs: {
     why: 'Pod Security Standards control "Sysctls" (baseline). Unsafe sysctls are not isolated per Pod: they change the kernel for every Pod on the node, or let one Pod exhaust shared kernel memory. The kubelet refuses such a Pod (SysctlForbidden) unless it was started with --allowed-unsafe-sysctls, so in most clusters the Pod never runs. The safe set is the one documented for Kubernetes 1.32.',
     fix: 'Remove the sysctl, or run the workload on nodes whose kubelet allows it (and list it in the allowed option).',
-    bad: 'spec:\n  securityContext:\n    sysctls:\n    - {name: kernel.msgmax, value: "65536"}\n',
-    good: 'spec:\n  securityContext:\n    sysctls:\n    - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: queue}\nspec:\n  securityContext:\n    sysctls:\n    - {name: kernel.msgmax, value: "65536"}\n  containers:\n  - name: queue\n    image: registry.example.com/queue:1.4.2\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: queue}\nspec:\n  securityContext:\n    sysctls:\n    - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}\n  containers:\n  - name: queue\n    image: registry.example.com/queue:1.4.2\n',
+  },
+  messages: {
+    unsafeSysctl: 'the Pod sets sysctl {{sysctl}}, which is not in Kubernetes\' safe set: the kubelet refuses the Pod unless it allows this sysctl (--allowed-unsafe-sysctls)',
   },
   options: {
     type: 'object',
@@ -52,7 +55,7 @@ export default defineRule<Options>({
       if (!template) continue;
       for (const sysctl of podSysctls(template)) {
         if (isAllowed(sysctl.name)) continue;
-        report(obj, `${sysctl.path}.name`, `the Pod sets sysctl ${sysctl.written}, which is not in Kubernetes' safe set: the kubelet refuses the Pod unless it allows this sysctl (--allowed-unsafe-sysctls)`);
+        report(obj, `${sysctl.path}.name`, 'unsafeSysctl', { sysctl: sysctl.written });
       }
     }
   },

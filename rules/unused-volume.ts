@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'A volume does nothing until a container mounts it (volumeMounts) or attaches it as a device (volumeDevices). An unmounted volume is usually a typo in a mount name or a leftover; a persistent one still gets attached to the node, and a missing ConfigMap or Secret behind it still blocks the Pod from starting.',
     fix: 'Mount the volume in the container that needs it, or remove it from spec.volumes.',
-    bad: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- {name: data, emptyDir: {}}\n- {name: cache, emptyDir: {}}\n',
-    good: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /cache}]\nvolumes:\n- {name: data, emptyDir: {}}\n- {name: cache, emptyDir: {}}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}]\n  volumes:\n  - {name: data, emptyDir: {}}\n  - {name: cache, emptyDir: {}}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}, {name: cache, mountPath: /cache}]\n  volumes:\n  - {name: data, emptyDir: {}}\n  - {name: cache, emptyDir: {}}\n',
   },
   messages: {
     unmounted: 'volume "{{volume}}" is not mounted by any container of the Pod',

@@ -9,8 +9,8 @@ export default defineRule({
   docs: {
     why: 'The API server rejects a Pod whose containers mount a volume that is not in spec.volumes (for a StatefulSet, not in spec.volumes nor volumeClaimTemplates), so the workload never starts.',
     fix: 'Add the volume to the Pod spec, or correct the name in volumeMounts to one of the defined volumes.',
-    bad: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- name: date\n  emptyDir: {}\n',
-    good: 'containers:\n- name: app\n  volumeMounts: [{name: data, mountPath: /data}]\nvolumes:\n- name: data\n  emptyDir: {}\n',
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}]\n  volumes:\n  - {name: date, emptyDir: {}}\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}]\n  volumes:\n  - {name: data, emptyDir: {}}\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

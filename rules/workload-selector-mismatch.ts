@@ -10,8 +10,8 @@ export default defineRule({
   docs: {
     why: 'A Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or ReplicationController counts as its own only the Pods its selector matches. The API server rejects apps/v1 workloads whose selector does not match the template labels; where it does not check (ReplicationController, DeploymentConfig, older API versions), the controller creates Pods forever without ever counting them.',
     fix: 'Make spec.selector a subset of spec.template.metadata.labels (usually the same app label on both).',
-    bad: 'kind: Deployment\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: frontend}}\n',
-    good: 'kind: Deployment\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: frontend}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
   check({ objects, report }) {
     for (const obj of objects) {

@@ -43,7 +43,8 @@ writeFileSync(path.join(server, 'package.json'), `${JSON.stringify({ name: 'kube
 mkdirSync(path.join(server, 'bin'));
 // What bin/kubeknit.js does, for the bundle alone.
 writeFileSync(path.join(server, 'bin', 'kubeknit.js'), "const { main, usePlainEnvironment } = await import('../dist/bundle/kubeknit.js');\nusePlainEnvironment();\nprocess.exitCode = await main(process.argv.slice(2));\n");
-for (const dependency of ['@bufbuild/cel', '@bufbuild/cel-spec', '@bufbuild/re2', '@bufbuild/protobuf', '@hpcc-js/wasm-graphviz']) {
+// re2js: src/schema/linear-regexp.ts requires it on first use (CRD patterns, config name patterns).
+for (const dependency of ['@bufbuild/cel', '@bufbuild/cel-spec', '@bufbuild/re2', '@bufbuild/protobuf', '@hpcc-js/wasm-graphviz', 're2js']) {
   const dir = path.join(root, 'node_modules', dependency);
   if (!existsSync(dir)) continue; // not installed at this version: the server loads it only when present
   cpSync(dir, path.join(server, 'node_modules', dependency), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('.d.ts') });

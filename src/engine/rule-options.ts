@@ -3,6 +3,7 @@ import { describeSchemaError, usefulSchemaErrors } from '../config/ajv.js';
 import { UsageError } from '../load/errors.js';
 import { formatFieldPath } from '../load/field-path.js';
 import { ajvModule } from '../schema/ajv.js';
+import { ajvLinearRegExp, isLinearRegExp, LINEAR_REGEXP_FORMAT } from '../schema/linear-regexp.js';
 import type { Rule } from './rule.js';
 
 /** What is wrong with options given to a rule: where (below `options`) and what. */
@@ -42,6 +43,8 @@ export function assertRuleOptions(rule: Rule, options: Record<string, unknown>):
 
 function optionCompiler(): (schema: object) => Validator {
   const Ajv = ajvModule().default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // Options come from a repository's config: their patterns run on RE2, and `format: regex` strings must be RE2 patterns.
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: ajvLinearRegExp } });
+  ajv.addFormat(LINEAR_REGEXP_FORMAT, isLinearRegExp);
   return (schema) => ajv.compile(schema);
 }

@@ -23,6 +23,8 @@ const EXPECTED_STRICT: Record<string, { objects: string[]; reason: string }> = {
   'writable-root-filesystem': { objects: ['CronJob/thumbnails', 'Deployment/web', 'Deployment/web', 'StatefulSet/db'], reason: 'no container sets readOnlyRootFilesystem' },
   'missing-anti-affinity': { objects: ['Deployment/web'], reason: '3 replicas with no anti-affinity or spread constraint' },
   'missing-pdb': { objects: ['Deployment/web'], reason: '3 replicas and no PodDisruptionBudget' },
+  'missing-seccomp-profile': { objects: ['CronJob/thumbnails', 'Deployment/web', 'Deployment/web', 'StatefulSet/db'], reason: 'no container or Pod sets a seccompProfile: they run Unconfined' },
+  'missing-ephemeral-storage-limits': { objects: ['CronJob/thumbnails', 'Deployment/web', 'Deployment/web', 'StatefulSet/db'], reason: 'limits name no ephemeral-storage: logs and scratch files can fill the node' },
 };
 
 describe('examples/ with the strict preset', async () => {

@@ -66,9 +66,19 @@ describe('microservices-demo kubernetes-manifests.yaml with the strict preset: w
 
   it('reports only these rules', () => {
     expect(Object.keys(byRule).sort()).toEqual([
-      'automount-service-account-token', 'default-service-account', 'identical-probes', 'missing-liveness-probe',
-      'missing-namespace', 'missing-network-policy', 'single-replica',
+      'automount-service-account-token', 'default-service-account', 'exposed-service', 'identical-probes',
+      'missing-ephemeral-storage-limits', 'missing-liveness-probe', 'missing-namespace', 'missing-network-policy',
+      'missing-seccomp-profile', 'single-replica',
     ]);
+  });
+
+  it('flags the hardening the demo leaves out, and its one public entry point', () => {
+    // 13 containers (12 Deployments; loadgenerator has an init container): none sets a seccompProfile,
+    // and the limits name cpu and memory only, never ephemeral-storage.
+    expect(byRule['missing-seccomp-profile']).toHaveLength(13);
+    expect(byRule['missing-ephemeral-storage-limits']).toHaveLength(13);
+    // frontend-external is a LoadBalancer on purpose: an info finding, to review rather than fix.
+    expect(byRule['exposed-service']).toEqual(['Service/frontend-external']);
   });
 
   it('flags what the demo chose for a small footprint', () => {

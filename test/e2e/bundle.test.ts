@@ -58,7 +58,7 @@ describe('the bundled CLI (dist/bundle, built by scripts/bundle.js)', () => {
   it('gives a usage error for a command name that only an object prototype has', () => {
     const run = runCli(['toString']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('kubeknit: unknown command "toString"; commands: lint, rules, graph, lsp, schemas (see kubeknit --help)\n');
+    expect(run.stderr).toBe('kubeknit: unknown command "toString"; commands: lint, rules, graph, lsp, schemas, baseline, diff (see kubeknit --help)\n');
   });
 });
 

@@ -22,6 +22,7 @@ describe('kubeknit lint --stdin --stdin-filename (built CLI)', () => {
 
   it('replaces the file on disk with the text, and uses the folder of .kubeknit.yaml as the workspace', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'kk-stdin-'));
+    mkdirSync(path.join(root, '.git')); // outside a repository the config search stays in the starting folder
     mkdirSync(path.join(root, 'apps'));
     writeFileSync(path.join(root, '.kubeknit.yaml'), 'ignore: []\n');
     writeFileSync(path.join(root, 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app.kubernetes.io/name: web}\n');

@@ -152,7 +152,7 @@ spec:
     const r = repo();
     r.commit('one', { 'a.yaml': configMap('a', 'a') });
     r.commit('two', { 'a.yaml': configMap('a', 'b') });
-    r.write({ 'a.yaml': configMap('a', 'c'), 'new.yaml': configMap('n', 'n') });
+    r.write({ 'a.yaml': configMap('a', 'c'), 'new.yaml': configMap('added', 'n') });
     r.git('add', 'new.yaml');
     const marker = path.join(r.root, 'hook-ran');
     writeFileSync(path.join(r.root, '.git/hooks/post-checkout'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });

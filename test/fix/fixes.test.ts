@@ -211,6 +211,46 @@ spec:
     removed: [],
     added: ['        - NET_RAW'],
   },
+  {
+    name: 'missing-seccomp-profile (suggestion): RuntimeDefault on the Pod, which covers every container',
+    rule: 'missing-seccomp-profile', type: 'suggestion',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  - name: log\n    image: busybox:1.36\n',
+    removed: [],
+    added: ['  securityContext:', '    seccompProfile:', '      type: RuntimeDefault'],
+  },
+  {
+    name: 'service-target-port-mismatch (suggestion): points targetPort at the one port the selected containers declare',
+    rule: 'service-target-port-mismatch', type: 'suggestion',
+    text: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+    targetPort: htpp   # typo
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports:
+        - {name: http, containerPort: 8080}
+`,
+    removed: ['    targetPort: htpp   # typo'],
+    added: ['    targetPort: http   # typo'],
+  },
 ];
 
 describe('--fix: each fix changes exactly its lines, removes its finding, adds none, and is idempotent', () => {
@@ -257,7 +297,9 @@ describe('--fix keeps the bytes it does not need', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n';
     const run = await lintAndFix([], { inline: [{ file: 'case.yaml', text }], preset: 'all' }, ['suggestion']);
     const after = run.fixed.get('case.yaml')!.after;
-    expect(after.match(/securityContext:/g)).toHaveLength(1);
+    // One securityContext for the container (and one for the Pod, where the seccomp profile goes).
+    expect(after.match(/^ {4}securityContext:$/gm)).toHaveLength(1);
+    expect(after.match(/^ {2}securityContext:$/gm)).toHaveLength(1);
     expect(after).toContain('runAsNonRoot: true');
     expect(after).toContain('allowPrivilegeEscalation: false');
     expect(after).toContain('drop: [NET_RAW]');

@@ -19,8 +19,8 @@ ruleTester('automount-service-account-token', {
     { name: 'ServiceAccount in allowServiceAccounts', yaml: pod('hostname: web'), options: { allowServiceAccounts: ['web'] } },
   ],
   invalid: [
-    { name: 'nothing opts out', yaml: pod('hostname: web'), findings: [{ line: 4, message: 'the Pod spec does not set automountServiceAccountToken: false' }] },
-    { name: 'ServiceAccount in the input does not opt out either', yaml: pod('hostname: web', serviceAccount('secrets: []')), findings: [{ line: 4, message: 'neither the Pod spec nor ServiceAccount "web"' }] },
-    { name: 'Pod opts in over its ServiceAccount', yaml: pod('automountServiceAccountToken: true', serviceAccount('automountServiceAccountToken: false')), findings: [{ line: 6, column: 3, message: '(automountServiceAccountToken: true)' }] },
+    { name: 'nothing opts out', yaml: pod('hostname: web'), findings: [{ line: 4, messageId: 'podDoesNotOptOut' }] },
+    { name: 'ServiceAccount in the input does not opt out either', yaml: pod('hostname: web', serviceAccount('secrets: []')), findings: [{ line: 4, messageId: 'neitherOptsOut', data: { account: 'web' } }] },
+    { name: 'Pod opts in over its ServiceAccount', yaml: pod('automountServiceAccountToken: true', serviceAccount('automountServiceAccountToken: false')), findings: [{ line: 6, column: 3, messageId: 'optsIn' }] },
   ],
 });

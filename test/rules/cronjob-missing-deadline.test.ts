@@ -15,5 +15,5 @@ const cronjob = (spec: string) => yaml`
 
 ruleTester('cronjob-missing-deadline', {
   valid: [{ name: 'startingDeadlineSeconds set', yaml: cronjob('startingDeadlineSeconds: 600') }],
-  invalid: [{ name: 'no deadline (points at spec)', yaml: cronjob('concurrencyPolicy: Forbid'), findings: [{ line: 4, column: 1, message: 'CronJob "nightly" sets no startingDeadlineSeconds' }] }],
+  invalid: [{ name: 'no deadline (points at spec)', yaml: cronjob('concurrencyPolicy: Forbid'), findings: [{ line: 4, column: 1, messageId: 'noDeadline', data: { name: 'nightly' } }] }],
 });

@@ -19,12 +19,12 @@ ruleTester('default-service-account', {
     { name: 'deprecated serviceAccount field naming its own account', yaml: deployment('serviceAccount: web') },
   ],
   invalid: [
-    { name: 'serviceAccountName omitted (points at the Pod spec)', yaml: deployment('hostname: web'), findings: [{ line: 6, message: 'sets no serviceAccountName' }] },
-    { name: 'serviceAccountName: default', yaml: deployment('serviceAccountName: default'), findings: [{ line: 7, column: 7, message: 'runs its Pods as the "default" ServiceAccount of namespace "shop"' }] },
+    { name: 'serviceAccountName omitted (points at the Pod spec)', yaml: deployment('hostname: web'), findings: [{ line: 6, messageId: 'noServiceAccount', data: { name: 'web' } }] },
+    { name: 'serviceAccountName: default', yaml: deployment('serviceAccountName: default'), findings: [{ line: 7, column: 7, messageId: 'defaultServiceAccount', data: { name: 'web', namespace: 'shop' } }] },
     {
       name: 'bare Pod',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  serviceAccount: default\n  containers: [{name: c, image: busybox:1.36}]\n',
-      findings: [{ line: 5, message: 'Pod "debug"' }],
+      findings: [{ line: 5, data: { kind: 'Pod', name: 'debug' } }],
     },
   ],
 });

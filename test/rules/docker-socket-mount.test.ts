@@ -23,9 +23,24 @@ ruleTester('docker-socket-mount', {
     { name: 'a volume no container mounts', yaml: pod('/var/run/docker.sock', false) },
   ],
   invalid: [
-    { name: 'docker.sock', yaml: pod('/var/run/docker.sock'), findings: [{ line: 11, column: 16, message: 'container "ci" mounts /var/run/docker.sock from the node, the container runtime socket' }] },
+    { name: 'docker.sock', yaml: pod('/var/run/docker.sock'), findings: [{ line: 11, column: 16, messageId: 'mountsSocket', data: { containers: 'container "ci"', hostPath: '/var/run/docker.sock' } }] },
     { name: 'containerd.sock under /run', yaml: pod('/run/containerd/containerd.sock'), findings: [{ line: 11 }] },
-    { name: 'a directory holding the socket', yaml: pod('/var/run/'), findings: [{ line: 11, message: 'mounts /var/run from the node, a directory holding the container runtime socket /var/run/docker.sock' }] },
+    { name: 'a directory holding the socket', yaml: pod('/var/run/'), findings: [{ line: 11, messageId: 'mountsSocketDir', data: { hostPath: '/var/run', socket: '/var/run/docker.sock' } }] },
+    {
+      name: 'two containers mount the socket',
+      yaml: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: ci}
+        spec:
+          containers:
+          - {name: build, image: ci:1.0, volumeMounts: [{name: docker, mountPath: /var/run/docker.sock}]}
+          - {name: push, image: ci:1.0, volumeMounts: [{name: docker, mountPath: /var/run/docker.sock}]}
+          volumes:
+          - {name: docker, hostPath: {path: /var/run/docker.sock}}
+      `,
+      findings: [{ line: 9, messageId: 'containersMountSocket', data: { containers: 'container "build", container "push"' } }],
+    },
     { name: 'a socket the team lists', yaml: pod('/var/run/podman/podman.sock'), options: { sockets: ['/var/run/podman/podman.sock'] }, findings: [{ line: 11 }] },
   ],
 });

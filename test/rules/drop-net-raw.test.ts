@@ -12,9 +12,9 @@ ruleTester('drop-net-raw', {
     { name: 'adds ALL: reported by dangerous-capabilities', yaml: pod('{add: [ALL]}') },
   ],
   invalid: [
-    { name: 'drops nothing', yaml: pod('{}'), findings: [{ line: 9, message: 'container "app" does not drop NET_RAW' }] },
-    { name: 'drops other capabilities', yaml: pod('{drop: [CHOWN]}'), findings: [{ line: 9, column: 22, message: 'does not drop NET_RAW' }] },
-    { name: 'adds NET_RAW back', yaml: pod('{drop: [ALL], add: [NET_RAW]}'), findings: [{ line: 9, column: 41, message: 'adds capability NET_RAW' }] },
+    { name: 'drops nothing', yaml: pod('{}'), findings: [{ line: 9, messageId: 'keepsNetRaw', data: { container: 'container "app"' } }] },
+    { name: 'drops other capabilities', yaml: pod('{drop: [CHOWN]}'), findings: [{ line: 9, column: 22, messageId: 'keepsNetRaw' }] },
+    { name: 'adds NET_RAW back', yaml: pod('{drop: [ALL], add: [NET_RAW]}'), findings: [{ line: 9, column: 41, messageId: 'addsNetRaw' }] },
     { name: 'no securityContext at all', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - {name: app, image: "app:1"}\n', findings: [{ line: 6 }] },
   ],
 });

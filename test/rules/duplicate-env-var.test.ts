@@ -25,7 +25,7 @@ ruleTester('duplicate-env-var', {
     { name: 'names differ in case', yaml: pod('port', 'Port') },
   ],
   invalid: [
-    { name: 'PORT twice', yaml: pod('HOST', 'PORT'), findings: [{ line: 15, column: 8, message: 'container "web" sets PORT again (first at env[0])' }] },
+    { name: 'PORT twice', yaml: pod('HOST', 'PORT'), findings: [{ line: 15, column: 8, messageId: 'repeated', data: { container: 'container "web"', name: 'PORT', first: 0 } }] },
     { name: 'PORT three times', yaml: pod('PORT', 'PORT'), findings: [{ line: 14 }, { line: 15 }] },
   ],
 });

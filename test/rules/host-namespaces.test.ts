@@ -22,14 +22,14 @@ ruleTester('host-namespaces', {
     { name: 'a namespace the team allows', yaml: deployment('hostNetwork: true'), options: { allowed: ['hostNetwork'] } },
   ],
   invalid: [
-    { name: 'hostNetwork', yaml: deployment('hostNetwork: true'), findings: [{ line: 9, column: 7, message: 'the Pod sets hostNetwork: true, so it shares the node\'s network' }] },
-    { name: 'hostPID', yaml: deployment('hostPID: true'), findings: [{ line: 9, message: 'process table' }] },
-    { name: 'hostIPC', yaml: deployment('hostIPC: true'), findings: [{ line: 9, message: 'IPC' }] },
+    { name: 'hostNetwork', yaml: deployment('hostNetwork: true'), findings: [{ line: 9, column: 7, messageId: 'sharesNamespace', data: { field: 'hostNetwork' } }] },
+    { name: 'hostPID', yaml: deployment('hostPID: true'), findings: [{ line: 9, messageId: 'sharesNamespace', data: { field: 'hostPID' } }] },
+    { name: 'hostIPC', yaml: deployment('hostIPC: true'), findings: [{ line: 9, messageId: 'sharesNamespace', data: { field: 'hostIPC' } }] },
     {
       name: 'all three, one allowed',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  hostNetwork: true\n  hostPID: true\n  hostIPC: true\n  containers: [{name: agent, image: "agent:1.0"}]\n',
       options: { allowed: ['hostNetwork'] },
-      findings: [{ line: 6, message: 'hostPID' }, { line: 7, message: 'hostIPC' }],
+      findings: [{ line: 6, data: { field: 'hostPID' } }, { line: 7, data: { field: 'hostIPC' } }],
     },
   ],
 });

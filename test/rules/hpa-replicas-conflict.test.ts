@@ -27,11 +27,11 @@ ruleTester('hpa-replicas-conflict', {
     { name: 'the HPA is in another namespace', yaml: deployment('replicas: 3') + hpa('web', 'other') },
   ],
   invalid: [
-    { name: 'fixed replicas under an HPA', yaml: deployment('replicas: 3') + hpa('web'), findings: [{ line: 5, column: 3, message: 'fixes replicas: 3, but HorizontalPodAutoscaler "web" scales it' }] },
+    { name: 'fixed replicas under an HPA', yaml: deployment('replicas: 3') + hpa('web'), findings: [{ line: 5, column: 3, messageId: 'fixedReplicas', data: { replicas: 3, scalerKind: 'HorizontalPodAutoscaler', scaler: 'web' } }] },
     {
       name: 'KEDA ScaledObject (target kind defaults to Deployment)',
       yaml: deployment('replicas: 1') + 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: web-scaler, namespace: shop}\nspec:\n  scaleTargetRef: {name: web}\n',
-      findings: [{ line: 5, message: 'ScaledObject "web-scaler"' }],
+      findings: [{ line: 5, messageId: 'fixedReplicas', data: { scalerKind: 'ScaledObject', scaler: 'web-scaler' } }],
     },
   ],
 });

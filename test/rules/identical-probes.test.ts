@@ -14,7 +14,7 @@ ruleTester('identical-probes', {
     {
       name: 'the same probe',
       yaml: pod('{httpGet: {path: /healthz, port: 8080}, periodSeconds: 5}', '{periodSeconds: 5, httpGet: {port: 8080, path: /healthz}}'),
-      findings: [{ line: 9, column: 5, message: 'container "app"\'s livenessProbe is the same as its readinessProbe' }],
+      findings: [{ line: 9, column: 5, messageId: 'sameProbe', data: { container: 'container "app"' } }],
     },
     {
       name: 'an omitted field equals its default',
@@ -25,7 +25,7 @@ ruleTester('identical-probes', {
       name: 'same handler, different timing, with handlerOnly',
       yaml: pod('{httpGet: {path: /healthz, port: 8080}}', '{httpGet: {path: /healthz, port: 8080}, failureThreshold: 6}'),
       options: { handlerOnly: true },
-      findings: [{ line: 9, message: 'checks the same thing as' }],
+      findings: [{ line: 9, messageId: 'sameHandler' }],
     },
   ],
 });

@@ -26,13 +26,13 @@ ruleTester('image-registry-allowlist', {
       name: 'an image without a registry comes from docker.io',
       yaml: pod('nginx:1.27'),
       options: { registries },
-      findings: [{ line: 6, message: 'pulls "nginx:1.27" from docker.io (an image without a registry comes from docker.io)' }],
+      findings: [{ line: 6, messageId: 'notAllowedDefault', data: { image: 'nginx:1.27', registry: 'docker.io' } }],
     },
     {
       name: 'a path prefix must match whole segments',
       yaml: pod('ghcr.io/acme-evil/tool:1', 'ghcr.io/acme/tool:1'),
       options: { registries },
-      findings: [{ line: 6, message: 'container "c0" pulls "ghcr.io/acme-evil/tool:1" from ghcr.io, which is not an allowed registry' }],
+      findings: [{ line: 6, messageId: 'notAllowed', data: { container: 'container "c0"', image: 'ghcr.io/acme-evil/tool:1', registry: 'ghcr.io' } }],
     },
     {
       name: 'a wildcard needs a subdomain',
@@ -44,7 +44,7 @@ ruleTester('image-registry-allowlist', {
       name: 'a Docker Hub user image is not under library/',
       yaml: pod('bitnami/redis:7'),
       options: { registries: ['docker.io/library'] },
-      findings: [{ line: 6, message: 'docker.io' }],
+      findings: [{ line: 6, messageId: 'notAllowedDefault', data: { registry: 'docker.io' } }],
     },
   ],
 });

@@ -16,7 +16,7 @@ ruleTester('job-missing-ttl', {
     { name: 'ttlSecondsAfterFinished set', yaml: job('', 'ttlSecondsAfterFinished: 3600') },
     { name: 'a Job owned by a CronJob', yaml: job(', ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: "1"}]', 'backoffLimit: 2') },
   ],
-  invalid: [{ name: 'no TTL (points at spec)', yaml: job('', 'backoffLimit: 2'), findings: [{ line: 4, message: 'Job "migrate" sets no ttlSecondsAfterFinished' }] }],
+  invalid: [{ name: 'no TTL (points at spec)', yaml: job('', 'backoffLimit: 2'), findings: [{ line: 4, messageId: 'noTtl', data: { name: 'migrate' } }] }],
 });
 
 // kube-linter also warns when a CronJob's job template sets a TTL (it may clean up Jobs before the

@@ -22,11 +22,11 @@ ruleTester('latest-tag', {
     { name: 'a tag the team does not list as floating', yaml: pod('app:main'), options: { floatingTags: ['latest'] } },
   ],
   invalid: [
-    { name: ':latest', yaml: pod('nginx:latest'), findings: [{ line: 7, column: 5, message: 'the tag "latest" moves' }] },
-    { name: 'no tag', yaml: pod('nginx'), findings: [{ line: 7, message: 'container "web" uses image "nginx" without a tag' }] },
-    { name: 'a registry port is not a tag', yaml: pod('registry.local:5000/team/app'), findings: [{ line: 7, message: 'without a tag' }] },
+    { name: ':latest', yaml: pod('nginx:latest'), findings: [{ line: 7, column: 5, messageId: 'floatingTag', data: { tag: 'latest' } }] },
+    { name: 'no tag', yaml: pod('nginx'), findings: [{ line: 7, messageId: 'noTag', data: { container: 'container "web"', image: 'nginx' } }] },
+    { name: 'a registry port is not a tag', yaml: pod('registry.local:5000/team/app'), findings: [{ line: 7, messageId: 'noTag', data: { image: 'registry.local:5000/team/app' } }] },
     { name: 'tags compare without case', yaml: pod('nginx:LATEST'), findings: [{ line: 7 }] },
-    { name: 'a floating tag the team names', yaml: pod('app:main'), options: { floatingTags: ['latest', 'main'] }, findings: [{ line: 7, message: '"main"' }] },
+    { name: 'a floating tag the team names', yaml: pod('app:main'), options: { floatingTags: ['latest', 'main'] }, findings: [{ line: 7, messageId: 'floatingTag', data: { tag: 'main' } }] },
     {
       name: 'init containers and CronJobs too',
       yaml: yaml`
@@ -45,7 +45,7 @@ ruleTester('latest-tag', {
                   containers:
                   - {name: report, image: "report:1.0"}
       `,
-      findings: [{ line: 12, message: 'init container "fetch"' }],
+      findings: [{ line: 12, data: { container: 'init container "fetch"' } }],
     },
   ],
 });

@@ -31,8 +31,8 @@ ruleTester('missing-liveness-probe', {
     { name: 'a container the team names', yaml: pod('    - {name: web, image: "web:1"}'), options: { ignoreContainers: ['web'] } },
   ],
   invalid: [
-    { name: 'no liveness probe', yaml: pod('    - {name: web, image: "web:1"}'), findings: [{ line: 8, message: 'container "web" has no livenessProbe' }] },
-    { name: 'Jobs when the team asks', yaml: job, options: { checkJobs: true }, findings: [{ line: 9, message: 'container "migrate"' }] },
+    { name: 'no liveness probe', yaml: pod('    - {name: web, image: "web:1"}'), findings: [{ line: 8, messageId: 'noProbe', data: { container: 'container "web"' } }] },
+    { name: 'Jobs when the team asks', yaml: job, options: { checkJobs: true }, findings: [{ line: 9, messageId: 'noProbe', data: { container: 'container "migrate"' } }] },
   ],
 });
 

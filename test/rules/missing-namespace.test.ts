@@ -10,9 +10,9 @@ ruleTester('missing-namespace', {
     { name: 'omitted, with allowOmitted', yaml: configMap(''), options: { allowOmitted: true } },
   ],
   invalid: [
-    { name: 'namespace: default', yaml: configMap('  namespace: default\n'), findings: [{ line: 5, column: 3, message: 'ConfigMap "settings" is in the "default" namespace' }] },
+    { name: 'namespace: default', yaml: configMap('  namespace: default\n'), findings: [{ line: 5, column: 3, messageId: 'inDefault', data: { kind: 'ConfigMap', name: 'settings' } }] },
     { name: 'namespace: default, even with allowOmitted', yaml: configMap('  namespace: default\n'), options: { allowOmitted: true }, findings: [{ line: 5 }] },
-    { name: 'namespace omitted (points at metadata)', yaml: configMap(''), findings: [{ line: 3, message: 'sets no metadata.namespace' }] },
+    { name: 'namespace omitted (points at metadata)', yaml: configMap(''), findings: [{ line: 3, messageId: 'noNamespace', data: { kind: 'ConfigMap', name: 'settings' } }] },
   ],
 });
 

@@ -21,12 +21,12 @@ ruleTester('missing-network-policy', {
     { name: 'a default-deny policy selects the whole namespace', yaml: deployment + policy('{}') },
   ],
   invalid: [
-    { name: 'no policy in the namespace', yaml: deployment + policy('{}', 'other'), findings: [{ line: 7, message: 'Deployment "web" runs Pods open to all traffic: namespace "shop" has no NetworkPolicy' }] },
-    { name: 'policies select other Pods', yaml: deployment + policy('{matchLabels: {app: db}}'), findings: [{ line: 7, message: 'no NetworkPolicy in namespace "shop" selects its Pod labels' }] },
+    { name: 'no policy in the namespace', yaml: deployment + policy('{}', 'other'), findings: [{ line: 7, messageId: 'noPolicyInNamespace', data: { kind: 'Deployment', name: 'web', namespace: 'shop' } }] },
+    { name: 'policies select other Pods', yaml: deployment + policy('{matchLabels: {app: db}}'), findings: [{ line: 7, messageId: 'notSelected', data: { kind: 'Deployment', name: 'web', namespace: 'shop' } }] },
     {
       name: 'a bare Pod without labels (points at its metadata)',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug, namespace: shop}\nspec: {containers: [{name: c, image: busybox:1.36}]}\n',
-      findings: [{ line: 3, message: 'Pod "debug"' }],
+      findings: [{ line: 3, data: { kind: 'Pod', name: 'debug' } }],
     },
   ],
 });

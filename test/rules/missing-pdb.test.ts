@@ -23,7 +23,7 @@ ruleTester('missing-pdb', {
     { name: 'minReplicas option', yaml: deployment(2), options: { minReplicas: 3 } },
   ],
   invalid: [
-    { name: 'no PDB at all', yaml: deployment(3), findings: [{ line: 5, column: 3, message: 'runs 3 replicas but no PodDisruptionBudget in namespace "shop" selects its Pods' }] },
+    { name: 'no PDB at all', yaml: deployment(3), findings: [{ line: 5, column: 3, messageId: 'noBudget', data: { replicas: 3, namespace: 'shop' } }] },
     { name: 'the PDB selects other labels', yaml: deployment(2) + pdb('selector: {matchLabels: {app: api}}'), findings: [{ line: 5 }] },
     { name: 'the PDB is in another namespace', yaml: deployment(2) + pdb('selector: {matchLabels: {app: web}}', 'other'), findings: [{ line: 5 }] },
     { name: 'policy/v1beta1 PDB with an empty selector selects nothing', yaml: deployment(2) + pdb('selector: {}', 'shop', 'policy/v1beta1'), findings: [{ line: 5 }] },

@@ -56,27 +56,27 @@ ruleTester('missing-readiness-probe', {
     {
       name: 'a selected Deployment without a readiness probe',
       yaml: deployment(unprobed) + service('web', 'web'),
-      findings: [{ line: 10, column: 9, message: 'container "web" has no readinessProbe, yet Service "web" sends it traffic' }],
+      findings: [{ line: 10, column: 9, messageId: 'noProbe', data: { container: 'container "web"', services: '"web"' } }],
     },
     {
       name: 'the container that serves the targeted port (by name), though another has a probe',
       yaml: deployment(`${servingNamedPort}\n${probedMetrics}`) + service('web', 'web').replace('targetPort: 8080', 'targetPort: http'),
-      findings: [{ line: 10, message: 'container "web"' }],
+      findings: [{ line: 10, data: { container: 'container "web"' } }],
     },
     {
       name: 'no container declares ports and none has a probe: all are suspects',
       yaml: deployment(`${unprobed}\n${shipper}`) + service('web', 'web'),
-      findings: [{ line: 10, message: 'container "web"' }, { line: 12, message: 'container "logs"' }],
+      findings: [{ line: 10, data: { container: 'container "web"' } }, { line: 12, data: { container: 'container "logs"' } }],
     },
     {
       name: 'several Services select the same Pods',
       yaml: deployment(unprobed) + service('web', 'web') + service('web-internal', 'web'),
-      findings: [{ line: 10, message: 'Services "web", "web-internal" send it traffic' }],
+      findings: [{ line: 10, messageId: 'noProbeServices', data: { services: '"web", "web-internal"' } }],
     },
     {
       name: 'a bare Pod a Service selects',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - {name: web, image: "web:1.0"}\n' + service('web', 'web'),
-      findings: [{ line: 6, message: 'Service "web"' }],
+      findings: [{ line: 6, messageId: 'noProbe', data: { services: '"web"' } }],
     },
   ],
 });

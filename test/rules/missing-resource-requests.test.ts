@@ -28,19 +28,19 @@ ruleTester('missing-resource-requests', {
     },
   ],
   invalid: [
-    { name: 'no resources at all', yaml: deployment(''), findings: [{ line: 11, column: 9, message: 'container "web" requests no cpu or memory' }] },
-    { name: 'memory only', yaml: deployment('          resources:\n            requests: {memory: 128Mi}'), findings: [{ line: 14, message: 'requests no cpu:' }] },
-    { name: 'a zero request', yaml: deployment('          resources:\n            requests: {cpu: "0", memory: 128Mi}'), findings: [{ line: 14, message: 'requests 0 cpu' }] },
+    { name: 'no resources at all', yaml: deployment(''), findings: [{ line: 11, column: 9, messageId: 'noRequest', data: { container: 'container "web"', missing: 'cpu or memory' } }] },
+    { name: 'memory only', yaml: deployment('          resources:\n            requests: {memory: 128Mi}'), findings: [{ line: 14, messageId: 'noRequest', data: { missing: 'cpu' } }] },
+    { name: 'a zero request', yaml: deployment('          resources:\n            requests: {cpu: "0", memory: 128Mi}'), findings: [{ line: 14, messageId: 'zeroRequest', data: { resource: 'cpu' } }] },
     {
       name: 'a sidecar (init container with restartPolicy: Always) runs alongside and is checked',
       yaml: deployment('          resources:\n            requests: {cpu: 100m, memory: 128Mi}', '        initContainers:\n        - {name: proxy, image: "envoy:1", restartPolicy: Always}'),
-      findings: [{ line: 10, message: 'init container "proxy"' }],
+      findings: [{ line: 10, data: { container: 'init container "proxy"' } }],
     },
     {
       name: 'plain init containers when the team asks',
       yaml: deployment('          resources:\n            requests: {cpu: 100m, memory: 128Mi}', '        initContainers:\n        - {name: migrate, image: "migrate:1"}'),
       options: { checkInitContainers: true },
-      findings: [{ line: 10, message: 'init container "migrate"' }],
+      findings: [{ line: 10, data: { container: 'init container "migrate"' } }],
     },
   ],
 });

@@ -33,11 +33,11 @@ ruleTester('pdb-blocks-eviction', {
     { name: 'percentage below 100%', yaml: pdb('minAvailable: 50%') + deployment('web', 2) },
   ],
   invalid: [
-    { name: 'maxUnavailable: 0', yaml: pdb('maxUnavailable: 0'), findings: [{ line: 5, column: 3, message: 'maxUnavailable: 0, so no selected Pod may ever be evicted' }] },
-    { name: 'maxUnavailable: 0%', yaml: pdb('maxUnavailable: 0%'), findings: [{ line: 5, message: 'maxUnavailable: 0%' }] },
-    { name: 'minAvailable: 100%', yaml: pdb('minAvailable: 100%'), findings: [{ line: 5, message: 'minAvailable: 100%' }] },
-    { name: 'minAvailable equals replicas', yaml: pdb('minAvailable: 3') + deployment('web', 3), findings: [{ line: 5, message: 'the Pods it selects (Deployment "web") can number only 3' }] },
-    { name: 'an HPA may scale below minAvailable', yaml: pdb('minAvailable: 2') + deployment('web', 5) + hpa, findings: [{ line: 5, message: 'can number only 2' }] },
+    { name: 'maxUnavailable: 0', yaml: pdb('maxUnavailable: 0'), findings: [{ line: 5, column: 3, messageId: 'maxUnavailableZero', data: { maxUnavailable: '0' } }] },
+    { name: 'maxUnavailable: 0%', yaml: pdb('maxUnavailable: 0%'), findings: [{ line: 5, messageId: 'maxUnavailableZero', data: { maxUnavailable: '0%' } }] },
+    { name: 'minAvailable: 100%', yaml: pdb('minAvailable: 100%'), findings: [{ line: 5, messageId: 'minAvailableAll' }] },
+    { name: 'minAvailable equals replicas', yaml: pdb('minAvailable: 3') + deployment('web', 3), findings: [{ line: 5, messageId: 'minAvailableTooHigh', data: { minAvailable: 3, owners: 'Deployment "web"', pods: 3 } }] },
+    { name: 'an HPA may scale below minAvailable', yaml: pdb('minAvailable: 2') + deployment('web', 5) + hpa, findings: [{ line: 5, messageId: 'minAvailableTooHigh', data: { minAvailable: 2, pods: 2 } }] },
   ],
 });
 

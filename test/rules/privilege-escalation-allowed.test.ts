@@ -13,10 +13,10 @@ ruleTester('privilege-escalation-allowed', {
     { name: 'a Windows Pod', yaml: pod('', 'os: {name: windows}') },
   ],
   invalid: [
-    { name: 'explicitly true', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), findings: [{ line: 8, column: 23, message: 'sets allowPrivilegeEscalation: true' }] },
+    { name: 'explicitly true', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), findings: [{ line: 8, column: 23, messageId: 'escalationAllowed', data: { container: 'container "app"' } }] },
     { name: 'explicitly true, with flagUnset off', yaml: pod('securityContext: {allowPrivilegeEscalation: true}'), options: { flagUnset: false }, findings: [{ line: 8 }] },
-    { name: 'unset: Kubernetes allows escalation by default', yaml: pod(''), findings: [{ line: 6, message: 'does not set allowPrivilegeEscalation: false' }] },
-    { name: 'a securityContext without the field', yaml: pod('securityContext: {readOnlyRootFilesystem: true}'), findings: [{ line: 8, message: 'Kubernetes allows escalation by default' }] },
+    { name: 'unset: Kubernetes allows escalation by default', yaml: pod(''), findings: [{ line: 6, messageId: 'escalationByDefault', data: { container: 'container "app"' } }] },
+    { name: 'a securityContext without the field', yaml: pod('securityContext: {readOnlyRootFilesystem: true}'), findings: [{ line: 8, messageId: 'escalationByDefault' }] },
   ],
 });
 

@@ -11,8 +11,8 @@ ruleTester('privileged-ports', {
     { name: 'the Pod makes low ports unprivileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "0"}]}') },
   ],
   invalid: [
-    { name: 'port 80', yaml: pod('[{containerPort: 8080}, {containerPort: 80}]'), findings: [{ line: 8, column: 37, message: 'container "app" listens on port 80, below 1024' }] },
-    { name: 'a sysctl that still leaves the port privileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "443"}]}'), findings: [{ line: 9, message: 'below 443' }] },
+    { name: 'port 80', yaml: pod('[{containerPort: 8080}, {containerPort: 80}]'), findings: [{ line: 8, column: 37, messageId: 'privilegedPort', data: { container: 'container "app"', port: 80, firstUnprivileged: 1024 } }] },
+    { name: 'a sysctl that still leaves the port privileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "443"}]}'), findings: [{ line: 9, messageId: 'privilegedPort', data: { port: 80, firstUnprivileged: 443 } }] },
   ],
 });
 

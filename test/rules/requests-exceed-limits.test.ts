@@ -13,10 +13,10 @@ ruleTester('requests-exceed-limits', {
     { name: 'not a quantity: left to schema validation', yaml: pod('{memory: lots}', '{memory: 1Gi}') },
   ],
   invalid: [
-    { name: 'memory request above the limit', yaml: pod('{memory: 1Gi}', '{memory: 512Mi}'), findings: [{ line: 9, column: 18, message: 'requests 1Gi of memory, more than its limit of 512Mi' }] },
-    { name: 'binary vs decimal units: 1Gi is more than 1G', yaml: pod('{memory: 1Gi}', '{memory: 1G}'), findings: [{ line: 9, message: '1Gi of memory' }] },
-    { name: 'cpu by a millicore', yaml: pod('{cpu: 1001m}', '{cpu: 1}'), findings: [{ line: 9, message: 'cpu' }] },
-    { name: 'an extended resource', yaml: pod('{"nvidia.com/gpu": 2}', '{"nvidia.com/gpu": 1}'), findings: [{ line: 9, message: 'requests 2 of nvidia.com/gpu' }] },
+    { name: 'memory request above the limit', yaml: pod('{memory: 1Gi}', '{memory: 512Mi}'), findings: [{ line: 9, column: 18, messageId: 'aboveLimit', data: { request: '1Gi', resource: 'memory', limit: '512Mi' } }] },
+    { name: 'binary vs decimal units: 1Gi is more than 1G', yaml: pod('{memory: 1Gi}', '{memory: 1G}'), findings: [{ line: 9, messageId: 'aboveLimit', data: { request: '1Gi', resource: 'memory', limit: '1G' } }] },
+    { name: 'cpu by a millicore', yaml: pod('{cpu: 1001m}', '{cpu: 1}'), findings: [{ line: 9, messageId: 'aboveLimit', data: { request: '1001m', resource: 'cpu', limit: '1' } }] },
+    { name: 'an extended resource', yaml: pod('{"nvidia.com/gpu": 2}', '{"nvidia.com/gpu": 1}'), findings: [{ line: 9, messageId: 'aboveLimit', data: { request: '2', resource: 'nvidia.com/gpu', limit: '1' } }] },
     {
       name: 'init containers are validated too',
       yaml: yaml`
@@ -34,7 +34,7 @@ ruleTester('requests-exceed-limits', {
           containers:
           - {name: web, image: "nginx:1.27.3"}
       `,
-      findings: [{ line: 9, message: 'init container "setup"' }],
+      findings: [{ line: 9, data: { container: 'init container "setup"' } }],
     },
   ],
 });

@@ -17,10 +17,10 @@ ruleTester('secrets-access', {
     { name: 'a "secrets" resource of another API group', yaml: role('{apiGroups: [example.com], resources: [secrets], verbs: [get]}') },
   ],
   invalid: [
-    { name: 'get and list on secrets', yaml: role('{apiGroups: [""], resources: [configmaps, secrets], verbs: [get, list]}'), findings: [{ line: 6, message: 'can get, list Secrets (all of them' }] },
-    { name: 'list is not narrowed by resourceNames', yaml: role('{apiGroups: [""], resources: [secrets], resourceNames: [tls], verbs: [get, list]}'), findings: [{ line: 6, message: 'can list Secrets' }] },
-    { name: 'wildcard resources', yaml: role('{apiGroups: ["*"], resources: ["*"], verbs: [watch]}'), findings: [{ line: 6, message: 'every resource, Secrets included' }] },
-    { name: 'verbs option', yaml: role('{apiGroups: [""], resources: [secrets], verbs: [update]}'), options: { verbs: ['get', 'update'] }, findings: [{ line: 6, message: 'can update' }] },
+    { name: 'get and list on secrets', yaml: role('{apiGroups: [""], resources: [configmaps, secrets], verbs: [get, list]}'), findings: [{ line: 6, messageId: 'readsSecrets', data: { verbs: 'get, list' } }] },
+    { name: 'list is not narrowed by resourceNames', yaml: role('{apiGroups: [""], resources: [secrets], resourceNames: [tls], verbs: [get, list]}'), findings: [{ line: 6, messageId: 'readsNamedSecrets', data: { verbs: 'list' } }] },
+    { name: 'wildcard resources', yaml: role('{apiGroups: ["*"], resources: ["*"], verbs: [watch]}'), findings: [{ line: 6, messageId: 'readsEverything', data: { verbs: 'watch' } }] },
+    { name: 'verbs option', yaml: role('{apiGroups: [""], resources: [secrets], verbs: [update]}'), options: { verbs: ['get', 'update'] }, findings: [{ line: 6, messageId: 'readsSecrets', data: { verbs: 'update' } }] },
   ],
 });
 

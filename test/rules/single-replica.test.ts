@@ -20,10 +20,10 @@ ruleTester('single-replica', {
     { name: 'DaemonSet (one per node)', yaml: workload('DaemonSet', 'minReadySeconds: 5') },
   ],
   invalid: [
-    { name: 'replicas: 1', yaml: workload('Deployment', 'replicas: 1'), findings: [{ line: 5, column: 3, message: 'Deployment "web" runs 1 replica;' }] },
-    { name: 'replicas omitted (points at spec)', yaml: workload('StatefulSet', 'minReadySeconds: 5'), findings: [{ line: 4, message: 'sets no spec.replicas, so it runs 1 replica' }] },
-    { name: 'minReplicas option', yaml: workload('Deployment', 'replicas: 2'), options: { minReplicas: 3 }, findings: [{ line: 5, message: 'runs 2 replicas; fewer than 3' }] },
-    { name: 'an OpenShift DeploymentConfig', yaml: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {app: web}\n', findings: [{ line: 5, message: 'DeploymentConfig "web" runs 1 replica;' }] },
+    { name: 'replicas: 1', yaml: workload('Deployment', 'replicas: 1'), findings: [{ line: 5, column: 3, messageId: 'oneReplica', data: { kind: 'Deployment', name: 'web', minReplicas: 2 } }] },
+    { name: 'replicas omitted (points at spec)', yaml: workload('StatefulSet', 'minReadySeconds: 5'), findings: [{ line: 4, messageId: 'noReplicas', data: { kind: 'StatefulSet' } }] },
+    { name: 'minReplicas option', yaml: workload('Deployment', 'replicas: 2'), options: { minReplicas: 3 }, findings: [{ line: 5, messageId: 'fewReplicas', data: { replicas: 2, minReplicas: 3 } }] },
+    { name: 'an OpenShift DeploymentConfig', yaml: 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {app: web}\n', findings: [{ line: 5, messageId: 'oneReplica', data: { kind: 'DeploymentConfig', name: 'web' } }] },
   ],
 });
 

@@ -20,8 +20,8 @@ ruleTester('unsafe-sysctls', {
     { name: 'an unsafe sysctl the team allows', yaml: pod('kernel.msgmax'), options: { allowed: ['kernel.msg*'] } },
   ],
   invalid: [
-    { name: 'kernel.sem', yaml: pod('kernel.sem'), findings: [{ line: 7, column: 8, message: 'the Pod sets sysctl kernel.sem, which is not in Kubernetes\' safe set' }] },
-    { name: 'one of several', yaml: pod('net.ipv4.tcp_syncookies', 'net.core.somaxconn'), findings: [{ line: 8, message: 'net.core.somaxconn' }] },
+    { name: 'kernel.sem', yaml: pod('kernel.sem'), findings: [{ line: 7, column: 8, messageId: 'unsafeSysctl', data: { sysctl: 'kernel.sem' } }] },
+    { name: 'one of several', yaml: pod('net.ipv4.tcp_syncookies', 'net.core.somaxconn'), findings: [{ line: 8, messageId: 'unsafeSysctl', data: { sysctl: 'net.core.somaxconn' } }] },
   ],
 });
 

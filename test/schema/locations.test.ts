@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/index.js';
+import { findRule, lint } from '../../src/index.js';
 import { hasShared, SHARED_SKIP_REASON, sharedPath } from '../helpers/shared.js';
 
 const certificate = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web}\nspec:\n  secretName: web-tls\n  issuerRef: {name: letsencrypt}\n  dnsNames: [web.example.com]\n  renewBefor: 360h\n';
 
 describe.skipIf(!hasShared)(`--schema-location ${hasShared ? '' : SHARED_SKIP_REASON}`, () => {
-  const lintText = (text: string, schemaLocations: string[]) => lint([], { inline: [{ file: 'cr.yaml', text }], schemaLocations });
+  // The one-object inputs leave out the Issuer, Gateway and Service they name: the relationship rules'
+  // findings on them are not what these tests are about, every other finding is.
+  const lintText = async (text: string, schemaLocations: string[]) => {
+    const result = await lint([], { inline: [{ file: 'cr.yaml', text }], schemaLocations });
+    return { ...result, findings: result.findings.filter((f) => findRule(f.ruleId)?.family !== 'relationships') };
+  };
 
   it('reads a CRDs-catalog folder ({group}/{kind}_{version}.json)', async () => {
     const { findings } = await lintText(certificate, [sharedPath('crds-catalog')]);

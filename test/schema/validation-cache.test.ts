@@ -14,6 +14,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubeknit-validation-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const crd = readFileSync(path.join(REPO_ROOT, 'test/fixtures/schema-violation/widget-crd.yaml'), 'utf8');
+// The env values are text in YAML 1.1 as kubectl reads it (`y` or `n` would be booleans).
 const deployment = (replicas: string) => `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
@@ -23,7 +24,7 @@ spec:
   template: {metadata: {labels: {app: web}}, spec: {containers: [
     {name: web, image: "nginx:1.27", imagePullPolice: Always,
      ports: [{containerPort: 80}, {containerPort: 80}],
-     env: [{name: A, value: x}, {name: A, value: y}]}]}}
+     env: [{name: A, value: a}, {name: A, value: b}]}]}}
 `;
 const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  trafficDistribution: PreferClose\n  ports: [{port: 80, targetPort: "8080"}]\n';
 const widget = (size: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: ${size}, color: green}\n`;
