@@ -9,6 +9,7 @@ export default defineRule<Options>({
   id: 'cluster-admin-binding',
   family: 'rbac',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A RoleBinding or ClusterRoleBinding that grants cluster-admin, a role with every verb on every resource, or the system:masters group',
   docs: {

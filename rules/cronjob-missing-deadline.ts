@@ -4,6 +4,7 @@ export default defineRule({
   id: 'cronjob-missing-deadline',
   family: 'hygiene',
   severity: 'info',
+  locality: 'object',
   presets: ['strict'],
   description: 'A CronJob without startingDeadlineSeconds',
   docs: {

@@ -26,6 +26,7 @@ export default defineRule<Options>({
   id: 'dangerous-capabilities',
   family: 'security',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended', 'pss-baseline'],
   description: 'A container adds a Linux capability that gives control over the node (SYS_ADMIN, NET_ADMIN, ALL…)',
   docs: {

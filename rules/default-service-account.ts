@@ -4,6 +4,7 @@ export default defineRule({
   id: 'default-service-account',
   family: 'rbac',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'Pods that run as the namespace\'s "default" ServiceAccount',
   docs: {

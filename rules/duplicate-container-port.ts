@@ -4,6 +4,7 @@ export default defineRule({
   id: 'duplicate-container-port',
   family: 'ports',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'The same containerPort and protocol declared twice in one Pod',
   docs: {

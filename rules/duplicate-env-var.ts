@@ -4,6 +4,7 @@ export default defineRule({
   id: 'duplicate-env-var',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A container that sets the same environment variable twice',
   docs: {

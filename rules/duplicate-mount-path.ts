@@ -4,6 +4,7 @@ export default defineRule({
   id: 'duplicate-mount-path',
   family: 'volumes',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A container mounts two volumes (or one twice) at the same mountPath, or two devices at one devicePath',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'duplicate-service-port',
   family: 'ports',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A Service lists one port/protocol twice, repeats a port name, or leaves ports unnamed when it has several',
   docs: {

@@ -16,6 +16,7 @@ export default defineRule<Options>({
   id: 'host-namespaces',
   family: 'security',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended', 'pss-baseline'],
   description: 'A Pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC)',
   docs: {

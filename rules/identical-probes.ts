@@ -11,6 +11,7 @@ export default defineRule<Options>({
   id: 'identical-probes',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container\'s liveness probe is the same as its readiness probe',
   docs: {

@@ -8,6 +8,7 @@ export default defineRule<Options>({
   id: 'image-registry-allowlist',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container image comes from a registry the team has not allowed',
   docs: {

@@ -17,6 +17,7 @@ export default defineRule({
   id: 'invalid-metadata',
   family: 'schema',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'An object name, namespace, label or annotation the API server rejects (DNS-1123 syntax, lengths, key format)',
   docs: {

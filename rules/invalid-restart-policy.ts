@@ -4,6 +4,7 @@ export default defineRule({
   id: 'invalid-restart-policy',
   family: 'hygiene',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A Pod template restartPolicy the workload kind does not accept (Always for long-running controllers, OnFailure or Never for Jobs)',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'job-missing-ttl',
   family: 'hygiene',
   severity: 'info',
+  locality: 'object',
   presets: ['strict'],
   description: 'A standalone Job without ttlSecondsAfterFinished',
   docs: {

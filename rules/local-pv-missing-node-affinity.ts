@@ -4,6 +4,7 @@ export default defineRule({
   id: 'local-pv-missing-node-affinity',
   family: 'volumes',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A local PersistentVolume does not pin the node it lives on (spec.nodeAffinity)',
   docs: {

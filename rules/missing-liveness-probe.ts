@@ -11,6 +11,7 @@ export default defineRule<Options>({
   id: 'missing-liveness-probe',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A long-running container has no liveness probe',
   docs: {

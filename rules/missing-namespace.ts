@@ -9,6 +9,7 @@ export default defineRule<Options>({
   id: 'missing-namespace',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A namespaced object in the "default" namespace, named or implied by omitting metadata.namespace',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule<ResourceRuleOptions>({
   id: 'missing-resource-limits',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container sets no memory limit',
   docs: {

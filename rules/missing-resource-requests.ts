@@ -4,6 +4,7 @@ export default defineRule<ResourceRuleOptions>({
   id: 'missing-resource-requests',
   family: 'hygiene',
   severity: 'warning',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A container requests no CPU or memory',
   docs: {

@@ -12,6 +12,7 @@ export default defineRule<Options>({
   id: 'no-rolling-update',
   family: 'availability',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A Deployment, StatefulSet, DaemonSet or OpenShift DeploymentConfig that does not update its Pods by rolling update',
   docs: {

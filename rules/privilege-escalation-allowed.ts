@@ -8,6 +8,7 @@ export default defineRule<Options>({
   id: 'privilege-escalation-allowed',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['recommended', 'pss-restricted'],
   fixable: 'suggestion',
   description: 'A container may gain more privileges than its parent process (allowPrivilegeEscalation is not false)',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'privileged-container',
   family: 'security',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended', 'pss-baseline'],
   description: 'A container runs privileged',
   docs: {

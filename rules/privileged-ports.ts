@@ -8,6 +8,7 @@ export default defineRule<Options>({
   id: 'privileged-ports',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container listens on a privileged port (below 1024)',
   docs: {

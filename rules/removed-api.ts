@@ -4,6 +4,7 @@ export default defineRule({
   id: 'removed-api',
   family: 'schema',
   severity: 'error',
+  locality: 'object-and-crds',
   presets: ['recommended'],
   fixable: 'problem',
   description: 'An apiVersion/kind the target Kubernetes version no longer serves',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'requests-exceed-limits',
   family: 'hygiene',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A container requests more of a resource than its limit allows',
   docs: {

@@ -8,6 +8,7 @@ export default defineRule<Options>({
   id: 'run-as-root',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['recommended', 'pss-restricted'],
   fixable: 'suggestion',
   description: 'A container may run as root: neither it nor its Pod sets runAsNonRoot: true or a runAsUser above 0',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'schema-violation',
   family: 'schema',
   severity: 'error',
+  locality: 'object-and-crds',
   presets: ['recommended'],
   fixable: 'problem',
   description: 'A field the Kubernetes API (or a CRD) does not accept: unknown, wrong type, bad value, missing, a duplicate list entry, or a failed CEL rule',

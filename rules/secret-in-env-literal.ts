@@ -11,6 +11,7 @@ export default defineRule<Options>({
   id: 'secret-in-env-literal',
   family: 'security',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'An environment variable named like a secret (PASSWORD, TOKEN, SECRET, KEY) with a literal value in the manifest',
   docs: {

@@ -9,6 +9,7 @@ export default defineRule<Options>({
   id: 'secrets-access',
   family: 'rbac',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A Role or ClusterRole that can read Secrets',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'unknown-kind',
   family: 'schema',
   severity: 'warning',
+  locality: 'object-and-crds',
   presets: ['recommended'],
   description: 'No schema is known for the object\'s apiVersion and kind, so it is not validated (an error for a kind unknown in a built-in API group)',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'unsafe-proc-mount',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict', 'pss-baseline'],
   description: 'A container sets a procMount other than Default (e.g. Unmasked)',
   docs: {

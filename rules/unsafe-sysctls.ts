@@ -27,6 +27,7 @@ export default defineRule<Options>({
   id: 'unsafe-sysctls',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict', 'pss-baseline'],
   description: 'A Pod sets a sysctl outside Kubernetes\' safe set',
   docs: {

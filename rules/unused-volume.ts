@@ -4,6 +4,7 @@ export default defineRule({
   id: 'unused-volume',
   family: 'volumes',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A Pod volume that no container mounts',
   docs: {

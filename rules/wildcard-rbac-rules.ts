@@ -4,6 +4,7 @@ export default defineRule({
   id: 'wildcard-rbac-rules',
   family: 'rbac',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A Role or ClusterRole rule with "*" in its verbs or resources',
   docs: {

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'workload-selector-mismatch',
   family: 'relationships',
   severity: 'error',
+  locality: 'object',
   presets: ['recommended'],
   description: 'A controller\'s selector does not match the labels of its own Pod template',
   docs: {

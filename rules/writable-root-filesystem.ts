@@ -4,6 +4,7 @@ export default defineRule({
   id: 'writable-root-filesystem',
   family: 'security',
   severity: 'warning',
+  locality: 'object',
   presets: ['strict'],
   description: 'A container\'s root filesystem is writable (readOnlyRootFilesystem is not true)',
   docs: {

@@ -5,6 +5,7 @@
 import { RULES } from '../rules/index.js';
 import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
+import type { LocalFindings } from './engine/incremental.js';
 import { pssNamespaceFindings, pssNamespaces } from './engine/pss-namespaces.js';
 import { compareFindings } from './engine/sort.js';
 import { assertRuleOptions } from './engine/rule-options.js';
@@ -136,9 +137,10 @@ export async function lint(inputs: readonly string[], lintOptions: LintOptions =
 /**
  * Everything after loading: objects → graph → rules → findings. For callers that load and cache
  * files themselves (the language server re-parses only the file being edited). `options` should
- * already carry the config (as `lint()` passes them). `schemaCache` reuses schema validation results of earlier runs.
+ * already carry the config (as `lint()` passes them). `schemaCache` reuses schema validation results of earlier runs;
+ * `local` keeps the findings of object-local rules between runs over mostly the same objects.
  */
-export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache): LintResult {
+export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, schemaCache?: ValidationCache, local?: LocalFindings): LintResult {
   const options = withConfig(lintOptions);
   const config = options.config;
   const namespace = options.namespace ?? config?.namespace ?? 'default';
@@ -150,9 +152,15 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const rules = [...RULES, ...(config?.customRules ?? [])];
   checkGivenRuleOptions(rules, options.rules);
   const direct = options.reportUnusedDisableDirectives ? { [UNUSED_DIRECTIVE_RULE]: {}, ...options.rules } : (options.rules ?? {});
-  const plan = planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
-  const input = { objects, graph, problems: loaded.problems, settings: { ...schemaSettings(options), schemaCache, namespace, cluster } };
-  const ran = runPlan(plan, input);
+  // The run's settings and rule plan stay the same objects while their inputs do, so the language
+  // server's kept findings of object-local rules stay valid (they rerun when settings change).
+  const settingsInputs = [options.kubernetesVersion, options.ignoreMissingSchemas, namespace, JSON.stringify(cluster ?? null), ...(options.schemaLocations ?? [])];
+  const makeSettings = () => ({ ...schemaSettings(options), namespace, cluster });
+  const settings = local ? local.reuse('schema', settingsInputs, makeSettings) : makeSettings();
+  const makePlan = () => planRules(rules, loaded.files, perFileSelection(options.preset, config, direct));
+  const plan = local ? local.reuse('plan', [...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
+  const input = { objects, graph, problems: loaded.problems, settings: { ...settings, schemaCache } };
+  const ran = runPlan(plan, input, local);
   const pss = pssNamespaces(objects);
   if (pss.size) {
     ran.push(...pssNamespaceFindings({ rules, files: loaded.files, selectionFor: (preset) => perFileSelection(preset, config, direct), input, namespaces: pss, already: ran }));

@@ -3,6 +3,7 @@ import { applyRuleSetting, presetSetting, type RuleSetting } from './active-rule
 import type { Preset, Rule } from './rule.js';
 import { PendingLocations, runRules, type ActiveRule, type RunInput } from './run.js';
 import { compareFindings } from './sort.js';
+import type { LocalFindings } from './incremental.js';
 
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
@@ -66,12 +67,17 @@ export function planRules(rules: readonly Rule[], files: readonly string[], sele
   return { runs, severityOf: (ruleId, file) => severities.get(ruleId)?.get(file) ?? 'off' };
 }
 
-/** Runs a plan; each run keeps only the findings in its own files. */
-export function runPlan(plan: RulePlan, input: Omit<RunInput, 'rules'>): Finding[] {
+/**
+ * Runs a plan; each run keeps only the findings in its own files. With `local`, object-local rules
+ * reuse the findings kept there for objects checked before.
+ */
+export function runPlan(plan: RulePlan, input: Omit<RunInput, 'rules'>, local?: LocalFindings): Finding[] {
   const findings: Finding[] = [];
   const locations = new PendingLocations();
+  local?.begin(input.objects.all);
   for (const run of plan.runs) {
-    for (const finding of runRules({ ...input, rules: [run.active], locations })) {
+    const found = local && run.active.rule.locality ? local.run(run.active, { ...input, locations }) : runRules({ ...input, rules: [run.active], locations });
+    for (const finding of found) {
       if (run.files.has(finding.file)) findings.push(finding);
     }
   }

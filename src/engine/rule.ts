@@ -105,6 +105,13 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** JSON schema of the rule's options, and their defaults. */
   options?: JsonSchema;
   defaultOptions?: O;
+  /**
+   * What a finding on an object depends on, when that is the object alone (`object`) or the object
+   * and the run's CustomResourceDefinitions (`object-and-crds`). The language server then re-runs the
+   * rule only on objects of edited files and keeps its findings on the rest. Such a rule reports
+   * with `report()` only, and looks at no other object (no graph, no lookups by name).
+   */
+  locality?: 'object' | 'object-and-crds';
   check(context: RuleContext<O>): void;
 }
 

@@ -21,6 +21,8 @@ export interface RunInput {
   settings?: RunSettings;
   /** Collects field locations to resolve later, all together (runPlan passes one for all its runs). */
   locations?: PendingLocations;
+  /** Told of each finding `report()` makes, with the object it is on. */
+  onReport?: (finding: Finding, object: K8sObject) => void;
 }
 
 type FieldPathOf = Parameters<K8sObject['source']['locate']>[0];
@@ -174,6 +176,7 @@ function createContext(input: RunInput & { locations: PendingLocations }, active
       // Rendered objects (kustomize, helm) stand for text in no file a fix could edit.
       if (extra?.fix && !object.source.rendered) finding.fix = { ...extra.fix, objectStart: object.source.range.start, itemIndex: object.source.itemIndex };
       input.locations.add(finding, object, path);
+      input.onReport?.(finding, object);
     },
     reportAt(location, message, data, extra) {
       emit(location.file, location.range, message, data, location.object ?? null, undefined, extra);

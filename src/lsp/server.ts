@@ -186,16 +186,25 @@ class KubeknitServer {
       this.connection.console.error(`kubeknit: analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return;
     }
-    const files = new Set([...this.published.keys(), ...this.analysis.byFile.keys(), ...touched]);
-    for (const file of files) {
-      const diagnostics = (this.analysis.byFile.get(file) ?? []).map(toDiagnostic);
-      const key = JSON.stringify(diagnostics);
-      if (!touched.has(file) && (this.published.get(file) ?? '[]') === key) continue;
-      if (diagnostics.length) this.published.set(file, key);
-      else this.published.delete(file);
-      const document = this.documents.get(uriOf(file));
-      void this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics });
-    }
+    // The edited files first, the others in the next turn (unless a newer analysis takes over).
+    const analysis = this.analysis;
+    for (const file of touched) this.publish(analysis, file, true);
+    setImmediate(() => {
+      if (this.analysis !== analysis) return;
+      const files = new Set([...this.published.keys(), ...analysis.byFile.keys()]);
+      for (const file of files) if (!touched.has(file)) this.publish(analysis, file, false);
+    });
+  }
+
+  /** Sends a file's diagnostics when they differ from the ones last sent (or always, for an edited file). */
+  private publish(analysis: Analysis, file: string, touched: boolean): void {
+    const diagnostics = (analysis.byFile.get(file) ?? []).map(toDiagnostic);
+    const key = JSON.stringify(diagnostics);
+    if (!touched && (this.published.get(file) ?? '[]') === key) return;
+    if (diagnostics.length) this.published.set(file, key);
+    else this.published.delete(file);
+    const document = this.documents.get(uriOf(file));
+    void this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics });
   }
 
   /** The reference under the cursor and what it leads to, with the analysis brought up to date. */

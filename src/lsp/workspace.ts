@@ -12,6 +12,7 @@ import { isConfigFile } from '../config/find.js';
 import { loadKustomizations, type KustomizeLoad } from '../load/kustomize/index.js';
 import { isKustomizationFile } from '../load/kustomize/kustomization-file.js';
 import { addBuilt } from '../load/kustomize/merge.js';
+import { LocalFindings } from '../engine/incremental.js';
 
 /** One workspace folder and what to leave out of it. */
 interface Root {
@@ -47,6 +48,8 @@ export class Workspace {
   private clusterKinds = '';
   /** The kustomizations of the workspace as last built (from the files on disk). */
   private built: KustomizeLoad | undefined;
+  /** Findings of object-local rules on the objects of unchanged files, reused by the next analysis. */
+  private readonly localFindings = new LocalFindings();
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
@@ -139,7 +142,7 @@ export class Workspace {
     // every file came from walking the workspace folders, as `kubeknit lint <folder>` finds them
     const loaded = assembleLoad([...files], files.map((file) => this.files.get(file)!), new Set());
     if (this.built) addBuilt(loaded, this.built);
-    const { graph, findings } = lintLoaded(loaded, this.lintOptions());
+    const { graph, findings } = lintLoaded(loaded, this.lintOptions(), undefined, this.localFindings);
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
       let list = byFile.get(finding.file);
