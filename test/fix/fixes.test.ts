@@ -247,6 +247,7 @@ spec:
         image: nginx:1.27
         ports:
         - {name: http, containerPort: 8080}
+        readinessProbe: {httpGet: {path: /healthz, port: http}}
 `,
     removed: ['    targetPort: htpp   # typo'],
     added: ['    targetPort: http   # typo'],
