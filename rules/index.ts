@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/rule-api.js';
 import danglingServiceSelector from './dangling-service-selector.js';
 import duplicateContainerPort from './duplicate-container-port.js';
 import duplicateObject from './duplicate-object.js';
