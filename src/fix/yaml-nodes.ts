@@ -1,9 +1,11 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { PathSegment } from '../load/field-path.js';
+import { KUBERNETES_YAML_OPTIONS } from '../load/yaml-options.js';
 
 /** The documents of a file as yaml's CST-backed model, with every node's source range. */
 export function parseForEdits(text: string): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false });
+  // Read as the loader reads (YAML 1.1, as kubectl), so keys such as `on:` name the same paths.
+  const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, keepSourceTokens: true, uniqueKeys: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 
