@@ -13,6 +13,8 @@ import { REPO_ROOT } from '../helpers/shared.js';
  * (FUZZ_RUNS, default 20000).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** The whole-pipeline properties lint every case: their time grows with the runs (`npm run fuzz`). */
+const PIPELINE_TIMEOUT_MS = Math.max(30_000, RUNS * 40);
 const SEEDS = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => readFileSync(path.join(REPO_ROOT, 'examples/shop', f), 'utf8'));
 
 function expectFindingsInside(findings: readonly Finding[], texts: ReadonlyMap<string, string>): void {
@@ -79,7 +81,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
     );
-  });
+  }, PIPELINE_TIMEOUT_MS);
 
   it('prototype-member names and control characters as kinds, versions, names, keys and values: no rule fails', async () => {
     await fc.assert(
@@ -90,7 +92,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
     );
-  });
+  }, PIPELINE_TIMEOUT_MS);
 
   it('hostile CRD schemas (bad keywords, wrong types, $refs, patterns, CEL) give findings, never a failed rule', async () => {
     await fc.assert(
@@ -101,7 +103,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
     );
-  });
+  }, PIPELINE_TIMEOUT_MS);
 });
 
 /** Names of Object.prototype members, control characters (NUL, ESC, BEL, CR) and markup, as YAML-quoted strings. */
