@@ -1,4 +1,6 @@
+import type { LineCounter } from 'yaml';
 import { FileFixer } from '../fix/resolve.js';
+import { lineCounterOf } from '../load/locate.js';
 import type { TextEdit } from '../fix/types.js';
 import type { Finding } from '../types.js';
 
@@ -18,27 +20,18 @@ export class SarifFixes {
     if (!fixer) this.fixers.set(finding.file, (fixer = new FileFixer(text)));
     const fix = fixer.resolve(finding.fix);
     if (!fix) return {};
+    const lines = lineCounterOf(text);
     return {
       fixes: [{
         description: { text: fix.description },
-        artifactChanges: [{ artifactLocation: uri, replacements: fix.edits.map((edit) => replacement(text, edit)) }],
+        artifactChanges: [{ artifactLocation: uri, replacements: fix.edits.map((edit) => replacement(lines, edit)) }],
       }],
     };
   }
 }
 
-function replacement(text: string, edit: TextEdit) {
-  const start = lineColumn(text, edit.start);
-  const end = lineColumn(text, edit.end);
-  return { deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } };
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+function replacement(lines: LineCounter, edit: TextEdit) {
+  const start = lines.linePos(edit.start);
+  const end = lines.linePos(edit.end);
+  return { deletedRegion: { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col }, insertedContent: { text: edit.text } };
 }
