@@ -11,15 +11,25 @@ export interface LabelSelectorRequirement {
 export interface LabelSelector {
   matchLabels: Record<string, string>;
   matchExpressions: LabelSelectorRequirement[];
+  /**
+   * Set when a value is a mapping or a list where a label value goes (`{app: {x: 1}}`): the API
+   * server rejects the object and schema-violation reports it, so relationship rules do not judge it.
+   */
+  malformed?: true;
 }
 
 /** An equality-based selector, as Services and ReplicationControllers write it (`{app: web}`). */
 export function selectorFromMap(value: unknown): LabelSelector | undefined {
   if (!isPlainObject(value)) return undefined;
   const matchLabels: Record<string, string> = {};
+  let malformed = false;
   // setOwn: a `__proto__` key is a label like any other (assigned, it would empty the selector)
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) setOwn(matchLabels, k, labelText(v));
-  return { matchLabels, matchExpressions: [] };
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || v === undefined) continue;
+    setOwn(matchLabels, k, labelText(v));
+    malformed ||= typeof v === 'object';
+  }
+  return malformed ? { matchLabels, matchExpressions: [], malformed } : { matchLabels, matchExpressions: [] };
 }
 
 /** A set-based `metav1.LabelSelector` (`matchLabels` + `matchExpressions`). */
@@ -31,7 +41,8 @@ export function selectorFromLabelSelector(value: unknown): LabelSelector | undef
       if (!isPlainObject(expr) || typeof expr.key !== 'string') continue;
       const operator = expr.operator;
       if (operator !== 'In' && operator !== 'NotIn' && operator !== 'Exists' && operator !== 'DoesNotExist') continue;
-      const values = Array.isArray(expr.values) ? expr.values.map(String) : [];
+      const values = Array.isArray(expr.values) ? expr.values.map(labelText) : [];
+      if (Array.isArray(expr.values) && expr.values.some((v) => typeof v === 'object' && v !== null)) selector.malformed = true;
       selector.matchExpressions.push({ key: expr.key, operator, values });
     }
   }
