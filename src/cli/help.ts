@@ -124,6 +124,11 @@ Options:
   -p, --path <path>          lint only this path of each revision (repeatable; default: .)
   -c, --config <file>        the config file (default: found as for kubeknit lint)
       --no-config            use no config file
+  -n, --namespace <ns>       the namespace objects without metadata.namespace land in, in both
+                             revisions (as for kubeknit lint)
+      --cluster-inventory <file>
+                             what exists in the cluster outside the input, read from the working
+                             tree and used for both revisions (repeatable; as for kubeknit lint)
   -h, --help                 print this help
 `;
 
