@@ -20,6 +20,11 @@ ruleTester('missing-configmap', {
         { line: 18, column: 21, messageId: 'mountsMissing', data: { target: 'extra' } },
       ],
     },
+    {
+      name: 'a custom resource of an unknown kind may make the ConfigMap (info)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\n' + pod('  containers: [{name: app}]\n  volumes:\n  - name: cfg\n    configMap: {name: pg-main-config}\n'),
+      findings: [{ line: 12, messageId: 'mountsMissingMaybeMade', data: { kind: 'Pod', name: 'app', targetKind: 'ConfigMap', target: 'pg-main-config', namespace: 'shop', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
+    },
     { name: 'the ConfigMap is in another namespace', yaml: configMap.replace('shop', 'blog') + pod('  containers: [{name: app, envFrom: [{configMapRef: {name: settings}}]}]\n'), findings: [{ line: 10, messageId: 'refersToMissing', data: { target: 'settings', namespace: 'shop' } }] },
   ],
 });

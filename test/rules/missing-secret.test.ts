@@ -21,6 +21,11 @@ ruleTester('missing-secret', {
         { line: 13, messageId: 'mountsMissing', data: { target: 'certs' }, severity: 'error' },
       ],
     },
+    {
+      name: 'a custom resource of an unknown kind may make the Secret (info)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\n' + pod('  containers: [{name: app, envFrom: [{secretRef: {name: pg-main-app}}]}]\n'),
+      findings: [{ line: 9, messageId: 'refersToMissingMaybeMade', data: { target: 'pg-main-app', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
+    },
     { name: 'TLS Secret of an Ingress', yaml: ingress(''), findings: [{ line: 10, column: 5, messageId: 'tlsSecretMissing', data: { name: 'web', secret: 'shop-tls', namespace: 'shop' } }] },
   ],
 });

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
 
 const claim = (storageClass: string) => yaml`
@@ -80,4 +82,14 @@ ruleTester('missing-storage-class', {
       findings: [{ line: 10, messageId: 'notInInput', data: { owner: 'ephemeral volume "scratch"', storageClass: 'scratch-class' } }],
     },
   ],
+});
+
+describe('missing-storage-class with a cluster inventory', () => {
+  it('a class the inventory does not list is reported when the input defines none', async () => {
+    const text = `${claim('storageClassName: gp33')}---\n${claim('storageClassName: gp3').replace('name: data', 'name: logs')}`;
+    const { findings } = await lint([], { inline: [{ file: 'test.yaml', text }], cluster: { storageClasses: ['gp3'] }, rules: { 'missing-storage-class': 'warning' } });
+    expect(findings.filter((f) => f.ruleId === 'missing-storage-class').map((f) => ({ line: f.line, messageId: f.messageId, data: f.data }))).toEqual([
+      { line: 5, messageId: 'notInInventory', data: { owner: 'PersistentVolumeClaim "data"', storageClass: 'gp33' } },
+    ]);
+  });
 });
