@@ -26,6 +26,14 @@ ruleTester('overlapping-workload-selectors', {
       }],
     },
     {
+      // `operator: in` is rejected by the API server (schema-violation); dropping it would widen the
+      // selector to every Pod, so it is not judged. The real overlap next to it is still reported.
+      name: 'a selector with an unknown operator is not judged; a real overlap beside it is',
+      yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\nspec:\n  selector: {matchExpressions: [{key: app, operator: in, values: [a]}]}\n  template:\n    metadata: {labels: {app: a}}\n---\n'
+        + deployment('web', 'shop', 'tier: front', 'tier: front, app: web') + deployment('shop', 'shop', 'app: shop', 'tier: front, app: shop'),
+      findings: [{ line: 21, messageId: 'overlap', data: { name: 'shop', otherName: 'web', selector: 'tier=front' } }],
+    },
+    {
       name: 'a ReplicationController and a StatefulSet with one label',
       yaml: 'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  selector: {app: db}\n  template:\n    metadata: {labels: {app: db}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n',
       findings: [{ line: 13, messageId: 'overlap', data: { kind: 'StatefulSet', name: 'db', otherKind: 'ReplicationController', otherName: 'rc', namespace: 'default' } }],
