@@ -11,7 +11,7 @@ export { reportLoadProblems } from './engine/load-problems.js';
 export { MISSING_KEY_MESSAGES, MISSING_REFERENCE_MESSAGES, reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';
 export { defineRule } from './engine/rule.js';
 export type { RelatedObject } from './engine/rule.js';
-export { capabilities, containerSecurityContext, describeContainer, effectiveSecurityField, isWindowsPod, normalizeCapability, podSysctls, workloadContainers } from './k8s/containers.js';
+export { capabilities, containerName, containerSecurityContext, describeContainer, effectiveSecurityField, isWindowsPod, normalizeCapability, podSysctls, workloadContainers } from './k8s/containers.js';
 export type { WorkloadContainer } from './k8s/containers.js';
 export { ARGO_GROUP, argoRolloutsObjects, rolloutRefs } from './graph/edges/argo-rollouts.js';
 export type { RolloutRef } from './graph/edges/argo-rollouts.js';
