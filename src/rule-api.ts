@@ -7,7 +7,7 @@ export { inInventory, inventoryLists } from './k8s/cluster-inventory.js';
 export { describeResources, likelyMaker, podMakersIn } from './k8s/unknown-makers.js';
 export type { ClusterInventory } from './k8s/cluster-inventory.js';
 export type { AssumeExistingOptions } from './engine/assume-existing.js';
-export { reportLoadProblems } from './engine/load-problems.js';
+export { loadProblemRule, reportLoadProblems } from './engine/load-problems.js';
 export { reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';
 export { defineRule } from './engine/rule.js';
 export type { RelatedObject } from './engine/rule.js';
