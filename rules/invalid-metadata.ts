@@ -69,7 +69,7 @@ export default defineRule({
 
 function checkName(obj: K8sObject, metadata: Record<string, unknown>, report: (o: K8sObject, path: string, messageId: string, data: MessageData) => void): void {
   const rule = own(NAME_RULES, obj.kind) ?? (BUILT_IN_GROUP.test(obj.group) ? { check: dns1123Subdomain, why: '' } : { check: pathSegment, why: '' });
-  const withReason = (data: MessageData & { problem: string }) => (rule.why ? { ...data, reason: rule.why } : data);
+  const withReason = (data: { kind: string; problem: string; name?: string; prefix?: string }): MessageData => (rule.why ? { ...data, reason: rule.why } : data);
   if (typeof metadata.name === 'string' && metadata.name) {
     const bad = rule.check(metadata.name);
     if (bad) report(obj, 'metadata.name', rule.why ? 'badNameForKind' : 'badName', withReason({ kind: obj.kind, name: metadata.name, problem: bad }));

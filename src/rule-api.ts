@@ -10,6 +10,7 @@ export type { AssumeExistingOptions } from './engine/assume-existing.js';
 export { loadProblemRule, reportLoadProblems } from './engine/load-problems.js';
 export { reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';
 export { defineRule } from './engine/rule.js';
+export { UNUSED_DIRECTIVE_MESSAGES } from './engine/suppress.js';
 export type { RelatedObject } from './engine/rule.js';
 export { capabilities, containerSecurityContext, describeContainer, effectiveSecurityField, isWindowsPod, normalizeCapability, podSysctls, workloadContainers } from './k8s/containers.js';
 export type { WorkloadContainer } from './k8s/containers.js';
