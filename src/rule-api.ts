@@ -66,6 +66,7 @@ export type { NameCheck } from './schema/names.js';
 export { linearRegExpIgnoringCase } from './schema/linear-regexp.js';
 export { schemaRegistryFor } from './schema/registry.js';
 export { schemaIssues } from './schema/validate-object.js';
+export { SCHEMA_MESSAGES } from './schema/messages.js';
 export type { JsonObject, JsonValue, K8sObject } from './types.js';
 export type { MessageData, ReportExtra, Rule, RuleContext, RuleDefinition } from './engine/rule.js';
 export type { EdgeType, GraphEdge, KnitGraph } from './graph/graph.js';
