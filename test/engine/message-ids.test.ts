@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOAD_PROBLEM_IDS } from '../../src/engine/load-problems.js';
 import { RULES } from '../../src/index.js';
 import { exampleFindings } from '../helpers/rule-examples.js';
 
@@ -60,6 +61,15 @@ describe('message ids', () => {
       });
     });
   }
+
+  it('each kind of load problem has its own id, declared by exactly one parse rule', () => {
+    const ids = Object.values(LOAD_PROBLEM_IDS);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      const rules = RULES.filter((r) => r.family === 'parse' && r.messages && Object.hasOwn(r.messages, id)).map((r) => r.id);
+      expect(rules, `rules declaring "${id}"`).toHaveLength(1);
+    }
+  });
 
   it('the temporary allow-list names registered rules that declare no messages yet', () => {
     const byId = new Map(RULES.map((r) => [r.id, r]));
