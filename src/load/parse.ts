@@ -446,9 +446,10 @@ function nameNotStringMessage(value: unknown, field: string): string {
       : `metadata.name is read as the boolean ${value}, not a string; quote it`;
   }
   if (typeof value === 'number') {
+    const number = Number.isFinite(value) ? `the number ${value}` : 'a number'; // .nan and .inf
     return written
-      ? `metadata.name ${written} is read as the number ${value}, not a string; quote it ("${written}")`
-      : `metadata.name is read as the number ${value}, not a string; quote it`;
+      ? `metadata.name ${written} is read as ${number}, not a string; quote it ("${written}")`
+      : `metadata.name is read as ${number}, not a string; quote it`;
   }
   return `metadata.name is ${Array.isArray(value) ? 'a list' : 'a mapping'}, not a string`;
 }

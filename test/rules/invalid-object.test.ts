@@ -27,6 +27,12 @@ ruleTester('invalid-object', {
       allowNoObject: true,
     },
     {
+      name: '.nan as name is a number, and the message never says NaN',
+      yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: .nan\n',
+      findings: [{ line: 4, messageId: 'nameNotString', message: /^metadata\.name \.nan is read as a number, not a string; quote it \("\.nan"\)$/ }],
+      allowNoObject: true,
+    },
+    {
       name: 'a mapping as name says so and never [object Object]',
       yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {a: 1}\n',
       findings: [{ line: 4, messageId: 'nameNotString', message: /^metadata\.name is a mapping, not a string$/ }],
