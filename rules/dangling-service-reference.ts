@@ -15,6 +15,10 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:3.0.1\n    env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata: {name: redis-master, namespace: cache}\nspec:\n  selector: {app: redis}\n  ports: [{port: 6379}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\nspec:\n  containers:\n  - name: api\n    image: registry.example.com/api:3.0.1\n    env: [{name: CACHE_URL, value: "redis://redis-master.cache.svc.cluster.local:6379"}]\n',
   },
+  messages: {
+    serviceMissing: '"{{written}}" names Service "{{service}}" in namespace "{{namespace}}", which is not in the input',
+    serviceMissingMaybeMade: '"{{written}}" names Service "{{service}}" in namespace "{{namespace}}", which is not in the input; {{makers}}, a custom resource kubeknit does not know, may make it',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, options, settings, report }) {
@@ -28,10 +32,10 @@ export default defineRule<AssumeExistingOptions>({
         const key = `${mention.object.id}|${mention.path}|${mention.namespace}/${mention.name}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const text = `"${mention.written}" names Service "${mention.name}" in namespace "${mention.namespace}", which is not in the input`;
+        const data = { written: mention.written, service: mention.name, namespace: mention.namespace };
         const maker = likelyMaker(objects, mention.namespace, mention.name);
-        if (maker) report(mention.object, mention.path, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info' });
-        else report(mention.object, mention.path, text);
+        if (maker) report(mention.object, mention.path, 'serviceMissingMaybeMade', { ...data, makers: describeResources([maker]) }, { severity: 'info' });
+        else report(mention.object, mention.path, 'serviceMissing', data);
       }
     }
   },

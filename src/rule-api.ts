@@ -8,7 +8,7 @@ export { describeResources, likelyMaker, podMakersIn } from './k8s/unknown-maker
 export type { ClusterInventory } from './k8s/cluster-inventory.js';
 export type { AssumeExistingOptions } from './engine/assume-existing.js';
 export { loadProblemRule, reportLoadProblems } from './engine/load-problems.js';
-export { reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';
+export { MISSING_KEY_MESSAGES, MISSING_REFERENCE_MESSAGES, reportMissingKeys, reportMissingPodReferences } from './engine/missing-references.js';
 export { defineRule } from './engine/rule.js';
 export { UNUSED_DIRECTIVE_MESSAGES } from './engine/suppress.js';
 export type { RelatedObject } from './engine/rule.js';

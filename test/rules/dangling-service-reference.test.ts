@@ -16,17 +16,22 @@ ruleTester('dangling-service-reference', {
     {
       name: 'Service in another namespace than the DNS name says',
       yaml: service('redis', 'cache') + deployment('        env:\n        - name: REDIS_URL\n          value: "redis://redis.shop.svc.cluster.local:6379"\n'),
-      findings: [{ line: 17, column: 11, message: '"redis.shop.svc.cluster.local" names Service "redis" in namespace "shop", which is not in the input' }],
+      findings: [{ line: 17, column: 11, messageId: 'serviceMissing', data: { written: 'redis.shop.svc.cluster.local', service: 'redis', namespace: 'shop' } }],
     },
     {
       name: '_SERVICE_HOST variable of no Service, in command',
       yaml: deployment('        command: [sh, -c, "exec app --db=$POSTGRES_SERVICE_HOST"]\n'),
-      findings: [{ line: 10, message: 'Service "postgres" in namespace "shop"' }],
+      findings: [{ line: 10, messageId: 'serviceMissing', data: { written: 'POSTGRES_SERVICE_HOST', service: 'postgres', namespace: 'shop' } }],
+    },
+    {
+      name: 'a custom resource of an unknown kind may make the Service (info)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\n' + deployment('        env: [{name: DB, value: "pg-main-rw.shop.svc:5432"}]\n'),
+      findings: [{ line: 14, messageId: 'serviceMissingMaybeMade', data: { written: 'pg-main-rw.shop.svc', service: 'pg-main-rw', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
     },
     {
       name: 'DNS name in a mounted ConfigMap (reported on the ConfigMap)',
       yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, namespace: shop}\ndata:\n  app.yaml: |\n    cache: memcached.cache.svc:11211\n---\n${deployment('      volumes: [{name: cfg, configMap: {name: cfg}}]\n')}`,
-      findings: [{ line: 5, message: 'Service "memcached" in namespace "cache"' }],
+      findings: [{ line: 5, messageId: 'serviceMissing', data: { written: 'memcached.cache.svc', service: 'memcached', namespace: 'cache' } }],
     },
   ],
 });

@@ -15,11 +15,17 @@ ruleTester('missing-secret', {
       name: 'secret volume, secretKeyRef and imagePullSecrets',
       yaml: pod('  imagePullSecrets: [{name: regcred}]\n  containers:\n  - name: app\n    env:\n    - name: PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n  volumes:\n  - name: certs\n    secret: {secretName: certs}\n'),
       findings: [
-        { line: 5, column: 23, message: 'refers to Secret "regcred"' },
-        { line: 10, message: 'refers to Secret "db"' },
-        { line: 13, message: 'mounts Secret "certs"' },
+        // the kubelet still pulls public images without the pull Secret: a warning
+        { line: 5, column: 23, messageId: 'refersToMissing', data: { kind: 'Pod', name: 'app', targetKind: 'Secret', target: 'regcred', namespace: 'shop' }, severity: 'warning' },
+        { line: 10, messageId: 'refersToMissing', data: { target: 'db' }, severity: 'error' },
+        { line: 13, messageId: 'mountsMissing', data: { target: 'certs' }, severity: 'error' },
       ],
     },
-    { name: 'TLS Secret of an Ingress', yaml: ingress(''), findings: [{ line: 10, column: 5, message: 'serves TLS with Secret "shop-tls", which is not in the input' }] },
+    {
+      name: 'a custom resource of an unknown kind may make the Secret (info)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\n' + pod('  containers: [{name: app, envFrom: [{secretRef: {name: pg-main-app}}]}]\n'),
+      findings: [{ line: 9, messageId: 'refersToMissingMaybeMade', data: { target: 'pg-main-app', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
+    },
+    { name: 'TLS Secret of an Ingress', yaml: ingress(''), findings: [{ line: 10, column: 5, messageId: 'tlsSecretMissing', data: { name: 'web', secret: 'shop-tls', namespace: 'shop' } }] },
   ],
 });
