@@ -1,4 +1,4 @@
-import { defineRule, podTemplateOf, podVolumes } from '../src/rule-api.js';
+import { defineRule, isPlainObject, podTemplateOf, podVolumes, scalarText } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'host-path-volume',
@@ -6,7 +6,10 @@ export default defineRule({
   severity: 'warning',
   presets: ['pss-baseline'],
   description: 'A Pod mounts a hostPath volume (any path of the node)',
-  messages: { hostPath: 'volume "{{volume}}" mounts the node\'s path "{{path}}" (hostPath), which Pod Security baseline forbids' },
+  messages: {
+    hostPath: 'volume "{{volume}}" mounts the node\'s path "{{path}}" (hostPath), which Pod Security baseline forbids',
+    hostPathUnnamed: 'volume "{{volume}}" mounts a path of the node (hostPath), which Pod Security baseline forbids',
+  },
   docs: {
     why: 'Pod Security Standards control "HostPath Volumes" (baseline): a hostPath volume gives the Pod files of the node, which breaks isolation and ties it to one node. `sensitive-host-path` flags the dangerous paths in every preset; this rule flags them all, for the Pod Security presets.',
     fix: 'Use an emptyDir, a PersistentVolumeClaim, a ConfigMap/Secret or a CSI volume instead; node agents that need the host belong in a namespace that is not held to baseline.',
@@ -19,8 +22,10 @@ export default defineRule({
       if (!template) continue;
       for (const volume of podVolumes(template)) {
         const hostPath = volume.volume.hostPath;
-        if (!hostPath || typeof hostPath !== 'object' || Array.isArray(hostPath)) continue;
-        report(obj, `${volume.path}.hostPath`, 'hostPath', { volume: volume.name, path: String((hostPath as { path?: unknown }).path ?? '') });
+        if (!isPlainObject(hostPath)) continue;
+        const path = scalarText(hostPath.path);
+        if (path !== undefined) report(obj, `${volume.path}.hostPath`, 'hostPath', { volume: volume.name, path });
+        else report(obj, `${volume.path}.hostPath`, 'hostPathUnnamed', { volume: volume.name });
       }
     }
   },

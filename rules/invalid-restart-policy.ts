@@ -30,9 +30,9 @@ export default defineRule({
         if (!allowed.includes('Always')) report(obj, template.specPath, 'defaultAlways', data);
         continue;
       }
-      // A mapping or list is no policy at all; schema-violation reports its type.
-      if (typeof policy === 'object') continue;
-      if (!allowed.includes(String(policy))) report(obj, `${template.specPath}.restartPolicy`, 'notAccepted', { ...data, policy: String(policy) });
+      // A mapping, list or number is no policy at all; schema-violation reports its type.
+      if (typeof policy !== 'string') continue;
+      if (!allowed.includes(policy)) report(obj, `${template.specPath}.restartPolicy`, 'notAccepted', { ...data, policy });
     }
   },
 });

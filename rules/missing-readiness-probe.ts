@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describeContainer, isPlainObject, type ContainerRef, type K8sObject, type RelatedObject } from '../src/rule-api.js';
+import { containersOf, defineRule, describeContainer, isPlainObject, scalarText, type ContainerRef, type K8sObject, type RelatedObject } from '../src/rule-api.js';
 
 interface Options {
   ignoreContainers: string[];
@@ -70,9 +70,12 @@ function servingContainers(containers: readonly ContainerRef[], services: readon
   for (const svc of services) {
     const ports = isPlainObject(svc.body.spec) ? svc.body.spec.ports : undefined;
     if (!Array.isArray(ports)) continue;
-    for (const port of ports) if (isPlainObject(port)) targets.add(String(port.targetPort ?? port.port));
+    for (const port of ports) {
+      const target = isPlainObject(port) ? scalarText(port.targetPort ?? port.port) : undefined;
+      if (target !== undefined) targets.add(target);
+    }
   }
-  const serving = containers.filter(({ container }) => Array.isArray(container.ports) && container.ports.some((p) => isPlainObject(p) && (targets.has(String(p.containerPort)) || (typeof p.name === 'string' && targets.has(p.name)))));
+  const serving = containers.filter(({ container }) => Array.isArray(container.ports) && container.ports.some((p) => isPlainObject(p) && (targets.has(scalarText(p.containerPort) ?? '') || (typeof p.name === 'string' && targets.has(p.name)))));
   if (serving.length) return serving;
   // No container declares a targeted port. A named targetPort then reaches no container (another
   // rule's finding); a numeric one reaches whichever container listens, known only when there is one.

@@ -34,8 +34,8 @@ export default defineRule<Options>({
       if (!Array.isArray(ref.container.ports)) continue;
       const firstUnprivileged = unprivilegedPortStart(ref.template);
       ref.container.ports.forEach((port, i) => {
-        if (!isPlainObject(port) || typeof port.containerPort !== 'number') return;
-        const number = port.containerPort;
+        if (!isPlainObject(port) || !Number.isInteger(port.containerPort)) return;
+        const number = port.containerPort as number;
         if (number <= 0 || number >= firstUnprivileged || allowed.has(number)) return;
         report(ref.object, `${ref.path}.ports[${i}].containerPort`, 'privilegedPort', { container: describeContainer(ref), port: number, firstUnprivileged });
       });

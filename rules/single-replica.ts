@@ -1,4 +1,4 @@
-import { autoscalersByTarget, declaredReplicas, defineRule, replicasPath } from '../src/rule-api.js';
+import { autoscalersByTarget, declaredReplicas, defineRule, replicasPath, replicasUnreadable } from '../src/rule-api.js';
 
 interface Options {
   /** The fewest replicas a workload should run. */
@@ -32,7 +32,7 @@ export default defineRule<Options>({
     const autoscalers = autoscalersByTarget(objects);
     for (const obj of objects.ofKind('Deployment', 'StatefulSet', 'DeploymentConfig')) {
       // An autoscaler owns the count; a workload scaled to 0 on purpose runs nothing.
-      if (autoscalers.has(obj.id)) continue;
+      if (autoscalers.has(obj.id) || replicasUnreadable(obj)) continue;
       const declared = declaredReplicas(obj);
       const replicas = declared ?? 1;
       if (replicas === 0 || replicas >= options.minReplicas) continue;

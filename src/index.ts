@@ -5,6 +5,7 @@
 import { RULES } from '../rules/index.js';
 import type { RuleSelection } from './engine/active-rules.js';
 import { planRules, runPlan } from './engine/plan.js';
+import { graphFailureFinding } from './engine/run.js';
 import type { LocalFindings } from './engine/incremental.js';
 import { pssNamespaceFindings, pssNamespaces } from './engine/pss-namespaces.js';
 import { compareFindings } from './engine/sort.js';
@@ -161,6 +162,10 @@ export function lintLoaded(loaded: LoadResult, lintOptions: LintOptions = {}, sc
   const plan = local ? local.reuse('plan', [...rules, loaded.files.length, ...loaded.files, options.preset, config, JSON.stringify(direct)], makePlan) : makePlan();
   const input = { objects, graph, problems: loaded.problems, settings: { ...settings, schemaCache } };
   const ran = runPlan(plan, input, local);
+  if (graph.failures.length) {
+    for (const failure of graph.failures) ran.push(graphFailureFinding(failure, loaded.files[0] ?? '<input>'));
+    ran.sort(compareFindings);
+  }
   const pss = pssNamespaces(objects);
   if (pss.size) {
     ran.push(...pssNamespaceFindings({ rules, files: loaded.files, selectionFor: (preset) => perFileSelection(preset, config, direct), input, namespaces: pss, already: ran }));

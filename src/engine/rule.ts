@@ -1,5 +1,6 @@
 import type { KnitGraph } from '../graph/graph.js';
 import type { ClusterInventory } from '../k8s/cluster-inventory.js';
+import { scalarText } from '../k8s/guards.js';
 import type { ObjectSet } from '../load/object-set.js';
 import type { LoadProblem } from '../load/problems.js';
 import type { JsonSchema } from '../schema/types.js';
@@ -126,9 +127,10 @@ export function defineRule<O extends object = Record<string, unknown>>(definitio
 export function messageText(rule: Pick<Rule, 'messages'>, message: string, data: MessageData | undefined): { text: string; messageId?: string } {
   const template = Object.hasOwn(rule.messages, message) ? rule.messages[message] : undefined;
   if (template === undefined) return { text: message };
-  const text = template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (data && Object.hasOwn(data, name) ? String(data[name]) : whole));
+  const text = template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (data && Object.hasOwn(data, name) ? (scalarText(data[name]) ?? '') : whole));
   return { text, messageId: message };
 }
+
 
 export function ruleInPreset(rule: Rule, preset: Preset): boolean {
   if (preset === 'all') return true;

@@ -122,6 +122,17 @@ function isolateFailure(input: RunInput & { locations: PendingLocations }, activ
   return out;
 }
 
+/** An edge builder that failed: its relationships are missing from the graph, so findings may be too. */
+export function graphFailureFinding(failure: { builder: string; error: string }, file: string): Finding {
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: `the graph's ${failure.builder} failed: ${failure.error.split('\n')[0]} (a kubeknit bug: please report it; its relationships are missing, the rules ran)`,
+    file, line: 1, column: 1, endLine: 1, endColumn: 1, object: null,
+    data: { builder: failure.builder },
+  };
+}
+
 function internalError(active: ActiveRule, err: unknown, object: K8sObject | undefined, file = object?.source.file ?? '<input>'): Finding {
   const reason = err instanceof Error ? err.message : String(err);
   const range = object?.source.range ?? UNRESOLVED;

@@ -1,5 +1,5 @@
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../k8s/guards.js';
+import { isPlainObject, labelMap } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 import { KnitGraph } from './graph.js';
 import { EDGE_BUILDERS } from './edges/index.js';
@@ -16,7 +16,14 @@ export function buildGraph(objects: ObjectSet): KnitGraph {
     addWorkloadRefPods(graph, objects, rollout);
     addExperimentPods(graph, rollout);
   }
-  for (const build of EDGE_BUILDERS) build(graph, objects);
+  for (const build of EDGE_BUILDERS) {
+    // One builder's bug on odd input costs its edges, not the run.
+    try {
+      build(graph, objects);
+    } catch (err) {
+      graph.failures.push({ builder: build.name || 'an edge builder', error: err instanceof Error ? err.message : typeof err === 'string' ? err : 'unknown error' });
+    }
+  }
   return graph;
 }
 
@@ -34,8 +41,7 @@ function addExperimentPods(graph: KnitGraph, rollout: K8sObject): void {
     const templates = isPlainObject(step) && isPlainObject(step.experiment) && Array.isArray(step.experiment.templates) ? step.experiment.templates : [];
     templates.forEach((entry, j) => {
       if (!isPlainObject(entry) || typeof entry.name !== 'string' || !isPlainObject(entry.metadata) || !isPlainObject(entry.metadata.labels)) return;
-      const labels: Record<string, string> = {};
-      for (const [k, v] of Object.entries(entry.metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
+      const labels = labelMap(entry.metadata.labels);
       const path = `spec.strategy.canary.steps[${i}].experiment.templates[${j}]`;
       const node = graph.addNode({
         id: `${rollout.id}#Pod/${entry.name}`, apiVersion: 'v1', kind: 'Pod', namespace: rollout.namespace, name: `${rollout.name}-${entry.name}-*`,

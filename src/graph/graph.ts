@@ -58,6 +58,8 @@ export class KnitGraph {
   private readonly byObject = new Map<K8sObject, string>();
   /** Every edge in the order it was made, and how many of them graphlib has. */
   private readonly edgeList: GraphEdge[] = [];
+  /** Edge builders that threw (a kubeknit bug): the graph lacks their edges, and lint reports each as an internal error. */
+  readonly failures: Array<{ builder: string; error: string }> = [];
   private nodesInGraphlib = 0;
   private edgesInGraphlib = 0;
   private readonly nodeOrder: GraphNode[] = [];

@@ -1,6 +1,6 @@
 import { formatFieldPath } from '../load/field-path.js';
 import type { ObjectSet } from '../load/object-set.js';
-import { isPlainObject } from '../k8s/guards.js';
+import { isPlainObject, scalarText } from '../k8s/guards.js';
 import type { K8sObject } from '../types.js';
 import { ALWAYS_SET_ENV } from '../k8s/cluster-defaults.js';
 import { podReferences } from '../k8s/pod-references.js';
@@ -90,7 +90,7 @@ function findServiceMentions(template: PodTemplate, objects: ObjectSet): Service
     }
   };
   for (const { container, path } of containersOf(template)) {
-    ownVariables = new Set(Array.isArray(container.env) ? container.env.map((env) => (isPlainObject(env) ? String(env.name) : '')) : []);
+    ownVariables = new Set(Array.isArray(container.env) ? container.env.map((env) => (isPlainObject(env) ? (scalarText(env.name) ?? '') : '')) : []);
     for (const name of envFromNames(container.envFrom, objects, template.namespace)) ownVariables.add(name);
     if (Array.isArray(container.env)) {
       container.env.forEach((env, i) => {

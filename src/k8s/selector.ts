@@ -1,5 +1,5 @@
 import { setOwn } from '../own.js';
-import { isPlainObject } from './guards.js';
+import { isPlainObject, labelText } from './guards.js';
 
 export interface LabelSelectorRequirement {
   key: string;
@@ -27,8 +27,8 @@ export function selectorFromMap(value: unknown): LabelSelector | undefined {
   // setOwn: a `__proto__` key is a label like any other (assigned, it would empty the selector)
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    setOwn(matchLabels, k, labelText(v));
-    malformed ||= typeof v === 'object';
+    setOwn(matchLabels, k, labelText(v) ?? '');
+    malformed ||= !isLabelScalar(v);
   }
   return malformed ? { matchLabels, matchExpressions: [], malformed } : { matchLabels, matchExpressions: [] };
 }
@@ -46,8 +46,8 @@ export function selectorFromLabelSelector(value: unknown): LabelSelector | undef
         malformed = true;
         continue;
       }
-      const values = Array.isArray(expr.values) ? expr.values.map(labelText) : [];
-      if (Array.isArray(expr.values) && expr.values.some((v) => typeof v === 'object' && v !== null)) malformed = true;
+      const values = Array.isArray(expr.values) ? expr.values.map((v) => labelText(v) ?? '') : [];
+      if (Array.isArray(expr.values) && expr.values.some((v) => v !== null && !isLabelScalar(v))) malformed = true;
       selector.matchExpressions.push({ key: expr.key, operator, values });
     }
   }
@@ -55,13 +55,13 @@ export function selectorFromLabelSelector(value: unknown): LabelSelector | undef
   return selector;
 }
 
-function isAbsentOr(value: unknown, test: (value: unknown) => boolean): boolean {
-  return value === undefined || value === null || test(value);
+/** A value kubectl can send as a label value: not a mapping or list, not `.nan` or `.inf` (JSON has no such number). */
+function isLabelScalar(value: unknown): boolean {
+  return typeof value !== 'object' && (typeof value !== 'number' || Number.isFinite(value));
 }
 
-/** A selector value as text; a mapping or list (which the API rejects) keeps a form no label value has. */
-function labelText(value: unknown): string {
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+function isAbsentOr(value: unknown, test: (value: unknown) => boolean): boolean {
+  return value === undefined || value === null || test(value);
 }
 
 export function isEmptySelector(selector: LabelSelector): boolean {

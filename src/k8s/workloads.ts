@@ -1,4 +1,4 @@
-import { isPlainObject } from './guards.js';
+import { isPlainObject, labelMap } from './guards.js';
 import type { JsonObject, K8sObject } from '../types.js';
 import { selectorFromLabelSelector, selectorFromMap, type LabelSelector } from './selector.js';
 import { oncePerTemplate } from './template-memo.js';
@@ -47,8 +47,7 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
   if (!isPlainObject(template)) template = {};
   const tpl = template as JsonObject;
   const metadata = isPlainObject(tpl.metadata) ? tpl.metadata : {};
-  const labels: Record<string, string> = {};
-  if (isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) setOwn(labels, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const labels = labelMap(metadata.labels);
   const prefix = segments.join('.');
   return {
     owner: obj,
@@ -65,9 +64,8 @@ function computePodTemplate(obj: K8sObject): PodTemplate | undefined {
 function operatorPodTemplate(obj: K8sObject, namespace: string, workload: WorkloadKind): PodTemplate {
   let metadata: unknown = obj.body;
   for (const seg of workload.templatePath) metadata = isPlainObject(metadata) ? metadata[seg] : undefined;
-  const labels: Record<string, string> = {};
-  if (isPlainObject(metadata) && isPlainObject(metadata.labels)) for (const [k, v] of Object.entries(metadata.labels)) if (v !== null && v !== undefined) labels[k] = String(v);
-  Object.assign(labels, workload.operatorLabels?.(obj.name));
+  const labels = labelMap(isPlainObject(metadata) ? metadata.labels : undefined);
+  for (const [key, value] of Object.entries(workload.operatorLabels?.(obj.name) ?? {})) setOwn(labels, key, value);
   return {
     owner: obj, namespace, labels, spec: {}, opaque: true,
     metadataPath: workload.templatePath.join('.'), specPath: 'spec', replicas: replicasOf(obj, workload),
@@ -81,9 +79,9 @@ function replicasOf(obj: K8sObject, workload: WorkloadKind): number {
   if (!isPlainObject(spec)) return 1;
   if (workload.replicas === 'parallelism') {
     const jobSpec = obj.kind === 'CronJob' && isPlainObject(spec.jobTemplate) && isPlainObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : spec;
-    return typeof jobSpec.parallelism === 'number' ? jobSpec.parallelism : 1;
+    return Number.isInteger(jobSpec.parallelism) ? (jobSpec.parallelism as number) : 1;
   }
-  return typeof spec.replicas === 'number' ? spec.replicas : 1;
+  return Number.isInteger(spec.replicas) ? (spec.replicas as number) : 1;
 }
 
 /** The selector a controller declares over its own Pods, if any. */
@@ -125,3 +123,4 @@ function findContainers(template: PodTemplate, lists: ContainerRef['list'][]): C
   }
   return out;
 }
+

@@ -5,11 +5,10 @@ import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
 import { isBuiltInGroup } from '../k8s/api-groups.js';
-import { isPlainObject } from '../k8s/guards.js';
+import { isPlainObject, labelMap, scalarText } from '../k8s/guards.js';
 import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
-import { setOwn } from '../own.js';
 
 export interface ParsedFile {
   file: string;
@@ -383,7 +382,7 @@ function nestingDepth(value: unknown): number {
 
 /** How messages name an item of a `List`. */
 function listItemName(list: JsonObject, itemIndex: number): string {
-  return `items[${itemIndex}] of the ${String(list.kind)}`;
+  return `items[${itemIndex}] of the ${scalarText(list.kind) ?? 'List'}`;
 }
 
 function isListKind(body: JsonObject): boolean {
@@ -466,12 +465,12 @@ export function manifestObject(body: JsonObject, source: ObjectSource): K8sObjec
   const { group, version } = splitApiVersion(apiVersion);
   const namespaceValue = typeof metadata?.namespace === 'string' && metadata.namespace ? metadata.namespace : undefined;
   const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? null : (namespaceValue ?? 'default');
-  const objectName = name ?? `${String(metadata?.generateName)}*`;
+  const objectName = name ?? `${scalarText(metadata?.generateName) ?? ''}*`;
   return {
     id: objectId(kind, namespace, objectName),
     apiVersion, group, version, kind, name: objectName, namespace,
-    labels: stringMap(metadata?.labels),
-    annotations: stringMap(metadata?.annotations),
+    labels: labelMap(metadata?.labels),
+    annotations: labelMap(metadata?.annotations),
     body,
     source,
   };
@@ -491,17 +490,6 @@ function isNotAManifest(body: JsonObject, file: string): boolean {
   return !isBuiltInGroup(splitApiVersion(body.apiVersion as string).group);
 }
 
-
-
-function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isPlainObject(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
-    if (v === null || v === undefined) continue;
-    setOwn(out, k, typeof v === 'object' ? JSON.stringify(v) : String(v));
-  }
-  return out;
-}
 
 function nodeRange(node: Node, lineCounter: LineCounter): Range {
   const r = node.range;

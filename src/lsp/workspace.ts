@@ -9,6 +9,7 @@ import type { Finding, K8sObject } from '../types.js';
 import { gitignoreToGlobs, relativeMatcher } from './gitignore.js';
 import { configGlobMatcher, type ResolvedConfig } from '../config/index.js';
 import { isConfigFile } from '../config/find.js';
+import { scalarText } from '../k8s/guards.js';
 import { loadKustomizations, type KustomizeLoad } from '../load/kustomize/index.js';
 import { isKustomizationFile } from '../load/kustomize/kustomization-file.js';
 import { addBuilt } from '../load/kustomize/merge.js';
@@ -161,7 +162,7 @@ export class Workspace {
     for (const { parsed } of this.files.values()) {
       for (const obj of parsed.objects) {
         const spec = obj.body.spec as { scope?: unknown; names?: { kind?: unknown } } | undefined;
-        if (obj.kind === 'CustomResourceDefinition' && spec?.scope === 'Cluster') kinds.push(String(spec.names?.kind));
+        if (obj.kind === 'CustomResourceDefinition' && spec?.scope === 'Cluster') kinds.push(scalarText(spec.names?.kind) ?? '');
       }
     }
     const signature = kinds.sort().join(',');

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../k8s/guards.js';
+import { isPlainObject, scalarText } from '../k8s/guards.js';
 import type { JsonObject, K8sObject } from '../types.js';
 
 export interface PolicyRuleRef {
@@ -22,7 +22,7 @@ export function policyRulesOf(role: K8sObject): PolicyRuleRef[] {
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.map((v) => String(v)) : [];
+  return Array.isArray(value) ? value.flatMap((v) => scalarText(v) ?? []) : [];
 }
 
 /** A binding's `roleRef` as kind and name. */
@@ -42,8 +42,4 @@ export function formatSubjects(binding: K8sObject): string {
   return subjects
     .map((s) => `${scalarText(s.kind) ?? 'subject'} ${typeof s.namespace === 'string' ? `${s.namespace}/` : ''}${scalarText(s.name) ?? '(no name)'}`)
     .join(', ');
-}
-
-function scalarText(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }

@@ -36,10 +36,16 @@ export function autoscalersByTarget(objects: ObjectSet): Map<string, Autoscaler[
   return byTarget;
 }
 
+/** `spec.replicas` is set but is no whole number (`.nan`, `2.5`, a string): schema-violation's to report, no count to judge. */
+export function replicasUnreadable(obj: K8sObject): boolean {
+  const spec = obj.body.spec;
+  return isPlainObject(spec) && spec.replicas !== undefined && spec.replicas !== null && !Number.isInteger(spec.replicas);
+}
+
 /** `spec.replicas` as written, or undefined when omitted (the API then defaults it to 1). */
 export function declaredReplicas(obj: K8sObject): number | undefined {
   const spec = obj.body.spec;
-  return isPlainObject(spec) && typeof spec.replicas === 'number' ? spec.replicas : undefined;
+  return isPlainObject(spec) && Number.isInteger(spec.replicas) ? (spec.replicas as number) : undefined;
 }
 
 /**

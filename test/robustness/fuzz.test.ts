@@ -94,6 +94,19 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
     );
   }, PIPELINE_TIMEOUT_MS);
 
+  it('values of the wrong type (mappings, lists, floats, null) never make a message say undefined, NaN or [object Object]', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), wrongTypedValue), { minLength: 1, maxLength: 6 }), async (seed, edits) => {
+        const text = substituteValues(seed, edits);
+        const result = await lint([], { preset: 'all', inline: [{ file: 'v.yaml', text }] });
+        expectFindingsInside(result.findings, new Map([['v.yaml', text]]));
+        const garbled = result.findings.filter((f) => /\bundefined\b|\bNaN\b|\[object \w+\]/.test(f.message) && !/\bundefined\b|\bNaN\b|\[object \w+\]/.test(text));
+        expect(garbled.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+    );
+  }, PIPELINE_TIMEOUT_MS);
+
   it('hostile CRD schemas (bad keywords, wrong types, $refs, patterns, CEL) give findings, never a failed rule', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostileKeyword, { minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), async (keywords, value) => {
@@ -123,6 +136,20 @@ function substituteNames(seed: string, edits: ReadonlyArray<readonly [number, st
     lines[i] = at % 2 === 0
       ? lines[i].replace(/^(\s*(?:- )?)([\w.-]+):/, `$1${quoted}:`)
       : lines[i].replace(/^(\s*(?:- )?[\w.-]+: ?).*$/, `$1${quoted}`);
+  }
+  return lines.join('\n');
+}
+
+/** YAML values of the types a field rarely has: a mapping, a list, a float, null, a boolean, a non-numeric string. */
+const wrongTypedValue = fc.constantFrom('{a: 1}', '[1, 2]', '{}', '[]', '80.5', 'null', '~', 'true', 'abc', '"80"', '-1', '1e3', '0x1F', '.nan', '.inf', '-.inf', '{toString: x}');
+
+/** Replaces the value at some `key: value` lines of a manifest (YAML text, not quoted). */
+function substituteValues(seed: string, edits: ReadonlyArray<readonly [number, string]>): string {
+  const lines = seed.split('\n');
+  const slots = lines.map((line, i) => (/^\s*(- )?[\w.-]+: ?\S/.test(line) ? i : -1)).filter((i) => i >= 0);
+  for (const [at, value] of edits) {
+    const i = slots[at % slots.length];
+    lines[i] = lines[i].replace(/^(\s*(?:- )?[\w.-]+: ?).*$/, `$1${value}`);
   }
   return lines.join('\n');
 }

@@ -63,5 +63,11 @@ ruleTester('dangling-service-selector', {
       yaml: `${deployment('shop', 'web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: odd, namespace: shop}\nspec:\n  selector: {app: {x: 1}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web-frontend}\n`,
       findings: [{ line: 20, messageId: 'noPod', data: { name: 'web', selector: 'app=web-frontend' } }],
     },
+    {
+      // .nan and .inf decode to numbers JSON cannot carry: kubectl cannot send the Service at all
+      name: 'a selector value .nan is not judged either',
+      yaml: `${deployment('shop', 'web')}---\napiVersion: v1\nkind: Service\nmetadata: {name: odd, namespace: shop}\nspec:\n  selector: {app: .nan}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web-frontend}\n`,
+      findings: [{ line: 20, messageId: 'noPod', data: { name: 'web', selector: 'app=web-frontend' } }],
+    },
   ],
 });

@@ -55,6 +55,14 @@ ruleTester('invalid-pod-spec', {
       ],
     },
     {
+      name: 'a port written .nan or .inf is named as written, not as NaN or Infinity',
+      yaml: pod('containers:\n- name: c\n  image: busybox:1.36\n  ports:\n  - {containerPort: .nan, hostPort: .inf}'),
+      findings: [
+        { line: 9, messageId: 'portNumber', message: 'containerPort .nan of container "c" is not a valid port number' },
+        { line: 9, messageId: 'portNumber', message: 'hostPort .inf of container "c"' },
+      ],
+    },
+    {
       name: 'two volumes with one name',
       yaml: pod('containers: [{name: c, image: busybox:1.36}]\nvolumes:\n- {name: data, emptyDir: {}}\n- {name: data, configMap: {name: x}}'),
       findings: [{ line: 8, message: 'volume name "data" is already used by volume volumes[0]; volume names must be unique ("Duplicate value")' }],

@@ -7,6 +7,7 @@ const pod = (ports: string, podSpec = '') => singleContainerPod(`ports: ${ports}
 ruleTester('privileged-ports', {
   valid: [
     { name: 'a port above 1023', yaml: pod('[{containerPort: 8080}, {containerPort: 1024}]') },
+    { name: 'containerPort .nan or 80.5 is no port (schema-violation reports it)', yaml: pod('[{containerPort: .nan}, {containerPort: 80.5}]') },
     { name: 'a port the team allows', yaml: pod('[{containerPort: 443}]'), options: { allowedPorts: [443] } },
     { name: 'the Pod makes low ports unprivileged', yaml: pod('[{containerPort: 80}]', 'securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "0"}]}') },
   ],

@@ -15,6 +15,7 @@ const hpa = '---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmet
 ruleTester('single-replica', {
   valid: [
     { name: 'two replicas', yaml: workload('Deployment', 'replicas: 2') },
+    { name: 'replicas: .nan is schema-violation\'s, not a count of NaN', yaml: workload('Deployment', 'replicas: .nan') },
     { name: 'scaled to zero on purpose', yaml: workload('StatefulSet', 'replicas: 0') },
     { name: 'an autoscaler owns the count', yaml: workload('Deployment', 'minReadySeconds: 5') + hpa },
     { name: 'DaemonSet (one per node)', yaml: workload('DaemonSet', 'minReadySeconds: 5') },
