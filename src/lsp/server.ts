@@ -170,7 +170,7 @@ class KubeknitServer {
 
   private async initialized(): Promise<void> {
     if (this.canWatchFiles) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] }).then(undefined, ignoreClientRefusal);
     }
     await this.reloadWorkspace();
   }
@@ -183,7 +183,11 @@ class KubeknitServer {
     const workspace = new Workspace({ lint: this.lintOverrides });
     for (const root of this.roots) {
       const { config, error } = await readWorkspaceConfig(root);
-      if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
+      if (error) {
+        // Typed void, yet sent as a request: a client that does not support it answers with an error.
+        const shown: unknown = this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
+        if (shown instanceof Promise) shown.catch(ignoreClientRefusal);
+      }
       workspace.addRoot(root, config);
     }
     await workspace.buildKustomizations();
@@ -261,7 +265,7 @@ class KubeknitServer {
     if (diagnostics.length) this.published.set(file, key);
     else this.published.delete(file);
     const document = this.documents.get(uriOf(file));
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics });
+    this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics }).then(undefined, ignoreClientRefusal);
   }
 
   /** The reference under the cursor and what it leads to, with the analysis brought up to date. */
@@ -327,6 +331,12 @@ function checkedDocumentEvents(connection: Connection, log: (message: string) =>
     onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(checkedRequest('textDocument/willSaveWaitUntil', PARAMS.willSave, handler)),
   };
 }
+
+/**
+ * A request the client answers with an error (a client without `window/showMessageRequest`) or a
+ * message that cannot be written: nothing to do here. A broken output ends the server on its own.
+ */
+function ignoreClientRefusal(): void {}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

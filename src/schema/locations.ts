@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../load/errors.js';
 
@@ -19,7 +19,8 @@ export function findLocationSchema(locations: readonly string[], kind: KindCoord
   if (![kind.group, kind.version, kind.kind].every(isPathSafe)) return undefined;
   for (const location of locations) {
     const candidates = location.includes('{{') ? [expandTemplate(location, kind)] : folderCandidates(location, kind);
-    const found = candidates.find((file) => existsSync(file));
+    // Only a regular file: a checked-in symlink to /dev/zero or a FIFO would never finish reading.
+    const found = candidates.find((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
     if (found) return found;
   }
   return undefined;

@@ -152,3 +152,25 @@ describe('kubeknit lsp checks the parameters of every request and notification',
     expect(actions.map((a) => a.title)).toEqual(['Disable dangling-service-selector for this line']);
   });
 });
+
+describe('kubeknit lsp reads a workspace .kubeknit.yaml as data', () => {
+  let root: string | undefined;
+  let lsp: LspSession | undefined;
+  afterAll(async () => {
+    await lsp?.stop();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a config naming a URL as a schema location is set aside; the workspace is still linted, and the server lives on though the client refuses the warning request', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'kk-lsp-config-'));
+    writeFileSync(path.join(root, 'svc.yaml'), SERVICE);
+    writeFileSync(path.join(root, '.kubeknit.yaml'), 'schemaLocations: ["https://attacker.example/schemas"]\nrules:\n  dangling-service-selector: off\n');
+    lsp = await startLsp(root, { debounceMs: 10 });
+    // Before, every analysis failed on the URL and the editor showed nothing at all.
+    const list = await lsp.waitForDiagnostics(fileUri(root, 'svc.yaml'), (d) => d.length > 0);
+    expect(list.map((d) => d.code)).toContain('dangling-service-selector');
+    // The test client answers window/showMessageRequest with an error; that rejection once ended the server.
+    await lsp.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(root, 'svc.yaml') }, position: { line: 0, character: 0 } });
+    expect(lsp.child.exitCode).toBeNull();
+  });
+});
