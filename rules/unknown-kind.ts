@@ -8,7 +8,7 @@ export default defineRule({
   presets: ['recommended'],
   description: 'No schema is known for the object\'s apiVersion and kind, so it is not validated (an error for a kind unknown in a built-in API group)',
   docs: {
-    why: 'kubeknit can only check fields against a schema. A misspelt kind or apiVersion is rejected by the API server; a custom resource whose CRD is not installed cannot be created. It is a warning, not an error: a custom resource of a group whose CRD lives elsewhere (Istio, Gateway API) may be valid, but its fields went unchecked. A kind unknown in a group Kubernetes itself serves (`v1`, `apps/v1`, `batch/v1`…) is an error: no CRD can add it, and the API server answers "no matches for kind". A custom resource whose CRD in the input has a schema that cannot be compiled is checked without it, with a warning.',
+    why: 'kubeknit can only check fields against a schema. A misspelt kind or apiVersion is rejected by the API server; a custom resource whose CRD is not installed cannot be created. It is a warning, not an error: a custom resource of a group whose CRD lives elsewhere (Istio, Gateway API) may be valid, but its fields went unchecked. A kind unknown in a group Kubernetes itself serves (`v1`, `apps/v1`, `batch/v1`…) is an error: no CRD can add it, and the API server answers "no matches for kind". A schema file from --schema-location that is not JSON or cannot be compiled leaves its kind without a schema, with this warning on each object. A CRD in the input whose schema cannot be compiled is reported once, at the CRD, by invalid-crd-schema.',
     fix: 'Correct the kind or apiVersion, include the CustomResourceDefinition in the linted files, or point --schema-location at a folder of schemas ({group}/{kind}_{version}.json). --ignore-missing-schemas silences this rule.',
     bad: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: web}\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n',
@@ -26,10 +26,9 @@ export default defineRule({
       } else if (lookup.status === 'missing') {
         const hint = lookup.suggestion ? `; did you mean kind "${lookup.suggestion}"?` : '; include its CustomResourceDefinition or add a --schema-location';
         report(obj, 'kind', `no schema for ${obj.apiVersion} ${obj.kind} in Kubernetes ${version} nor in the CRDs and schema locations given${hint}`);
-      } else if (lookup.status === 'crd-schema-broken') {
-        report(obj, 'apiVersion', `the schema of the CustomResourceDefinition "${lookup.crd.name}" cannot be used (${lookup.reason}), so ${obj.kind} "${obj.name}" was checked without it`, undefined, {
-          related: [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }],
-        });
+      } else if (lookup.status === 'schema-file-broken') {
+        // The user's own schema file, not the object, is at fault: the object is checked without it, as without any schema.
+        report(obj, 'kind', `the schema file ${lookup.file} for ${obj.apiVersion} ${obj.kind} cannot be used (${lookup.reason}), so the object was not validated against it; fix the file or its --schema-location`);
       } else if (lookup.status === 'not-yet') {
         report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}; it is served from ${lookup.firstServed}`);
       } else if (lookup.status === 'crd-version-not-served') {

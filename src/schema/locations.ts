@@ -57,10 +57,12 @@ function expandTemplate(template: string, { group, version, kind, kubernetesVers
   return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-export function readSchemaFile(file: string): Record<string, unknown> {
+/** A schema file's JSON object, or why it cannot be used (unreadable, not JSON, not an object). */
+export function readSchemaFile(file: string): { schema: Record<string, unknown> } | { reason: string } {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const schema: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? { schema: schema as Record<string, unknown> } : { reason: 'it is not a JSON object' };
   } catch (err) {
-    throw new UsageError(`schema ${file} cannot be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return { reason: `it cannot be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
   }
 }
