@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FramingGuard, MAX_MESSAGE_BYTES } from '../../src/lsp/framing.js';
 
@@ -30,6 +31,26 @@ describe('FramingGuard: well-framed traffic passes unchanged', () => {
   it('one byte at a time (headers and multi-byte characters split across chunks)', async () => {
     const bytes = Buffer.from(stream);
     expect(await through([...bytes].map((b) => Buffer.from([b])))).toEqual({ forwarded: stream, lost: undefined });
+  });
+
+  it('any messages, cut into chunks anywhere, go through unchanged (property)', async () => {
+    const message = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('\r\n\r\n', 'Content-Length: 5\r\n\r\n', '\u0000'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(message, { maxLength: 6 }), fc.array(fc.nat({ max: 64 }), { maxLength: 12 }), async (bodies, cuts) => {
+        const bytes = Buffer.from(bodies.map((b) => frame(JSON.stringify({ text: b }))).join(''));
+        const chunks: Buffer[] = [];
+        let at = 0;
+        for (const cut of cuts) {
+          chunks.push(bytes.subarray(at, Math.min(bytes.length, at + cut)));
+          at = Math.min(bytes.length, at + cut);
+        }
+        chunks.push(bytes.subarray(at));
+        const result = await through(chunks.filter((c) => c.length));
+        expect(result.lost).toBeUndefined();
+        expect(result.forwarded).toBe(bytes.toString('utf8'));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+    );
   });
 
   it('with a Content-Type header and any header case', async () => {
