@@ -1,4 +1,4 @@
-import { defineRule, isPlainObject, type JsonObject } from '../src/rule-api.js';
+import { defineRule, isPlainObject, schemaRegistryFor, type JsonObject } from '../src/rule-api.js';
 
 type Segments = Array<string | number>;
 
@@ -16,24 +16,34 @@ export default defineRule({
   family: 'schema',
   severity: 'error',
   presets: ['recommended'],
-  description: 'A CustomResourceDefinition schema names a type that does not exist (type: strign)',
+  description: 'A CustomResourceDefinition schema names a type that does not exist (type: strign), or cannot be compiled',
   messages: {
     type: 'type "{{value}}" in the schema of version {{version}} is not one of array, boolean, integer, number, object, string ("Unsupported value"); the API server rejects the CustomResourceDefinition',
+    uncompilable: 'the schema of version {{version}} cannot be compiled ({{reason}}); the API server rejects such a CustomResourceDefinition, and its {{kind}} objects are not validated against it',
   },
   docs: {
-    why: 'The API server validates a CustomResourceDefinition\'s openAPIV3Schema: every type must be array, boolean, integer, number, object or string. A misspelt type makes the whole CRD fail to apply, and no custom resource of it can be created. kubeknit then checks those custom resources without the schema (unknown-kind warns about it).',
-    fix: 'Correct the type (string, not strign; integer, not int).',
+    why: 'The API server validates a CustomResourceDefinition\'s openAPIV3Schema: every type must be array, boolean, integer, number, object or string. A misspelt type, or a keyword with a value of the wrong type (`minimum: "abc"`), makes the whole CRD fail to apply, and no custom resource of it can be created. kubeknit reports it here, once, and checks those custom resources without the schema.',
+    fix: 'Correct the type (string, not strign; integer, not int), or the keyword the message names.',
     bad: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {kind: Widget, plural: widgets}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          size: {type: strign}\n',
     good: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {kind: Widget, plural: widgets}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          size: {type: string}\n',
   },
-  check({ objects, report }) {
-    for (const crd of objects.ofKind('CustomResourceDefinition')) {
+  check({ objects, settings, report }) {
+    const crds = objects.ofKind('CustomResourceDefinition');
+    if (!crds.length) return;
+    const registry = schemaRegistryFor(objects, settings);
+    for (const crd of crds) {
       const spec = crd.body.spec;
       if (!isPlainObject(spec) || !Array.isArray(spec.versions)) continue;
+      const kind = isPlainObject(spec.names) && typeof spec.names.kind === 'string' ? spec.names.kind : 'custom';
       spec.versions.forEach((version, i) => {
         if (!isPlainObject(version) || !isPlainObject(version.schema) || !isPlainObject(version.schema.openAPIV3Schema)) return;
         const name = typeof version.name === 'string' ? version.name : String(i);
-        for (const bad of badTypes(version.schema.openAPIV3Schema, ['spec', 'versions', i, 'schema', 'openAPIV3Schema'])) report(crd, bad.path, 'type', { value: bad.value, version: name });
+        const schemaPath = ['spec', 'versions', i, 'schema', 'openAPIV3Schema'];
+        const types = badTypes(version.schema.openAPIV3Schema, schemaPath);
+        for (const bad of types) report(crd, bad.path, 'type', { value: bad.value, version: name });
+        // Any other reason the schema does not compile, once per version (a bad type above already explains it).
+        const reason = types.length || typeof version.name !== 'string' ? undefined : registry.crdSchemaProblem(crd, version.name);
+        if (reason) report(crd, schemaPath, 'uncompilable', { version: name, reason, kind });
       });
     }
   },

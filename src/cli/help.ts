@@ -182,6 +182,10 @@ quick fixes. --stdio is accepted because editors pass it; stdio is the only tran
 Options:
       --stdio      speak LSP on standard input and output (the default)
   -h, --help       print this help
+
+Exit status: 0 after the editor's shutdown request. 1 on exit or when the input or
+output closes before it, and when the input loses the message framing (a bad header,
+a body that is not JSON, a message cut off), with the reason on stderr.
 `;
 
 export const SCHEMAS_HELP = `Usage: kubeknit schemas import <dir...> [options]

@@ -12,7 +12,11 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 // or `rules` need none of the linter.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
-  rules: async () => (await import('./rules-command.js')).rulesCommand,
+  // The registry comes from the one module that composes it (src/index.ts), as `lint()` gets it.
+  rules: async () => {
+    const [{ rulesCommand }, { RULES }] = await Promise.all([import('./rules-command.js'), import('../index.js')]);
+    return (args, io) => rulesCommand(args, io, RULES);
+  },
   graph: async () => (await import('./graph-command.js')).graphCommand,
   lsp: async () => (await import('./lsp-command.js')).lspCommand,
   schemas: async () => (await import('./schemas-command.js')).schemasCommand,

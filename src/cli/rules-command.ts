@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { RULES, findRule } from '../../rules/index.js';
 import { presetsOf, type Rule } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { EXIT, type CliIO } from './io.js';
 import { RULES_HELP } from './help.js';
 
-export async function rulesCommand(args: string[], io: CliIO): Promise<number> {
+/** `kubeknit rules [id]`: the rules of `registry` (the built-in rules, passed in by the CLI entry). */
+export async function rulesCommand(args: string[], io: CliIO, registry: readonly Rule[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -17,7 +17,7 @@ export async function rulesCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}"; choose text or json`);
   if (positionals.length > 1) throw new UsageError('kubeknit rules takes at most one rule id');
-  const rules = positionals.length ? [lookup(positionals[0])] : RULES;
+  const rules = positionals.length ? [lookup(registry, positionals[0])] : registry;
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify(rules.map(ruleSummary), null, 2)}\n`);
   } else if (positionals.length) {
@@ -28,8 +28,8 @@ export async function rulesCommand(args: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
-function lookup(id: string): Rule {
-  const rule = findRule(id);
+function lookup(registry: readonly Rule[], id: string): Rule {
+  const rule = registry.find((r) => r.id === id);
   if (rule) return rule;
   throw new UsageError(`unknown rule "${id}"; "kubeknit rules" lists them`);
 }

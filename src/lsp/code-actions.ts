@@ -5,6 +5,7 @@ import { FileFixer, type PendingFix } from '../fix/resolve.js';
 import type { FindingFix } from '../fix/types.js';
 import { isPlainObject } from '../k8s/guards.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
+import { fits, PENDING_FIX } from './params.js';
 
 /** The comment that silences one rule on the next line (read by the suppression support). */
 export const DISABLE_NEXT_LINE = 'kubeknit-disable-next-line';
@@ -59,12 +60,7 @@ export function codeActionsFor(document: TextDocument, diagnostics: readonly Dia
 /** The pending fix a diagnostic carries; anything else in `data` (it comes back from the client) is ignored. */
 function fixOf(diagnostic: Diagnostic): PendingFix | undefined {
   const data: unknown = diagnostic.data;
-  if (!isPlainObject(data) || !isPlainObject(data.fix)) return undefined;
-  const fix = data.fix as unknown as PendingFix;
-  const start = fix.objectStart as unknown;
-  if (!Array.isArray(fix.edits) || (fix.type !== 'problem' && fix.type !== 'suggestion') || typeof fix.description !== 'string') return undefined;
-  if (!isPlainObject(start) || typeof start.line !== 'number' || typeof start.column !== 'number') return undefined;
-  return fix;
+  return isPlainObject(data) && fits(PENDING_FIX, data.fix) ? (data.fix as unknown as PendingFix) : undefined;
 }
 
 function toLspEdits(document: TextDocument, fix: FindingFix): LspTextEdit[] {

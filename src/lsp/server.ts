@@ -1,9 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, FileChangeType, MarkupKind, ProposedFeatures,
   StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
-  type Connection, type Hover, type InitializeParams, type InitializeResult, type Location, type Position,
+  type CodeActionParams, type Connection, type DidChangeWatchedFilesParams, type Hover, type InitializeParams, type InitializeResult,
+  type Location, type Position, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, FIX_ALL_KIND } from './code-actions.js';
@@ -17,6 +19,9 @@ import { escapeMarkdown } from '../report/escape.js';
 import { editorLintOptions, emptyGraphPage, graphPageHtml, GRAPH_PAGE_REQUEST } from './graph-page.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { LintOptions } from '../index.js';
+import { readManifestFile } from '../load/read.js';
+import { checkedNotification, checkedRequest, PARAMS } from './params.js';
+import { FramingGuard } from './framing.js';
 
 /** Options an editor may pass in `initializationOptions`. */
 export interface ServerOptions {
@@ -29,13 +34,60 @@ export interface ServerOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+/** How long messages read before the input ended may still take to be answered. */
+const INPUT_END_GRACE_MS = 500;
 
-/** Serves LSP on the given streams until the client disconnects. */
-export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output));
-  const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+/** How the server ended: the exit status LSP prescribes, and why when it was not an orderly `exit`. */
+export interface ServerEnd {
+  /** 0 after `shutdown`; 1 when the stream closed or broke first. */
+  code: number;
+  reason?: string;
+}
+
+/**
+ * Serves LSP on the given streams until the client disconnects: an `exit` notification (the LSP
+ * library then ends the process), the input stream closing, or framing that can no longer be trusted
+ * (a bad header, a body that is not JSON, a message cut off). The server never waits on a broken stream.
+ */
+export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<ServerEnd> {
+  let shutdown = false;
+  let settle: (end: ServerEnd) => void = () => undefined;
+  const ended = new Promise<ServerEnd>((resolve) => {
+    settle = (end) => {
+      settle = () => undefined;
+      resolve(end);
+    };
+  });
+  // The messages read before the input ended or broke are still answered (a script may send
+  // `shutdown` and close at once): the end waits a moment for them, then comes whatever they do.
+  const endSoon = (reason?: string) => setTimeout(() => settle(reason || !shutdown ? { code: 1, reason: reason ?? 'the input closed before a shutdown request' } : { code: 0 }), INPUT_END_GRACE_MS);
+  const lostFraming = (reason: string) => endSoon(`lost the message framing: ${reason}`);
+  const guard = new FramingGuard(lostFraming);
+  pipeline(input, guard, (err) => {
+    if (err) endSoon(`cannot read the input: ${err.message}`);
+  });
+  const reader = new StreamMessageReader(guard);
+  const writer = new StreamMessageWriter(output);
+  let log: (message: string) => void = () => undefined;
+  reader.onError((err) => {
+    // A body that is not JSON breaks the stream; any other error is the library's own handling of one
+    // message (e.g. a `$/cancelRequest` without params), and the server goes on.
+    if (err instanceof SyntaxError) lostFraming(`a message is not JSON: ${err.message.split('\n')[0]}`);
+    else log(`kubeknit: a message was dropped: ${err.message.split('\n')[0]}`);
+  });
+  // A message cut off mid-body, with the client silent for the reader's partial-message timeout (10 s).
+  reader.onPartialMessage(() => lostFraming('a message stopped arriving halfway'));
+  reader.onClose(() => endSoon());
+  writer.onError(([err]) => settle({ code: 1, reason: `cannot write to the client: ${err.message}` }));
+  writer.onClose(() => settle({ code: 1, reason: 'the output closed' }));
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  log = (message) => connection.console.error(message);
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  connection.onExit(() => settle({ code: shutdown ? 0 : 1 }));
   new KubeknitServer(connection).listen();
-  return closed;
+  return ended;
 }
 
 class KubeknitServer {
@@ -59,38 +111,43 @@ class KubeknitServer {
 
   listen(): void {
     const { connection, documents } = this;
-    connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.initialized());
+    const log = (message: string) => connection.console.error(message);
+    connection.onInitialize(checkedRequest('initialize', PARAMS.initialize, (params: InitializeParams) => this.initialize(params)));
+    connection.onInitialized(() => void this.initialized().catch((err: unknown) => log(`kubeknit: start-up failed: ${errorText(err)}`)));
     documents.onDidOpen((e) => this.schedule(pathOf(e.document.uri), 0));
     documents.onDidChangeContent((e) => {
       if (this.parsedVersions.get(pathOf(e.document.uri)) !== e.document.version) this.schedule(pathOf(e.document.uri), this.debounceMs);
     });
-    documents.onDidSave((e) => void this.saved(pathOf(e.document.uri)));
+    documents.onDidSave((e) => void this.saved(pathOf(e.document.uri)).catch((err: unknown) => log(`kubeknit: rebuilding after a save failed: ${errorText(err)}`)));
     documents.onDidClose((e) => this.schedule(pathOf(e.document.uri), 0));
-    connection.onDidChangeWatchedFiles(({ changes }) => {
-      if (changes.some((change) => isConfigFile(pathOf(change.uri)))) {
-        void this.reloadWorkspace();
-        return;
-      }
-      for (const change of changes) {
-        const file = pathOf(change.uri);
-        if (this.documents.get(change.uri)) continue; // the open buffer wins over the disk
-        if (change.type === FileChangeType.Deleted) this.workspace.remove(file);
-        this.schedule(file, 0);
-      }
-    });
-    connection.onHover(({ textDocument, position }) => this.hover(textDocument.uri, position));
-    connection.onDefinition(({ textDocument, position }) => this.definition(textDocument.uri, position));
-    connection.onRequest(GRAPH_PAGE_REQUEST, (params: unknown) => this.graphPage(params));
-    connection.onCodeAction(({ textDocument, context }) => {
-      const document = documents.get(textDocument.uri);
-      if (!document) return [];
-      this.flush(); // fixes are resolved against the analysis of the text as it is now
-      const fileDiagnostics = (this.analysis?.byFile.get(pathOf(textDocument.uri)) ?? []).map(toDiagnostic);
-      return codeActionsFor(document, context.diagnostics, { only: context.only, fileDiagnostics });
-    });
-    documents.listen(connection);
+    connection.onDidChangeWatchedFiles(checkedNotification('workspace/didChangeWatchedFiles', PARAMS.didChangeWatchedFiles, (params: DidChangeWatchedFilesParams) => this.filesChanged(params), log));
+    connection.onHover(checkedRequest('textDocument/hover', PARAMS.textDocumentPosition, ({ textDocument, position }: TextDocumentPositionParams) => this.hover(textDocument.uri, position)));
+    connection.onDefinition(checkedRequest('textDocument/definition', PARAMS.textDocumentPosition, ({ textDocument, position }: TextDocumentPositionParams) => this.definition(textDocument.uri, position)));
+    connection.onRequest(GRAPH_PAGE_REQUEST, checkedRequest(GRAPH_PAGE_REQUEST, PARAMS.graphPage, (params: { uri?: string | null } | null | undefined) => this.graphPage(params?.uri ?? undefined)));
+    connection.onCodeAction(checkedRequest('textDocument/codeAction', PARAMS.codeAction, (params: CodeActionParams) => this.codeActions(params)));
+    documents.listen(checkedDocumentEvents(connection, log));
     connection.listen();
+  }
+
+  private filesChanged({ changes }: DidChangeWatchedFilesParams): void {
+    if (changes.some((change) => isConfigFile(pathOf(change.uri)))) {
+      void this.reloadWorkspace().catch((err: unknown) => this.connection.console.error(`kubeknit: reloading the workspace failed: ${errorText(err)}`));
+      return;
+    }
+    for (const change of changes) {
+      const file = pathOf(change.uri);
+      if (this.documents.get(change.uri)) continue; // the open buffer wins over the disk
+      if (change.type === FileChangeType.Deleted) this.workspace.remove(file);
+      this.schedule(file, 0);
+    }
+  }
+
+  private codeActions({ textDocument, context }: CodeActionParams) {
+    const document = this.documents.get(textDocument.uri);
+    if (!document) return [];
+    this.flush(); // fixes are resolved against the analysis of the text as it is now
+    const fileDiagnostics = (this.analysis?.byFile.get(pathOf(textDocument.uri)) ?? []).map(toDiagnostic);
+    return codeActionsFor(document, context.diagnostics, { only: context.only, fileDiagnostics });
   }
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -113,7 +170,7 @@ class KubeknitServer {
 
   private async initialized(): Promise<void> {
     if (this.canWatchFiles) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+      this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] }).then(undefined, ignoreClientRefusal);
     }
     await this.reloadWorkspace();
   }
@@ -126,7 +183,11 @@ class KubeknitServer {
     const workspace = new Workspace({ lint: this.lintOverrides });
     for (const root of this.roots) {
       const { config, error } = await readWorkspaceConfig(root);
-      if (error) void this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
+      if (error) {
+        // Typed void, yet sent as a request: a client that does not support it answers with an error.
+        const shown: unknown = this.connection.window.showWarningMessage(`kubeknit: the config file is not used: ${error}`);
+        if (shown instanceof Promise) shown.catch(ignoreClientRefusal);
+      }
       workspace.addRoot(root, config);
     }
     await workspace.buildKustomizations();
@@ -204,19 +265,26 @@ class KubeknitServer {
     if (diagnostics.length) this.published.set(file, key);
     else this.published.delete(file);
     const document = this.documents.get(uriOf(file));
-    void this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics });
+    this.connection.sendDiagnostics({ uri: document?.uri ?? uriOf(file), version: document?.version, diagnostics }).then(undefined, ignoreClientRefusal);
   }
 
   /** The reference under the cursor and what it leads to, with the analysis brought up to date. */
   private targetsAt(uri: string, position: Position): NavigationTarget[] {
     this.flush();
     const file = pathOf(uri);
-    const text = this.documents.get(uri)?.getText() ?? (isRegularFile(file) ? readFileSync(file, 'utf8') : undefined);
+    const text = this.documents.get(uri)?.getText() ?? this.diskText(file);
     if (text === undefined || !this.analysis) return [];
     const document = TextDocument.create(uri, 'yaml', 0, text);
     const at = pathAtOffset(text, document.offsetAt(position));
     const hit = at && objectAtPath(this.workspace.objectsOf(file), at);
     return hit ? navigationTargets(this.analysis.graph, hit.object, hit.path) : [];
+  }
+
+  /** The text of a workspace file that is not open, read as the linter reads it (regular files within the size limit). */
+  private diskText(file: string): string | undefined {
+    if (!this.workspace.has(file) || !isRegularFile(file)) return undefined;
+    const read = readManifestFile(file);
+    return 'text' in read ? read.text : undefined;
   }
 
   private hover(uri: string, position: Position): Hover | null {
@@ -230,9 +298,8 @@ class KubeknitServer {
   }
 
   /** The interactive diagram of the workspace, with the objects of the given document highlighted. */
-  private async graphPage(params: unknown): Promise<{ html: string }> {
+  private async graphPage(uri: string | undefined): Promise<{ html: string }> {
     this.flush();
-    const uri = isPlainObject(params) && typeof params.uri === 'string' ? params.uri : undefined;
     if (!this.analysis) return { html: emptyGraphPage() };
     const highlight = uri ? this.workspace.objectsOf(pathOf(uri)) : [];
     return { html: await graphPageHtml(this.analysis, highlight) };
@@ -246,6 +313,33 @@ class KubeknitServer {
       return [{ uri: uriOf(t.file), range: { start, end } }];
     });
   }
+}
+
+type DocumentEvents = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+/**
+ * The connection the document manager listens on, with each document notification's parameters
+ * checked first: a malformed didOpen/didChange/didClose/didSave is ignored, never half-applied.
+ */
+function checkedDocumentEvents(connection: Connection, log: (message: string) => void): DocumentEvents {
+  return {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(checkedNotification('textDocument/didOpen', PARAMS.didOpen, handler, log)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(checkedNotification('textDocument/didChange', PARAMS.didChange, handler, log)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(checkedNotification('textDocument/didClose', PARAMS.didClose, handler, log)),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(checkedNotification('textDocument/didSave', PARAMS.didSave, handler, log)),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(checkedNotification('textDocument/willSave', PARAMS.willSave, handler, log)),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(checkedRequest('textDocument/willSaveWaitUntil', PARAMS.willSave, handler)),
+  };
+}
+
+/**
+ * A request the client answers with an error (a client without `window/showMessageRequest`) or a
+ * message that cannot be written: nothing to do here. A broken output ends the server on its own.
+ */
+function ignoreClientRefusal(): void {}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Files are kept by path; documents that are not files (untitled:) by their URI. */

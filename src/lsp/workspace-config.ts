@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { findConfigFile, type ResolvedConfig } from '../config/index.js';
 import { loadConfigFile } from '../index.js';
+import { checkSchemaLocations } from '../schema/locations.js';
 
 /** The configuration that applies to a workspace folder, as the CLI would find it there. */
 export interface WorkspaceConfig {
@@ -19,7 +20,9 @@ export async function readWorkspaceConfig(root: string): Promise<WorkspaceConfig
   const file = findConfigFile(root);
   if (!file) return {};
   try {
-    return { config: await loadConfigFile(file) };
+    const config = await loadConfigFile(file);
+    checkSchemaLocations(config.schemaLocations); // a URL is refused here, as `kubeknit lint` refuses it, not at every analysis
+    return { config };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) }; // a broken config must not stop the editor
   }

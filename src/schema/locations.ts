@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../load/errors.js';
 
@@ -19,7 +19,8 @@ export function findLocationSchema(locations: readonly string[], kind: KindCoord
   if (![kind.group, kind.version, kind.kind].every(isPathSafe)) return undefined;
   for (const location of locations) {
     const candidates = location.includes('{{') ? [expandTemplate(location, kind)] : folderCandidates(location, kind);
-    const found = candidates.find((file) => existsSync(file));
+    // Only a regular file: a checked-in symlink to /dev/zero or a FIFO would never finish reading.
+    const found = candidates.find((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true);
     if (found) return found;
   }
   return undefined;
@@ -56,10 +57,12 @@ function expandTemplate(template: string, { group, version, kind, kubernetesVers
   return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-export function readSchemaFile(file: string): Record<string, unknown> {
+/** A schema file's JSON object, or why it cannot be used (unreadable, not JSON, not an object). */
+export function readSchemaFile(file: string): { schema: Record<string, unknown> } | { reason: string } {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const schema: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? { schema: schema as Record<string, unknown> } : { reason: 'it is not a JSON object' };
   } catch (err) {
-    throw new UsageError(`schema ${file} cannot be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return { reason: `it cannot be read: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
   }
 }

@@ -27,7 +27,10 @@ export type SchemaLookup =
   | { status: 'removed'; removedIn: string; replacement?: string; successor?: string }
   | { status: 'not-yet'; firstServed: string }
   | { status: 'crd-version-not-served'; crd: K8sObject; versions: string[] }
+  /** The CRD's schema cannot be compiled: `invalid-crd-schema` reports it at the CRD, once. */
   | { status: 'crd-schema-broken'; crd: K8sObject; reason: string }
+  /** A `--schema-location` file that is not JSON or cannot be compiled: the kind is checked without it. */
+  | { status: 'schema-file-broken'; file: string; reason: string }
   /** `builtInGroup`: the group is one Kubernetes serves, so no CRD can add the kind. */
   | { status: 'missing'; suggestion?: string; builtInGroup: boolean };
 
@@ -69,6 +72,8 @@ export class SchemaRegistry {
   private readonly crds = new Map<string, CrdVersion[]>();
   /** Schema files of the locations, read once per run (every custom resource of a kind asks for its file). */
   private readonly locationSchemas = new Map<string, JsonSchema>();
+  /** Schema files of the locations that could not be read or parsed, with the reason (read once per run too). */
+  private readonly unreadableFiles = new Map<string, string>();
   private readonly lookups = new WeakMap<K8sObject, SchemaLookup>();
   private readonly compileProblems = new Map<string, string | undefined>();
   private loadedVersion: VersionSchemas | undefined;
@@ -116,9 +121,18 @@ export class SchemaRegistry {
     const file = obj.group ? findLocationSchema(this.locations, { group: obj.group, version: obj.version, kind: obj.kind, kubernetesVersion: this.kubernetesVersion }) : undefined;
     if (file) {
       let schema = this.locationSchemas.get(file);
-      if (!schema) this.locationSchemas.set(file, (schema = readSchemaFile(file)));
+      if (!schema) {
+        const read = this.unreadableFiles.has(file) ? { reason: this.unreadableFiles.get(file)! } : readSchemaFile(file);
+        if ('reason' in read) {
+          this.unreadableFiles.set(file, read.reason);
+          return { status: 'schema-file-broken', file, reason: read.reason };
+        }
+        this.locationSchemas.set(file, (schema = read.schema));
+      }
       // the content is part of the id: a process that lints again (an editor) compiles an edited file anew
       const id = `${pathToFileURL(path.resolve(file)).href}?content=${hash(schema)}`;
+      const broken = this.compileProblem(id, schema);
+      if (broken) return { status: 'schema-file-broken', file, reason: broken };
       const lookup = this.documentLookup(obj, id, `${id} ${loaded.fingerprint}`, schema);
       return this.withCelRules(obj, schema, lookup);
     }
@@ -128,7 +142,13 @@ export class SchemaRegistry {
     return { status: 'missing', suggestion: this.suggestKind(obj), builtInGroup: isBuiltInGroup(obj.group) };
   }
 
-  /** Why a CRD's schema cannot be compiled (say `type: strign`), or undefined when it compiles; found once per schema. */
+  /** Why the schema of one version of a CRD cannot be compiled, or undefined when it compiles (or it has none). */
+  crdSchemaProblem(crd: K8sObject, version: string): string | undefined {
+    const match = crdVersions(crd).find((v) => v.version === version);
+    return match?.schema ? this.compileProblem(`crd-${hash(match.schema)}`, match.schema) : undefined;
+  }
+
+  /** Why a CRD's or a schema file's schema cannot be compiled (say `type: strign`), or undefined when it compiles; found once per schema. */
   private compileProblem(id: string, schema: JsonSchema): string | undefined {
     if (!this.compileProblems.has(id)) {
       let problem: string | undefined;

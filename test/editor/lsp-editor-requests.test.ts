@@ -31,10 +31,11 @@ describe('what the editor extensions ask of kubeknit lsp', () => {
     expect(html).toContain('<svg');
     const highlighted = JSON.parse(/<script type="application\/json" id="kk-highlight">(.*?)<\/script>/.exec(html)?.[1] ?? 'null');
     expect(highlighted).toEqual(['Service/default/web']);
-    // Without a file, or with parameters of the wrong type: the diagram, nothing highlighted.
-    const plain = await lsp.connection.sendRequest<{ html: string }>('kubeknit/graphPage', { uri: 42 });
+    // Without a file: the diagram, nothing highlighted. A uri of the wrong type is an InvalidParams error.
+    const plain = await lsp.connection.sendRequest<{ html: string }>('kubeknit/graphPage', {});
     expect(plain.html).toContain('<svg');
     expect(plain.html).not.toContain('kk-highlight');
+    await expect(lsp.connection.sendRequest('kubeknit/graphPage', { uri: 42 })).rejects.toMatchObject({ code: -32602 });
   }, 60_000);
 
   it('applies the preset the editor sets in initializationOptions', async () => {

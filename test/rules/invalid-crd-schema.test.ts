@@ -17,5 +17,15 @@ ruleTester('invalid-crd-schema', {
       ],
     },
     { name: 'a property name with dots is located', yaml: crd('        type: object\n        properties:\n          example.com/size: {type: Integer}\n'), findings: [{ line: 16, message: 'type "Integer"' }] },
+    {
+      name: 'a keyword whose value has the wrong type (minimum: "abc") is reported once, at the schema',
+      yaml: `${crd('        type: object\n        properties:\n          size: {type: integer, minimum: "abc"}\n')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: a}\nsize: 1\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: b}\n`,
+      findings: [{ line: 13, severity: 'error', messageId: 'uncompilable', data: { version: 'v1', kind: 'Widget' }, message: 'minimum' }],
+    },
+    {
+      name: 'a pattern RE2 refuses (lookahead), which the API server refuses too',
+      yaml: crd('        type: object\n        properties:\n          name: {type: string, pattern: "^(?=a)a$"}\n'),
+      findings: [{ line: 13, messageId: 'uncompilable', message: 'the schema of version v1 cannot be compiled' }],
+    },
   ],
 });

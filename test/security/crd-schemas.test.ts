@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_RULE, lint } from '../../src/index.js';
 
@@ -40,7 +43,7 @@ describe('CRD schemas from the input are evaluated in bounded time', () => {
     expect(await schemaFindings(crdAndWidget(spec, `{name: "${'a'.repeat(5000)}"}`))).toEqual([]);
   });
 
-  it('a pattern RE2 refuses (lookahead) is a finding that the schema cannot be compiled, and other objects are still validated', async () => {
+  it('a pattern RE2 refuses (lookahead) is reported once, at the CRD, and other objects are still validated', async () => {
     const text = `${crdAndWidget('{type: object, properties: {name: {type: string, pattern: "^(?=a)a$"}}}', '{name: a}')}---
 apiVersion: v1
 kind: ConfigMap
@@ -48,11 +51,11 @@ metadata: {name: c, namespace: shop}
 data: {x: 1}
 `;
     const result = await lint([], { inline: [{ file: 'crd.yaml', text }] });
-    // A CRD schema that does not compile is unknown-kind's warning on each of its objects (the Widget is
-    // checked without it); schema-violation still validates the other objects.
+    // The API server rejects the CRD: one error there. The Widget is checked without the schema and gets
+    // no finding of its own; schema-violation still validates the other objects.
     const shown = (ruleIds: string[]) => result.findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.object?.kind}: ${f.message}`);
-    expect(shown(['schema-violation', 'unknown-kind', INTERNAL_ERROR_RULE])).toEqual([
-      expect.stringMatching(/^unknown-kind Widget: the schema of the CustomResourceDefinition "widgets\.example\.com" cannot be used \(.*regexp.*\(\?=/),
+    expect(shown(['invalid-crd-schema', 'schema-violation', 'unknown-kind', INTERNAL_ERROR_RULE])).toEqual([
+      expect.stringMatching(/^invalid-crd-schema CustomResourceDefinition: the schema of version v1 cannot be compiled \(.*\(\?=/),
       expect.stringMatching(/^schema-violation ConfigMap: data\.x must be a string/),
     ]);
   });
@@ -96,5 +99,29 @@ describe('CEL rules (x-kubernetes-validations) from the input', () => {
 
   it('a rule with a syntax error is a finding', async () => {
     expect(await schemaFindings(withRule('self.items.size() >', '{items: [1]}'))).toEqual([expect.stringMatching(/does not compile/)]);
+  });
+});
+
+describe('a --schema-location file kubeknit cannot use is treated like a CRD schema that does not compile: no error on its objects', () => {
+  const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: shop}\nspec: {n: 1}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {x: 1}\n';
+  it.each([
+    ['a keyword of the wrong type (minimum: "abc")', '{"type": "object", "properties": {"spec": {"type": "object", "properties": {"n": {"type": "integer", "minimum": "abc"}}}}}', /minimum/],
+    ['text that is not JSON', 'not json', /cannot be read: .*JSON/],
+    ['JSON that is not an object', '[1, 2]', /not a JSON object/],
+  ])('%s: a warning on the object naming the file, no schema-violation, no internal error; other objects validated', async (_name, content, reason) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubeknit-schema-file-'));
+    try {
+      mkdirSync(path.join(dir, 'example.com'));
+      writeFileSync(path.join(dir, 'example.com', 'widget_v1.json'), content);
+      const result = await lint([], { schemaLocations: [dir], inline: [{ file: 'widget.yaml', text: widget }] });
+      const shown = result.findings.filter((f) => ['schema-violation', 'unknown-kind', INTERNAL_ERROR_RULE].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.severity} ${f.object?.kind}: ${f.message}`);
+      expect(shown).toEqual([
+        expect.stringMatching(/^unknown-kind warning Widget: the schema file .*widget_v1\.json for example\.com\/v1 Widget cannot be used/),
+        expect.stringMatching(/^schema-violation error ConfigMap: data\.x must be a string/),
+      ]);
+      expect(shown[0]).toMatch(reason);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
