@@ -3,7 +3,8 @@ import { detectKustomization, detectUnrenderedDocuments } from './detect.js';
 import { discoverInputs, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
-import { parseStream, type ParsedFile } from './parse.js';
+import { refuseDeepDocuments } from './nesting-scan.js';
+import { parseStream, withoutByteOrderMark, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
@@ -75,10 +76,13 @@ export function loadFile(file: string, text: string | undefined, maxFileSize = D
 export function parseReadFile(file: string, text: string): ParsedFile {
   const kustomization = detectKustomization(file);
   if (kustomization) return { file, objects: [], problems: [kustomization], documents: 0 };
-  const unrendered = detectUnrenderedDocuments(file, text);
-  if (!unrendered) return parseStream(file, text);
-  const parsed = parseStream(file, unrendered.rest);
-  return { ...parsed, problems: [...unrendered.problems, ...parsed.problems] };
+  // Documents that nest too deeply are refused before any YAML parser (superlinear on them) sees them.
+  const refused = refuseDeepDocuments(file, withoutByteOrderMark(text));
+  const source = refused?.rest ?? text;
+  const unrendered = detectUnrenderedDocuments(file, source);
+  const parsed = parseStream(file, unrendered?.rest ?? source);
+  const before = [...(refused?.problems ?? []), ...(unrendered?.problems ?? [])];
+  return before.length ? { ...parsed, problems: [...before, ...parsed.problems] } : parsed;
 }
 
 /**
