@@ -120,7 +120,10 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     options.reportFiles = [target.file];
   } else if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
-    options.inline = [{ file, text: await readAll(io.stdin) }];
+    const text = await readAll(io.stdin);
+    // As for an empty directory: a producer that failed upstream (`kustomize build … | kubeknit lint -`) must not pass as clean.
+    if (!text.trim()) throw new UsageError('standard input ("-") is empty: nothing to lint; did the command before the pipe fail?');
+    options.inline = [{ file, text }];
   }
 
   const fixing = values.fix || values['fix-dry-run'];

@@ -403,10 +403,12 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   const generateName = typeof metadata?.generateName === 'string' && metadata.generateName ? metadata.generateName : undefined;
   if (!name && !generateName) missing.push('metadata.name');
   if (missing.length) {
-    const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : range;
+    const misspelled = misspelledMetadataKey(body);
+    const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : misspelled ? locate(misspelled) : range;
+    const hint = misspelled ? ` (found "${misspelled.slice(0, 40)}": a misspelling of "metadata"?)` : '';
     out.problems.push({
       kind: 'missing-fields', file, range: at,
-      message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
+      message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}${hint}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
       ...(missing.includes('apiVersion') && missing.includes('kind') && !prefix ? { notAManifest: true } : {}),
     });
     return;
@@ -448,7 +450,26 @@ function isNotAManifest(body: JsonObject, file: string): boolean {
   const hasKind = typeof body.kind === 'string' && body.kind !== '';
   if (!hasApiVersion && !hasKind) return file.toLowerCase().endsWith('.json') && body.apiVersion === undefined && body.kind === undefined;
   if (!hasApiVersion || !hasKind || body.metadata !== undefined) return false;
+  // A custom resource with a `spec`, or with a misspelled `metadata`, is an object that lost its name, not configuration.
+  if (Object.hasOwn(body, 'spec') || misspelledMetadataKey(body) !== undefined) return false;
   return !isBuiltInGroup(splitApiVersion(body.apiVersion as string).group);
+}
+
+/** A top-level key that looks like a misspelling of `metadata` (`metdata`, `Metadata`, `meta-data`). */
+function misspelledMetadataKey(body: JsonObject): string | undefined {
+  if (body.metadata !== undefined) return undefined;
+  return Object.keys(body).find((key) => key.length >= 6 && key.length <= 11 && editDistance(key.toLowerCase().replace(/[-_]/g, ''), 'metadata') <= 2);
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 
