@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { tempTree } from '../helpers/temp.js';
+
+/** Every text handed to a yaml parser during the test (a seam: nothing in kubeknit changes for it). */
+const parsedTexts: string[] = [];
+
+vi.mock('yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('yaml')>();
+  class CountingParser extends yaml.Parser {
+    *parse(source: string, incomplete = false) {
+      parsedTexts.push(source);
+      yield* super.parse(source, incomplete);
+    }
+  }
+  const parseAllDocuments = ((source: string, options?: object) => {
+    parsedTexts.push(source);
+    return yaml.parseAllDocuments(source, options);
+  }) as typeof yaml.parseAllDocuments;
+  return { ...yaml, default: { ...yaml, Parser: CountingParser, parseAllDocuments }, Parser: CountingParser, parseAllDocuments };
+});
+
+const { lint } = await import('../../src/index.js');
+const { findDeepDocuments } = await import('../../src/load/nesting-scan.js');
+const { MAX_NESTING_DEPTH } = await import('../../src/load/parse.js');
+
+const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
+const refusedAt = (text: string) => findDeepDocuments(text, MAX_NESTING_DEPTH).map((d) => d.at);
+
+describe('the nesting pre-scan', () => {
+  it('refuses flow nesting one level past the limit, at the bracket that goes past it', () => {
+    expect(refusedAt(`${'['.repeat(256)}${']'.repeat(256)}\n`)).toEqual([]);
+    expect(refusedAt(`${'['.repeat(257)}${']'.repeat(257)}\n`)).toEqual([256]);
+    // Inside a block mapping the mapping is a level too.
+    const doc = `apiVersion: v1\ndata: ${'{a: '.repeat(256)}1${'}'.repeat(256)}\n`;
+    expect(refusedAt(doc)).toEqual([doc.indexOf('{') + 4 * 255]);
+  });
+
+  it('refuses deep block nesting: indentation, and compact "- - -" on one line', () => {
+    const indented = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' v\n';
+    expect(refusedAt(indented)).toHaveLength(1);
+    expect(refusedAt(`a:\n  ${'- '.repeat(300)}x\n`)).toHaveLength(1);
+    const listsUnderKeys = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- k:`).join('\n') + ' v\n';
+    expect(refusedAt(listsUnderKeys)).toHaveLength(1);
+  });
+
+  it('does not count brackets in quoted, plain and block scalars or in comments', () => {
+    const open = '['.repeat(1000);
+    const text = [
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x # ${open}\ndata:`,
+      `  double: "${open} \\" ${open}"`,
+      `  single: '${open} '' ${open}'`,
+      `  plain: x${open}`,
+      `  folded: x\n    ${open}`,
+      `  literal: |\n    ${open}\n    {\n\n    ${open}`,
+      `  flow: {a: "${open}", b: '${open}', c: x${open.replace(/\[/g, 'y')}} # ${open}`,
+      `  list:\n  - >-\n    ${open}`,
+      '',
+    ].join('\n');
+    expect(refusedAt(text)).toEqual([]);
+  });
+
+  it('finds each deep document of a stream, and a quote left open does not hide the next one', () => {
+    const deep = `${'['.repeat(300)}${']'.repeat(300)}\n`;
+    const text = `${configMap('a')}---\n${deep}---\n${configMap('b')}---\na: "open\n---\n${deep}`;
+    const found = findDeepDocuments(text, MAX_NESTING_DEPTH);
+    expect(found.map((d) => text.slice(d.span[0], d.span[0] + 4))).toEqual(['---\n', '---\n']);
+    expect(found).toHaveLength(2);
+  });
+
+  it('refuses nothing in real manifests (shared corpora are covered by the fast-parse differential; here: a few shapes)', () => {
+    const shapes = [
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        args: ["--a=[x", "b"]\n        command:\n        - sh\n        - -c\n        - |\n          echo {{ .Values }} [[[\n',
+      '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"k": "[[[[[[[["}}\n',
+    ];
+    for (const shape of shapes) expect(refusedAt(shape)).toEqual([]);
+  });
+});
+
+describe('a deeply nested document in a lint run', () => {
+  it('is one invalid-yaml finding at the level past the limit; no YAML parser ever sees it, and the file\'s other documents are linted', async () => {
+    const depth = 400_000; // 800 KB: this took 40 s and 1.4 GB when yaml parsed it
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const dir = tempTree({ 'deep.yaml': `${configMap('before')}---\n${deep}---\n${configMap('after')}` });
+    parsedTexts.length = 0;
+    const result = await lint([dir], { rules: { 'unknown-kind': 'off' } });
+    expect(result.objects.map((o) => o.name)).toEqual(['before', 'after']);
+    expect(result.findings.map((f) => [path.basename(f.file), f.ruleId, f.line, f.column, f.message])).toEqual([
+      ['deep.yaml', 'invalid-yaml', 5, MAX_NESTING_DEPTH + 1, `document nests deeper than ${MAX_NESTING_DEPTH} levels; no Kubernetes object does, so it was not linted`],
+    ]);
+    expect(parsedTexts.length).toBeGreaterThan(0);
+    expect(parsedTexts.filter((t) => t.includes('[[[['))).toEqual([]);
+  });
+
+  it('each file\'s text is parsed once; only a document holding template text is read a second time, alone', async () => {
+    const plain = `${configMap('a')}---\n${configMap('b')}`;
+    const rule = 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: r}\nspec:\n  groups:\n  - name: g\n    rules:\n    - alert: Down\n      expr: up == 0\n      annotations: {summary: "{{ $labels.instance }} is down"}\n';
+    const dir = tempTree({ 'plain.yaml': plain, 'stream.yaml': `${plain}---\n${rule}` });
+    parsedTexts.length = 0;
+    await lint([path.join(dir, 'plain.yaml')]);
+    expect(parsedTexts.reduce((n, t) => n + t.length, 0)).toBe(plain.length);
+    parsedTexts.length = 0;
+    await lint([path.join(dir, 'stream.yaml')]);
+    expect(parsedTexts.reduce((n, t) => n + t.length, 0)).toBe(plain.length + 2 * ('---\n'.length + rule.length)); // the template check reads the document with its `---` line
+  });
+});
