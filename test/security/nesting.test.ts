@@ -21,8 +21,8 @@ vi.mock('yaml', async (importOriginal) => {
 });
 
 const { lint } = await import('../../src/index.js');
-const { findDeepDocuments } = await import('../../src/load/nesting-scan.js');
-const { MAX_NESTING_DEPTH } = await import('../../src/load/parse.js');
+const { findDeepDocuments, refuseDeepDocuments } = await import('../../src/load/nesting-scan.js');
+const { MAX_NESTING_DEPTH, parseStream } = await import('../../src/load/parse.js');
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
 const refusedAt = (text: string) => findDeepDocuments(text, MAX_NESTING_DEPTH).map((d) => d.at);
@@ -66,6 +66,15 @@ describe('the nesting pre-scan', () => {
     const found = findDeepDocuments(text, MAX_NESTING_DEPTH);
     expect(found.map((d) => text.slice(d.span[0], d.span[0] + 4))).toEqual(['---\n', '---\n']);
     expect(found).toHaveLength(2);
+  });
+
+  it('turns a refused document into comment lines of the same lengths, so the rest parses with the same lines and columns', () => {
+    const text = `${configMap('a')}--- ${'['.repeat(300)}${']'.repeat(300)}\n---\n${configMap('b')}`;
+    const refused = refuseDeepDocuments('f.yaml', text)!;
+    expect(refused.rest).toHaveLength(text.length);
+    expect(refused.rest.split('\n')[3]).toMatch(/^--- # +$/);
+    expect(refused.problems.map((p) => [p.kind, p.range.start])).toEqual([['too-deep', { line: 4, column: 5 + MAX_NESTING_DEPTH }]]);
+    expect(parseStream('f.yaml', refused.rest).objects.map((o) => [o.name, o.source.range.start.line])).toEqual([['a', 1], ['b', 6]]);
   });
 
   it('refuses nothing in real manifests (shared corpora are covered by the fast-parse differential; here: a few shapes)', () => {
