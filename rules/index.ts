@@ -44,6 +44,7 @@ import runAsRoot from './run-as-root.js';
 import writableRootFilesystem from './writable-root-filesystem.js';
 import dangerousCapabilities from './dangerous-capabilities.js';
 import dropNetRaw from './drop-net-raw.js';
+import dropAllCapabilities from './drop-all-capabilities.js';
 import hostNamespaces from './host-namespaces.js';
 import dockerSocketMount from './docker-socket-mount.js';
 import unsafeSysctls from './unsafe-sysctls.js';
@@ -160,6 +161,7 @@ export const RULES: readonly Rule[] = [
   writableRootFilesystem,
   dangerousCapabilities,
   dropNetRaw,
+  dropAllCapabilities,
   hostNamespaces,
   dockerSocketMount,
   unsafeSysctls,

@@ -9,6 +9,7 @@ import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../pr/report.js';
 import { lintRevision } from '../pr/revision.js';
 import { DIFF_HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
+import { clusterInventoryFlag } from './lint-command.js';
 
 /** `kubeknit diff <base-ref> [<head-ref>]`: what a change does to objects, relationships and findings. */
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
@@ -21,6 +22,8 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
       path: { type: 'string', short: 'p', multiple: true },
       config: { type: 'string', short: 'c' },
       'no-config': { type: 'boolean' },
+      namespace: { type: 'string', short: 'n' },
+      'cluster-inventory': { type: 'string', multiple: true },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -41,7 +44,12 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const headCommit = headRef === undefined ? null : await resolveCommit(headRef, root);
   const inputs = values.path?.length ? values.path : ['.'];
   const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(cwd));
-  const options = { config: configFile !== undefined ? await loadConfigFile(configFile) : undefined };
+  // Both revisions are judged against the same namespace and the same cluster: the working tree's inventory files.
+  const options = {
+    config: configFile !== undefined ? await loadConfigFile(configFile) : undefined,
+    namespace: values.namespace,
+    cluster: clusterInventoryFlag(values['cluster-inventory']),
+  };
   const where = { root, cwd };
   const base = await lintRevision(baseCommit, inputs, options, where);
   const head = headCommit === null ? await lint(inputs, options) : await lintRevision(headCommit, inputs, options, where);

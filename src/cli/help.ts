@@ -68,9 +68,11 @@ Options:
                              then goes to standard error)
       --fix-type <types>     problem (default: the object is wrong today) and/or suggestion
                              (hardening a person should review), comma-separated or repeated
-      --kustomize <mode>     render: build kustomizations (exit 2 when no kustomize is found);
-                             skip: lint their files as they are (default: render when
-                             "kustomize" or "kubectl" is on PATH, else skip with one info)
+      --kustomize <mode>     render: build kustomizations, even those that fetch remote
+                             resources (exit 2 when no kustomize is found); skip: lint their
+                             files as they are (default: render when "kustomize" or "kubectl"
+                             is on PATH, except kustomizations with remote resources, which
+                             get an info; else skip with one info)
       --kustomize-command <c>  the command that builds a folder, e.g. "kustomize build" (split on
                              spaces, run without a shell, the folder added last; implies render)
       --render-timeout <s>   seconds one kustomize build may take (default 60)
@@ -122,6 +124,11 @@ Options:
   -p, --path <path>          lint only this path of each revision (repeatable; default: .)
   -c, --config <file>        the config file (default: found as for kubeknit lint)
       --no-config            use no config file
+  -n, --namespace <ns>       the namespace objects without metadata.namespace land in, in both
+                             revisions (as for kubeknit lint)
+      --cluster-inventory <file>
+                             what exists in the cluster outside the input, read from the working
+                             tree and used for both revisions (repeatable; as for kubeknit lint)
   -h, --help                 print this help
 `;
 

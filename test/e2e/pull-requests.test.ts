@@ -116,6 +116,34 @@ describe('kubeknit diff between two commits', () => {
     expect(run.status).toBe(1); // cluster-admin-binding is an error
   });
 
+  it('--namespace and --cluster-inventory judge both revisions as lint does', () => {
+    const r = repo();
+    const app = (secret: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - name: web
+      image: registry.example/web:1.4.2
+      env: [{name: DB, valueFrom: {secretKeyRef: {name: ${secret}, key: url}}}]
+`;
+    r.commit('app', { 'app.yaml': app('db'), 'secrets.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\nstringData: {url: x}\n' });
+    r.commit('use the vault secret', { 'app.yaml': app('vault-db') });
+    /** [new, fixed] missing-secret findings of the change. */
+    const missingSecrets = (...flags: string[]) => {
+      const { findings } = json(kk(r, 'diff', 'HEAD~1', 'HEAD', '--format', 'json', ...flags));
+      const count = (list: JsonFinding[]) => list.filter((f) => f.ruleId === 'missing-secret').length;
+      return [count(findings.new), count(findings.fixed)];
+    };
+    // in "default" neither Secret exists: one missing Secret replaces another
+    expect(missingSecrets()).toEqual([1, 1]);
+    // in "shop" the old one resolved, and the new name is missing
+    expect(missingSecrets('-n', 'shop')).toEqual([1, 0]);
+    // unless the cluster has it
+    r.write({ 'inventory/cluster.json': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'vault-db', namespace: 'shop' } }) });
+    expect(missingSecrets('-n', 'shop', '--cluster-inventory', 'inventory/cluster.json')).toEqual([0, 0]);
+  });
+
   it('a StatefulSet selector change cannot be applied in place; a replica change can', () => {
     const sts = (app: string, replicas: number) => `apiVersion: apps/v1
 kind: StatefulSet

@@ -212,6 +212,20 @@ spec:
     added: ['        - NET_RAW'],
   },
   {
+    name: 'drop-all-capabilities (suggestion): a drop list for a container without one',
+    rule: 'drop-all-capabilities', type: 'suggestion',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web  # the shop\n    image: nginx:1.27\n',
+    removed: [],
+    added: ['    securityContext:', '      capabilities:', '        drop: [ALL]'],
+  },
+  {
+    name: 'drop-all-capabilities (suggestion): "all" written as admission expects it, comment kept',
+    rule: 'drop-all-capabilities', type: 'suggestion',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      capabilities:\n        drop: [all]  # hardening\n',
+    removed: ['        drop: [all]  # hardening'],
+    added: ['        drop: [ALL]  # hardening'],
+  },
+  {
     name: 'missing-seccomp-profile (suggestion): RuntimeDefault on the Pod, which covers every container',
     rule: 'missing-seccomp-profile', type: 'suggestion',
     text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n  - name: log\n    image: busybox:1.36\n',
@@ -303,7 +317,9 @@ describe('--fix keeps the bytes it does not need', () => {
     expect(after.match(/^ {2}securityContext:$/gm)).toHaveLength(1);
     expect(after).toContain('runAsNonRoot: true');
     expect(after).toContain('allowPrivilegeEscalation: false');
-    expect(after).toContain('drop: [NET_RAW]');
+    // drop-all-capabilities and drop-net-raw both add to one drop list: ALL goes in, which satisfies both
+    expect(after).toContain('drop: [ALL]');
+    expect(after).not.toContain('NET_RAW');
     expect(run.passes).toBeGreaterThan(1);
   });
 });

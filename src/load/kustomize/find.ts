@@ -1,7 +1,8 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { STDIN_INPUT } from '../discover.js';
-import { isKustomizationFile, kustomizationIn, readKustomizationFile, referencedPaths, type KustomizationFile } from './kustomization-file.js';
+import { firstRemoteEntry, isKustomizationFile, kustomizationIn, readKustomizationFile, referencedPaths, type KustomizationFile } from './kustomization-file.js';
+import type { FieldPath } from '../../types.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -14,6 +15,8 @@ export interface KustomizeTree {
   consumed: Set<string>;
   /** Folders of the kustomizations the roots build on: other files there are patches or left-overs, not objects of their own. */
   ownedDirs: Set<string>;
+  /** Roots not built because their build would fetch from the network, with the first remote entry. */
+  refused: { root: KustomizationFile; at: KustomizationFile; entry: string; path: FieldPath }[];
 }
 
 /**
@@ -21,7 +24,7 @@ export interface KustomizeTree {
  * or a kustomization file named directly) and what each root uses, following its bases and components.
  * A Component that no root uses is not built (it cannot be built alone); its files are linted as they are.
  */
-export function findKustomizations(inputs: readonly string[]): KustomizeTree {
+export function findKustomizations(inputs: readonly string[], { allowRemote = true }: { allowRemote?: boolean } = {}): KustomizeTree {
   const found: KustomizationFile[] = [];
   const seenDirs = new Set<string>();
   const addFile = (file: string) => {
@@ -40,14 +43,37 @@ export function findKustomizations(inputs: readonly string[]): KustomizeTree {
       if (file) addFile(file);
     });
   }
-  const tree: KustomizeTree = { roots: [], kustomizationFiles: new Set(found.map((k) => k.file)), consumed: new Set(), ownedDirs: new Set() };
+  const tree: KustomizeTree = { roots: [], kustomizationFiles: new Set(found.map((k) => k.file)), consumed: new Set(), ownedDirs: new Set(), refused: [] };
   const usedByAnother = new Set<string>();
   for (const k of found) {
     for (const dir of referencedPaths(k).dirs) usedByAnother.add(dir);
   }
-  tree.roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
-  for (const root of tree.roots) collectTree(root, tree, new Set());
+  const roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
+  for (const root of roots) {
+    const remote = allowRemote ? undefined : remoteIn(root, new Set());
+    if (remote) {
+      tree.refused.push({ root, ...remote });
+      continue;
+    }
+    tree.roots.push(root);
+    collectTree(root, tree, new Set());
+  }
   return tree;
+}
+
+/** The first remote entry in a kustomization or in the local kustomizations it builds on. */
+function remoteIn(k: KustomizationFile, visiting: Set<string>): { at: KustomizationFile; entry: string; path: FieldPath } | undefined {
+  if (visiting.has(k.dir)) return undefined;
+  visiting.add(k.dir);
+  const own = firstRemoteEntry(k);
+  if (own) return { at: k, ...own };
+  for (const dir of referencedPaths(k).dirs) {
+    const file = kustomizationIn(dir);
+    const inner = file ? readKustomizationFile(file) : undefined;
+    const found = inner ? remoteIn(inner, visiting) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function collectTree(k: KustomizationFile, tree: KustomizeTree, visiting: Set<string>): void {

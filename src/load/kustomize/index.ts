@@ -41,7 +41,8 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
   if (options.mode === 'skip') return NOTHING;
   forgetKustomizationFiles();
   forgetPatchTexts();
-  const tree = findKustomizations(inputs);
+  // Fetching is the user's choice (`--kustomize render`), never a pull request's.
+  const tree = findKustomizations(inputs, { allowRemote: options.mode === 'render' });
   if (!tree.kustomizationFiles.size) return NOTHING;
   const display = displayPaths(inputs);
   const command = chooseCommand(options);
@@ -66,6 +67,13 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
   };
   const out: KustomizeLoad = { objects: [], problems: [], files: [], texts: new Map(), isBuilt };
   const files = new Set<string>();
+  for (const { root, at, entry, path: entryPath } of tree.refused) {
+    files.add(display(root.file)).add(display(at.file));
+    out.problems.push({
+      kind: 'kustomization', file: display(at.file), range: at.locate(entryPath),
+      message: `kustomization ${display(root.dir)} not built: it uses the remote resource "${entry}", and kubeknit does not fetch from the network unless --kustomize render is given; the files are linted as they are`,
+    });
+  }
   for (const root of tree.roots) {
     files.add(display(root.file));
     const { result, tempDir } = await buildWithOrigins(root.dir, command, timeoutMs);

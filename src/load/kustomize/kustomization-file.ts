@@ -74,7 +74,21 @@ function objectList(value: unknown): JsonObject[] {
 
 /** A remote resource (git URL, http) that kustomize fetches; nothing on disk to map to. */
 function isRemote(entry: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith('git@') || /^github\.com\//.test(entry);
+  return /^[a-z][a-z0-9+.-]*:(\/\/|:)/i.test(entry) || entry.startsWith('git@') || /^(github|gitlab|bitbucket)\.(com|org)\//i.test(entry);
+}
+
+/** Keys whose entries kustomize may fetch from the network. */
+const FETCHABLE_KEYS = ['resources', 'bases', 'components', 'crds', 'transformers', 'generators', 'validators'];
+
+/** The first entry of the kustomization that kustomize would fetch from the network, with where it stands. */
+export function firstRemoteEntry(k: KustomizationFile): { entry: string; path: FieldPath } | undefined {
+  for (const key of FETCHABLE_KEYS) {
+    const list = k.body[key];
+    if (!Array.isArray(list)) continue;
+    const index = list.findIndex((entry) => typeof entry === 'string' && isRemote(entry.trim()));
+    if (index >= 0) return { entry: String(list[index]).trim(), path: [key, index] };
+  }
+  return undefined;
 }
 
 /**
