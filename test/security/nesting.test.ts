@@ -8,7 +8,7 @@ const parsedTexts: string[] = [];
 vi.mock('yaml', async (importOriginal) => {
   const yaml = await importOriginal<typeof import('yaml')>();
   class CountingParser extends yaml.Parser {
-    *parse(source: string, incomplete = false) {
+    override *parse(source: string, incomplete = false) {
       parsedTexts.push(source);
       yield* super.parse(source, incomplete);
     }
