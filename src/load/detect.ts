@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
 import type { LoadProblem } from './problems.js';
+import { counted } from './parse-count.js';
 
 /** Go-template actions as Helm charts write them: `{{ .Values.x }}`, `{{- include "x" . }}`, `{{ if … }}`. */
 const TEMPLATE_ACTION = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|if|else|end|range|with|define|block|toYaml|tpl|required|default|printf|quote)\b)/g;
@@ -61,7 +62,7 @@ function documentsWithActions(text: string): ParsedSpan[] {
   const out: ParsedSpan[] = [];
   if (/^%/m.test(text)) {
     let start = 0;
-    for (const doc of parseAllDocuments(text, options)) {
+    for (const doc of parseAllDocuments(counted(text), options)) {
       out.push({ start, end: doc.range[2], doc, base: 0 });
       start = doc.range[2];
     }
@@ -72,7 +73,7 @@ function documentsWithActions(text: string): ParsedSpan[] {
     const [start, end] = [bounds[i], bounds[i + 1]];
     const span = text.slice(start, end);
     if (span.search(TEMPLATE_ACTION) < 0) continue;
-    const docs = parseAllDocuments(span, options);
+    const docs = parseAllDocuments(counted(span), options);
     if (Array.isArray(docs) && docs.length === 1) out.push({ start, end, doc: docs[0], base: start });
   }
   return out;

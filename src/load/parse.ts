@@ -10,6 +10,7 @@ import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
 import { setOwn } from '../own.js';
+import { counted } from './parse-count.js';
 
 export interface ParsedFile {
   file: string;
@@ -138,7 +139,7 @@ interface ParsedDocument {
 
 /** Parses every document of a text, deterministically (field locations parse the text again). */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
-  const parsed = parseAllDocuments(source, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
+  const parsed = parseAllDocuments(counted(source), { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
   const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -148,7 +149,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), KUBERNETES_YAML_OPTIONS);
+      const rest = parseAllDocuments(counted(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt)), KUBERNETES_YAML_OPTIONS);
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/shared.js';
 import { tempTree } from '../helpers/temp.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`;
@@ -45,15 +47,26 @@ describe('input a directory walk cannot read is a finding, never skipped in sile
     expect(run.findings[0].message).toMatch(/not a regular file \(a FIFO\)/);
   });
 
-  // chmod 000 does not stop root from listing a folder; unreadable-folder.test.ts covers it with a failing readdir instead.
-  it.skipIf(isRoot || process.platform === 'win32')('a folder it may not list is a finding at the folder', () => {
+  // Root lists a chmod-000 folder anyway, so as root the CLI runs as the user nobody (65534).
+  const asUser = isRoot ? { uid: 65534, gid: 65534 } : {};
+  const runAsUser = (args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/kubeknit.js'), ...args], { encoding: 'utf8', cwd: tmpdir(), env: { ...process.env, NO_COLOR: '1' }, ...asUser });
+  const userCanRun = process.platform !== 'win32' && runAsUser(['--version']).status === 0;
+
+  it.skipIf(!userCanRun)('a folder it may not list is a finding at the folder; named on the command line, it exits 2', () => {
     const dir = tempTree({ 'ok.yaml': configMap('ok'), 'locked/hidden.yaml': configMap('hidden') });
+    chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'locked'), 0o000);
     try {
-      const run = lintJson([dir]);
-      expect(run.status).toBe(1);
-      expect(run.findings.map((f) => [path.basename(f.file), f.ruleId])).toEqual([['locked', 'invalid-yaml']]);
-      expect(run.findings[0].message).toMatch(/cannot read folder \(EACCES\)/);
+      const run = runAsUser(['lint', '--no-config', '-f', 'json', dir]);
+      expect(run.status, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as { findings: JsonFinding[]; summary: { objects: number } };
+      expect(report.summary.objects).toBe(1);
+      expect(report.findings.map((f) => [path.basename(f.file), f.ruleId, f.message])).toEqual([
+        ['locked', 'invalid-yaml', 'cannot read folder (EACCES), so the manifests in it, if any, were not linted'],
+      ]);
+      const named = runAsUser(['lint', '--no-config', path.join(dir, 'locked')]);
+      expect(named.status).toBe(2);
+      expect(named.stderr).toMatch(/cannot read directory .*locked \(EACCES\)/);
     } finally {
       chmodSync(path.join(dir, 'locked'), 0o755);
     }
