@@ -64,7 +64,9 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 /** Documents of `text` that nest deeper than `limit` collections (in text order). */
 export function findDeepDocuments(text: string, limit: number): DeepDocument[] {
-  return new NestingScan(text, limit).run();
+  // A lone carriage return ends a line in YAML too (same length, so offsets stay).
+  const lines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return new NestingScan(lines, limit).run();
 }
 
 interface BlockLevel {

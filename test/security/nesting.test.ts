@@ -31,6 +31,7 @@ describe('the nesting pre-scan', () => {
     expect(refusedAt(`a:\n  ${'- '.repeat(300)}x\n`)).toHaveLength(1);
     const listsUnderKeys = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- k:`).join('\n') + ' v\n';
     expect(refusedAt(listsUnderKeys)).toHaveLength(1);
+    expect(refusedAt(indented.replace(/\n/g, '\r'))).toHaveLength(1); // old Mac line ends
   });
 
   it('does not count brackets in quoted, plain and block scalars or in comments', () => {
