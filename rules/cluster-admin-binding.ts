@@ -18,6 +18,11 @@ export default defineRule<Options>({
     bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: ci-admin}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
     good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: ci-deployer, namespace: build}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}\nsubjects: [{kind: ServiceAccount, name: ci, namespace: build}]\n',
   },
+  messages: {
+    systemMasters: '{{kind}} "{{name}}" names the group system:masters, whose members pass every authorization check of the cluster whatever the role',
+    grantsClusterAdmin: '{{kind}} "{{name}}" grants ClusterRole "{{role}}" (every verb on every resource of {{scope}}) to {{subjects}}',
+    grantsEverything: '{{kind}} "{{name}}" grants {{roleKind}} "{{role}}", whose rules allow every verb on every resource ("*" on "*", as cluster-admin), over {{scope}} to {{subjects}}',
+  },
   options: {
     type: 'object',
     properties: { roles: { type: 'array', items: { type: 'string' }, description: 'ClusterRoles treated as cluster-admin' } },
@@ -28,17 +33,17 @@ export default defineRule<Options>({
     for (const binding of objects.ofKind('ClusterRoleBinding', 'RoleBinding')) {
       const scope = binding.kind === 'ClusterRoleBinding' ? 'the whole cluster' : `namespace "${binding.namespace}"`;
       mastersSubjects(binding).forEach((i) => {
-        report(binding, `subjects[${i}].name`, `${binding.kind} "${binding.name}" names the group system:masters, whose members pass every authorization check of the cluster whatever the role`);
+        report(binding, `subjects[${i}].name`, 'systemMasters', { kind: binding.kind, name: binding.name });
       });
       const ref = declaredRoleRef(binding);
       if (!ref) continue;
       if (ref.kind === 'ClusterRole' && options.roles.includes(ref.name)) {
-        report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ClusterRole "${ref.name}" (every verb on every resource of ${scope}) to ${formatSubjects(binding)}`);
+        report(binding, 'roleRef.name', 'grantsClusterAdmin', { kind: binding.kind, name: binding.name, role: ref.name, scope, subjects: formatSubjects(binding) });
         continue;
       }
       const role = grantedRole(objects, binding, ref);
       if (role && grantsEverything(role)) {
-        report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ${ref.kind} "${ref.name}", whose rules allow every verb on every resource ("*" on "*", as cluster-admin), over ${scope} to ${formatSubjects(binding)}`, undefined, {
+        report(binding, 'roleRef.name', 'grantsEverything', { kind: binding.kind, name: binding.name, roleKind: ref.kind, role: ref.name, scope, subjects: formatSubjects(binding) }, {
           related: [{ object: role, path: 'rules', message: `${role.kind} "${role.name}" rules` }],
         });
       }

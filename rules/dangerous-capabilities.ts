@@ -44,15 +44,20 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { forbidden: Object.keys(WHY), allowed: [] },
+  messages: {
+    grants: '{{container}} adds capability {{capability}}, which grants {{grants}}',
+    forbidden: '{{container}} adds capability {{capability}}, which the team lists as forbidden',
+  },
   check({ objects, report, options }) {
     const allowed = new Set(options.allowed.map(normalizeCapability));
     const forbidden = new Set(options.forbidden.map(normalizeCapability).filter((c) => !allowed.has(c)));
     for (const ref of workloadContainers(objects)) {
       for (const cap of capabilities(ref, 'add')) {
         if (!forbidden.has(cap.value)) continue;
-        const why = own(WHY, cap.value);
-        const grants = why ? `, which grants ${why}` : ', which the team lists as forbidden';
-        report(ref.object, cap.path, `${describeContainer(ref)} adds capability ${cap.value}${grants}`);
+        const grants = own(WHY, cap.value);
+        const data = { container: describeContainer(ref), capability: cap.value };
+        if (grants) report(ref.object, cap.path, 'grants', { ...data, grants });
+        else report(ref.object, cap.path, 'forbidden', data);
       }
     }
   },

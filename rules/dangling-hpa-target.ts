@@ -12,6 +12,9 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api-server}\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
     good: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
   },
+  messages: {
+    targetMissing: 'HorizontalPodAutoscaler "{{name}}" scales {{targetKind}} "{{target}}", which is not in namespace "{{namespace}}" of the input',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, graph, options, settings, report }) {
@@ -20,7 +23,7 @@ export default defineRule<AssumeExistingOptions>({
       if (!target) continue;
       const missing = graph.targets(hpa, 'scales').some((node) => node.missing);
       if (!missing || existsOutside({ options, settings }, target.kind, hpa.namespace, target.name)) continue;
-      report(hpa, 'spec.scaleTargetRef.name', `HorizontalPodAutoscaler "${hpa.name}" scales ${target.kind} "${target.name}", which is not in namespace "${hpa.namespace}" of the input`);
+      report(hpa, 'spec.scaleTargetRef.name', 'targetMissing', { name: hpa.name, targetKind: target.kind, target: target.name, namespace: hpa.namespace ?? '' });
     }
   },
 });

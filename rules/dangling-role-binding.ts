@@ -12,6 +12,10 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read-pods, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api, namespace: shop}]\n',
     good: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: pod-reader, namespace: shop}\nrules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: read-pods, namespace: shop}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}\nsubjects: [{kind: ServiceAccount, name: api, namespace: shop}]\n',
   },
+  messages: {
+    roleMissing: '{{kind}} "{{name}}" grants {{roleKind}} "{{role}}", which is not in namespace "{{namespace}}" of the input',
+    clusterRoleMissing: '{{kind}} "{{name}}" grants {{roleKind}} "{{role}}", which is not in the input',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, options, settings, report }) {
@@ -20,8 +24,9 @@ export default defineRule<AssumeExistingOptions>({
       if (!role || objects.find(role.kind, role.namespace, role.name)) continue;
       if (isBootstrapRole(role.kind, role.namespace, role.name)) continue;
       if (existsOutside({ options, settings }, role.kind, role.namespace, role.name)) continue;
-      const where = role.namespace === null ? 'the input' : `namespace "${role.namespace}" of the input`;
-      report(binding, 'roleRef.name', `${binding.kind} "${binding.name}" grants ${role.kind} "${role.name}", which is not in ${where}`);
+      const data = { kind: binding.kind, name: binding.name, roleKind: role.kind, role: role.name };
+      if (role.namespace === null) report(binding, 'roleRef.name', 'clusterRoleMissing', data);
+      else report(binding, 'roleRef.name', 'roleMissing', { ...data, namespace: role.namespace });
     }
   },
 });

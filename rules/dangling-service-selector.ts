@@ -12,18 +12,22 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web-frontend}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx:1.27.3}]\n',
   },
+  messages: {
+    noPod: 'Service "{{name}}" selects no Pod in namespace "{{namespace}}": no Pod template has the labels {{selector}}',
+    noPodUnknownMakers: 'Service "{{name}}" selects no Pod in namespace "{{namespace}}": no Pod template has the labels {{selector}}; custom resources of kinds kubeknit does not know may make Pods there: {{makers}}',
+  },
   check({ objects, graph, settings, report }) {
     for (const svc of objects.ofKind('Service')) {
       const spec = svc.body.spec;
       if (!isPlainObject(spec) || spec.type === 'ExternalName') continue;
       const selector = selectorFromMap(spec.selector);
-      if (!selector || Object.keys(selector.matchLabels).length === 0) continue;
+      if (!selector || selector.malformed || Object.keys(selector.matchLabels).length === 0) continue;
       if (graph.targets(svc, 'selects').length > 0) continue;
       const makers = podMakersIn(objects, svc.namespace, settings.cluster);
       if (makers.declared) continue;
-      const text = `Service "${svc.name}" selects no Pod in namespace "${svc.namespace}": no Pod template has the labels ${formatSelector(selector)}`;
-      if (makers.unknown.length) report(svc, 'spec.selector', `${text}; custom resources of kinds kubeknit does not know may make Pods there: ${describeResources(makers.unknown)}`, undefined, { severity: 'warning' });
-      else report(svc, 'spec.selector', text);
+      const data = { name: svc.name, namespace: svc.namespace ?? '', selector: formatSelector(selector) };
+      if (makers.unknown.length) report(svc, 'spec.selector', 'noPodUnknownMakers', { ...data, makers: describeResources(makers.unknown) }, { severity: 'warning' });
+      else report(svc, 'spec.selector', 'noPod', data);
     }
   },
 });

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, isPlainObject, podTemplateOf } from '../src/rule-api.js';
+import { containerName, defineRule, podTemplateOf, portsOf, runningContainers, type ContainerRef } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'duplicate-container-port',
@@ -13,28 +13,29 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    ports: [{containerPort: 8080}]\n  - name: metrics\n    image: registry.example.com/exporter:0.9.0\n    ports: [{containerPort: 8080}]\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    ports: [{containerPort: 8080}]\n  - name: metrics\n    image: registry.example.com/exporter:0.9.0\n    ports: [{containerPort: 9090}]\n',
   },
+  messages: {
+    sameContainer: 'port {{port}}/{{protocol}} of container "{{container}}" is already declared earlier in the same container; containers of a Pod share one network namespace, so only one can bind it',
+    otherContainer: 'port {{port}}/{{protocol}} of container "{{container}}" is already declared by container "{{first}}"; containers of a Pod share one network namespace, so only one can bind it',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
-      const seen = new Map<string, string>();
+      const seen = new Map<string, ContainerRef>();
       // Init containers run to completion before the others start, except sidecars (restartPolicy: Always).
-      const running = containersOf(template).filter((c) => c.list === 'containers' || (c.list === 'initContainers' && c.container.restartPolicy === 'Always'));
-      for (const { container, path } of running) {
-        if (!Array.isArray(container.ports)) continue;
-        container.ports.forEach((port, i) => {
-          if (!isPlainObject(port) || typeof port.containerPort !== 'number') return;
-          const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
-          const key = `${port.containerPort}/${protocol}`;
-          const owner = `container "${String(container.name)}"`;
+      for (const ref of runningContainers(template)) {
+        for (const { containerPort, protocol, path } of portsOf(ref)) {
+          if (containerPort === undefined) continue;
+          const key = `${containerPort}/${protocol}`;
           const first = seen.get(key);
           if (first === undefined) {
-            seen.set(key, owner);
-            return;
+            seen.set(key, ref);
+            continue;
           }
-          const where = first === owner ? 'earlier in the same container' : `by ${first}`;
-          report(obj, `${path}.ports[${i}].containerPort`, `port ${key} of ${owner} is already declared ${where}; containers of a Pod share one network namespace, so only one can bind it`);
-        });
+          const data = { port: containerPort, protocol, container: containerName(ref) };
+          if (first.path === ref.path) report(obj, `${path}.containerPort`, 'sameContainer', data);
+          else report(obj, `${path}.containerPort`, 'otherContainer', { ...data, first: containerName(first) });
+        }
       }
     }
   },

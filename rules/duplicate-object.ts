@@ -12,6 +12,10 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings-extra}\n',
   },
+  messages: {
+    duplicate: '{{kind}} "{{name}}" is already defined at {{firstAt}}; the later definition would replace it',
+    duplicateInNamespace: '{{kind}} "{{name}}" in namespace "{{namespace}}" is already defined at {{firstAt}}; the later definition would replace it',
+  },
   check({ objects, report }) {
     const first = new Map<string, K8sObject>();
     for (const obj of objects.withDuplicates) {
@@ -22,11 +26,10 @@ export default defineRule({
         first.set(key, obj);
         continue;
       }
-      const where = `${original.source.file}:${original.source.range.start.line}`;
-      const scope = obj.namespace === null ? '' : ` in namespace "${obj.namespace}"`;
-      report(obj, 'metadata.name', `${obj.kind} "${obj.name}"${scope} is already defined at ${where}; the later definition would replace it`, undefined, {
-        related: [{ object: original, path: 'metadata.name', message: 'first definition' }],
-      });
+      const data = { kind: obj.kind, name: obj.name, firstAt: `${original.source.file}:${original.source.range.start.line}` };
+      const related = [{ object: original, path: 'metadata.name', message: 'first definition' }];
+      if (obj.namespace === null) report(obj, 'metadata.name', 'duplicate', data, { related });
+      else report(obj, 'metadata.name', 'duplicateInNamespace', { ...data, namespace: obj.namespace }, { related });
     }
   },
 });

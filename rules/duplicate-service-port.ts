@@ -13,6 +13,12 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 80, targetPort: 8080}\n  - {port: 443, targetPort: 8443}\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: 8080}\n  - {name: https, port: 443, targetPort: 8443}\n',
   },
+  messages: {
+    samePort: 'port {{port}}/{{protocol}} is already listed at spec.ports[{{first}}]; a Service may list each port and protocol once',
+    sameName: 'port name "{{name}}" is already used by spec.ports[{{first}}]; port names must be unique',
+    unnamedPort: 'port {{port}} has no name, but the Service has {{count}} ports; each must then be named',
+    unnamedEntry: 'spec.ports[{{index}}] has no name, but the Service has {{count}} ports; each must then be named',
+  },
   check({ objects, report }) {
     for (const svc of objects.ofKind('Service')) {
       const spec = svc.body.spec;
@@ -22,19 +28,22 @@ export default defineRule({
       const byName = new Map<string, number>();
       ports.forEach((port, i) => {
         if (!isPlainObject(port)) return;
-        if (typeof port.port === 'number') {
-          const key = `${port.port}/${protocolOf(port)}`;
+        // A float, NaN or infinity is no port number (schema-violation reports it).
+        const number = Number.isInteger(port.port) ? (port.port as number) : undefined;
+        if (number !== undefined) {
+          const protocol = protocolOf(port);
+          const key = `${number}/${protocol}`;
           const first = byPort.get(key);
           if (first === undefined) byPort.set(key, i);
-          else report(svc, `spec.ports[${i}].port`, `port ${key} is already listed at spec.ports[${first}]; a Service may list each port and protocol once`);
+          else report(svc, `spec.ports[${i}].port`, 'samePort', { port: number, protocol, first });
         }
         if (typeof port.name === 'string' && port.name !== '') {
           const first = byName.get(port.name);
           if (first === undefined) byName.set(port.name, i);
-          else report(svc, `spec.ports[${i}].name`, `port name "${port.name}" is already used by spec.ports[${first}]; port names must be unique`);
+          else report(svc, `spec.ports[${i}].name`, 'sameName', { name: port.name, first });
         } else if (ports.length > 1) {
-          const label = typeof port.port === 'number' ? `port ${port.port}` : `spec.ports[${i}]`;
-          report(svc, `spec.ports[${i}]`, `${label} has no name, but the Service has ${ports.length} ports; each must then be named`);
+          if (number !== undefined) report(svc, `spec.ports[${i}]`, 'unnamedPort', { port: number, count: ports.length });
+          else report(svc, `spec.ports[${i}]`, 'unnamedEntry', { index: i, count: ports.length });
         }
       });
     }

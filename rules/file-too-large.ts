@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'file-too-large',
@@ -10,5 +10,5 @@ export default defineRule({
     why: 'A manifest file that large is usually generated output or not a manifest at all; reading it whole could exhaust memory in CI, so kubeknit checks its size first and skips it.',
     fix: 'Split the file, exclude it with --ignore-pattern or the config\'s ignore list, or raise --max-file-size if it really is one manifest.',
   },
-  check: reportLoadProblems('too-large'),
+  ...loadProblemRule('too-large'),
 });

@@ -22,6 +22,13 @@ export default defineRule({
     bad: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers:\n      - name: agent\n        image: registry.example.com/agent:2.0.0\n        ports: [{containerPort: 9100, hostPort: 9100}]\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: node-exporter}}\n  template:\n    metadata: {labels: {app: node-exporter}}\n    spec:\n      containers:\n      - name: exporter\n        image: quay.io/prometheus/node-exporter:v1.8.2\n        ports: [{containerPort: 9100, hostPort: 9100}]\n',
     good: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers:\n      - name: agent\n        image: registry.example.com/agent:2.0.0\n        ports: [{containerPort: 9101, hostPort: 9101}]\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: node-exporter}\nspec:\n  selector: {matchLabels: {app: node-exporter}}\n  template:\n    metadata: {labels: {app: node-exporter}}\n    spec:\n      containers:\n      - name: exporter\n        image: quay.io/prometheus/node-exporter:v1.8.2\n        ports: [{containerPort: 9100, hostPort: 9100}]\n',
   },
+  messages: {
+    replicas: 'Deployment "{{name}}" has {{replicas}} replicas and binds host port {{port}}/{{protocol}}: each replica needs a node of its own, and rolling updates need more',
+    samePod: 'host port {{port}}/{{protocol}} is also claimed by another container port of the same Pod; Pods that could land on one node cannot both bind it',
+    samePodDaemonSet: 'host port {{port}}/{{protocol}} is also claimed by another container port of the same Pod; Pods that could land on one node cannot both bind it, and a DaemonSet runs on every node',
+    otherPod: 'host port {{port}}/{{protocol}} is also claimed by {{other}}; Pods that could land on one node cannot both bind it',
+    otherPodDaemonSet: 'host port {{port}}/{{protocol}} is also claimed by {{other}}; Pods that could land on one node cannot both bind it, and a DaemonSet runs on every node',
+  },
   check({ objects, report }) {
     const byKey = new Map<string, HostPortUse[]>();
     for (const obj of objects) {
@@ -39,16 +46,19 @@ export default defineRule({
       }
       if (obj.kind === 'Deployment' && template.replicas > 1 && uses.length > 0 && !onePodPerNodeThroughout(obj.body.spec, template)) {
         const use = uses[0];
-        report(obj, use.path, `Deployment "${obj.name}" has ${template.replicas} replicas and binds host port ${use.hostPort}/${use.port.protocol}: each replica needs a node of its own, and rolling updates need more`);
+        report(obj, use.path, 'replicas', { name: obj.name, replicas: template.replicas, port: use.hostPort, protocol: use.port.protocol });
       }
     }
 
     function reportClash(first: HostPortUse, second: HostPortUse): void {
       const owner = first.template.owner;
-      const where = owner === second.template.owner ? 'another container port of the same Pod' : `${owner.kind} "${owner.name}"${owner.namespace === second.template.owner.namespace ? '' : ` in namespace "${owner.namespace}"`}`;
+      const samePod = owner === second.template.owner;
       const daemon = owner.kind === 'DaemonSet' || second.template.owner.kind === 'DaemonSet';
-      report(second.template.owner, second.path, `host port ${second.hostPort}/${second.port.protocol} is also claimed by ${where}; Pods that could land on one node cannot both bind it${daemon ? ', and a DaemonSet runs on every node' : ''}`, undefined, {
-        severity: daemon || owner === second.template.owner ? 'error' : undefined,
+      const data = { port: second.hostPort, protocol: second.port.protocol };
+      const other = `${owner.kind} "${owner.name}"${owner.namespace === second.template.owner.namespace ? '' : ` in namespace "${owner.namespace}"`}`;
+      const message = samePod ? (daemon ? 'samePodDaemonSet' : 'samePod') : daemon ? 'otherPodDaemonSet' : 'otherPod';
+      report(second.template.owner, second.path, message, samePod ? data : { ...data, other }, {
+        severity: daemon || samePod ? 'error' : undefined,
         related: [{ object: owner, path: first.path, message: 'the other claim on the host port' }],
       });
     }

@@ -1,4 +1,4 @@
-import { defineRule, own, dns1035Label, dns1123Label, dns1123Subdomain, isPlainObject, labelValue, pathSegment, qualifiedName, withMaxLength, type K8sObject, type NameCheck } from '../src/rule-api.js';
+import { defineRule, own, dns1035Label, dns1123Label, dns1123Subdomain, isPlainObject, labelValue, pathSegment, qualifiedName, withMaxLength, type K8sObject, type MessageData, type NameCheck } from '../src/rule-api.js';
 
 /** Name rules of the kinds that differ from the usual DNS-1123 subdomain. */
 const NAME_RULES: Record<string, { check: NameCheck; why: string }> = {
@@ -26,6 +26,17 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: My_App\n  labels: {app: "web frontend"}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: my-app\n  labels: {app: web-frontend}\n',
   },
+  messages: {
+    badName: '{{kind}} name "{{name}}" {{problem}}',
+    badNameForKind: '{{kind}} name "{{name}}" {{problem}} ({{reason}})',
+    badGenerateName: '{{kind}} generateName "{{prefix}}" plus 5 random characters {{problem}}',
+    badGenerateNameForKind: '{{kind}} generateName "{{prefix}}" plus 5 random characters {{problem}} ({{reason}})',
+    badNamespace: 'metadata.namespace "{{namespace}}" {{problem}}',
+    badLabelKey: 'label key "{{key}}" {{problem}}',
+    badLabelValue: 'label value of "{{key}}" {{problem}}',
+    badAnnotationKey: 'annotation key "{{key}}" {{problem}}',
+    annotationsTooLarge: 'annotations total {{size}} bytes, above the API\'s limit of 262144 (256 KiB)',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const metadata = obj.body.metadata;
@@ -33,14 +44,14 @@ export default defineRule({
       checkName(obj, metadata, report);
       if (typeof metadata.namespace === 'string' && metadata.namespace) {
         const bad = dns1123Label(metadata.namespace);
-        if (bad) report(obj, 'metadata.namespace', `metadata.namespace "${metadata.namespace}" ${bad}`);
+        if (bad) report(obj, 'metadata.namespace', 'badNamespace', { namespace: metadata.namespace, problem: bad });
       }
       if (isPlainObject(metadata.labels)) {
         for (const [key, value] of Object.entries(metadata.labels)) {
           const badKey = qualifiedName(key);
-          if (badKey) report(obj, ['metadata', 'labels', key], `label key "${key}" ${badKey}`);
+          if (badKey) report(obj, ['metadata', 'labels', key], 'badLabelKey', { key, problem: badKey });
           const badValue = typeof value === 'string' ? labelValue(value) : undefined;
-          if (badValue) report(obj, ['metadata', 'labels', key], `label value of "${key}" ${badValue}`);
+          if (badValue) report(obj, ['metadata', 'labels', key], 'badLabelValue', { key, problem: badValue });
         }
       }
       if (isPlainObject(metadata.annotations)) {
@@ -48,23 +59,23 @@ export default defineRule({
         for (const [key, value] of Object.entries(metadata.annotations)) {
           size += key.length + (typeof value === 'string' ? value.length : 0);
           const badKey = qualifiedName(key.toLowerCase());
-          if (badKey) report(obj, ['metadata', 'annotations', key], `annotation key "${key}" ${badKey}`);
+          if (badKey) report(obj, ['metadata', 'annotations', key], 'badAnnotationKey', { key, problem: badKey });
         }
-        if (size > ANNOTATIONS_LIMIT) report(obj, 'metadata.annotations', `annotations total ${size} bytes, above the API's limit of 262144 (256 KiB)`);
+        if (size > ANNOTATIONS_LIMIT) report(obj, 'metadata.annotations', 'annotationsTooLarge', { size });
       }
     }
   },
 });
 
-function checkName(obj: K8sObject, metadata: Record<string, unknown>, report: (o: K8sObject, path: string, message: string) => void): void {
+function checkName(obj: K8sObject, metadata: Record<string, unknown>, report: (o: K8sObject, path: string, messageId: string, data: MessageData) => void): void {
   const rule = own(NAME_RULES, obj.kind) ?? (BUILT_IN_GROUP.test(obj.group) ? { check: dns1123Subdomain, why: '' } : { check: pathSegment, why: '' });
-  const why = rule.why ? ` (${rule.why})` : '';
+  const withReason = (data: { kind: string; problem: string; name?: string; prefix?: string }): MessageData => (rule.why ? { ...data, reason: rule.why } : data);
   if (typeof metadata.name === 'string' && metadata.name) {
     const bad = rule.check(metadata.name);
-    if (bad) report(obj, 'metadata.name', `${obj.kind} name "${metadata.name}" ${bad}${why}`);
+    if (bad) report(obj, 'metadata.name', rule.why ? 'badNameForKind' : 'badName', withReason({ kind: obj.kind, name: metadata.name, problem: bad }));
   } else if (typeof metadata.generateName === 'string' && metadata.generateName) {
     // the API server appends 5 random characters to the prefix
     const bad = rule.check(`${metadata.generateName}abcde`);
-    if (bad) report(obj, 'metadata.generateName', `${obj.kind} generateName "${metadata.generateName}" plus 5 random characters ${bad}${why}`);
+    if (bad) report(obj, 'metadata.generateName', rule.why ? 'badGenerateNameForKind' : 'badGenerateName', withReason({ kind: obj.kind, prefix: metadata.generateName, problem: bad }));
   }
 }

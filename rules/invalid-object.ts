@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'invalid-object',
@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'kind: ConfigMap\nmetadata:\n  name: settings\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n',
   },
-  check: reportLoadProblems('not-a-mapping', 'missing-fields'),
+  ...loadProblemRule('not-a-mapping', 'missing-fields', 'name-not-string'),
 });

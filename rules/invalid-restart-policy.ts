@@ -13,6 +13,10 @@ export default defineRule({
     bad: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
     good: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: migrate, image: registry.example.com/app:1.2.0}]\n',
   },
+  messages: {
+    defaultAlways: '{{kind}} "{{name}}" sets no restartPolicy, which defaults to "Always"; a {{kind}} accepts only {{accepted}}',
+    notAccepted: '{{kind}} "{{name}}" sets restartPolicy "{{policy}}"; a {{kind}} accepts only {{accepted}}',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       // What the API server accepts in the template's restartPolicy (bare Pods accept all three).
@@ -20,13 +24,15 @@ export default defineRule({
       const template = allowed && podTemplateOf(obj);
       if (!template) continue;
       const policy = template.spec.restartPolicy;
-      const accepted = allowed.map((p) => `"${p}"`).join(' or ');
+      const data = { kind: obj.kind, name: obj.name, accepted: allowed.map((p) => `"${p}"`).join(' or ') };
       if (policy === undefined || policy === null) {
         // Omitted means Always, which only long-running controllers accept.
-        if (!allowed.includes('Always')) report(obj, template.specPath, `${obj.kind} "${obj.name}" sets no restartPolicy, which defaults to "Always"; a ${obj.kind} accepts only ${accepted}`);
+        if (!allowed.includes('Always')) report(obj, template.specPath, 'defaultAlways', data);
         continue;
       }
-      if (!allowed.includes(String(policy))) report(obj, `${template.specPath}.restartPolicy`, `${obj.kind} "${obj.name}" sets restartPolicy "${String(policy)}"; a ${obj.kind} accepts only ${accepted}`);
+      // A mapping or list is no policy at all; schema-violation reports its type.
+      if (typeof policy === 'object') continue;
+      if (!allowed.includes(String(policy))) report(obj, `${template.specPath}.restartPolicy`, 'notAccepted', { ...data, policy: String(policy) });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'invalid-yaml',
@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n   labels: {app: web}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  labels: {app: web}\n',
   },
-  check: reportLoadProblems('unreadable', 'binary', 'not-utf8', 'yaml-syntax', 'duplicate-key', 'unexpandable', 'too-deep'),
+  ...loadProblemRule('unreadable', 'binary', 'not-utf8', 'yaml-syntax', 'duplicate-key', 'unexpandable', 'too-deep'),
 });

@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'kustomization-skipped',
@@ -10,5 +10,5 @@ export default defineRule({
     why: 'A kustomization describes how to assemble manifests (bases, patches, generators); the objects it produces only exist after kustomize builds them. kubeknit builds kustomizations with kustomize or kubectl when one is on PATH; when neither is, or with --kustomize skip, their files are linted as they are and this notice says so.',
     fix: 'Install kustomize or kubectl (or name one with --kustomize-command), or lint the built output: kustomize build overlays/prod | kubeknit lint -. Turn this notice off with --rule kustomization-skipped=off.',
   },
-  check: reportLoadProblems('kustomization'),
+  ...loadProblemRule('kustomization'),
 });

@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'kustomize-build-failed',
@@ -10,5 +10,5 @@ export default defineRule({
     why: 'The objects of a kustomization exist only once kustomize builds it; when the build fails, nothing of it can be deployed or linted. kubeknit reports kustomize\'s own message at the kustomization file.',
     fix: 'Run kustomize build (or kubectl kustomize) on the folder and fix what it names: a missing resource or patch file, a patch whose target matches nothing, a malformed entry.',
   },
-  check: reportLoadProblems('kustomize-failed'),
+  ...loadProblemRule('kustomize-failed'),
 });

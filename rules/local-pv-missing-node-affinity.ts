@@ -13,6 +13,9 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ssd1}\nspec:\n  capacity: {storage: 100Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-ssd\n  local: {path: /mnt/disks/ssd1}\n',
     good: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ssd1}\nspec:\n  capacity: {storage: 100Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: local-ssd\n  local: {path: /mnt/disks/ssd1}\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n      - matchExpressions:\n        - {key: kubernetes.io/hostname, operator: In, values: [node-1]}\n',
   },
+  messages: {
+    noNodeAffinity: 'local PersistentVolume "{{name}}" has no spec.nodeAffinity.required.nodeSelectorTerms, so nothing says which node holds its disk',
+  },
   check({ objects, report }) {
     for (const pv of objects.ofKind('PersistentVolume')) {
       const spec = pv.body.spec;
@@ -22,7 +25,7 @@ export default defineRule({
       const terms = required?.nodeSelectorTerms;
       if (Array.isArray(terms) && terms.length > 0) continue;
       const path = affinity ? 'spec.nodeAffinity' : 'spec.local';
-      report(pv, path, `local PersistentVolume "${pv.name}" has no spec.nodeAffinity.required.nodeSelectorTerms, so nothing says which node holds its disk`);
+      report(pv, path, 'noNodeAffinity', { name: pv.name });
     }
   },
 });

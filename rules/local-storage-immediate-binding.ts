@@ -12,6 +12,12 @@ export default defineRule({
     bad: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\n',
     good: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local-ssd}\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: WaitForFirstConsumer\n',
   },
+  messages: {
+    localVolumes: 'StorageClass "{{name}}" binds claims before their Pods are scheduled (volumeBindingMode is {{mode}}), but local PersistentVolumes use it; use WaitForFirstConsumer',
+    localVolumesDefault: 'StorageClass "{{name}}" binds claims before their Pods are scheduled (volumeBindingMode is not set (Immediate)), but local PersistentVolumes use it; use WaitForFirstConsumer',
+    noProvisioner: 'StorageClass "{{name}}" binds claims before their Pods are scheduled (volumeBindingMode is {{mode}}), but its provisioner is {{provisioner}}; use WaitForFirstConsumer',
+    noProvisionerDefault: 'StorageClass "{{name}}" binds claims before their Pods are scheduled (volumeBindingMode is not set (Immediate)), but its provisioner is {{provisioner}}; use WaitForFirstConsumer',
+  },
   check({ objects, report }) {
     const localClasses = new Set<string>();
     for (const pv of objects.ofKind('PersistentVolume')) {
@@ -21,11 +27,14 @@ export default defineRule({
     }
     for (const sc of objects.ofKind('StorageClass')) {
       const mode = sc.body.volumeBindingMode;
-      if (mode === 'WaitForFirstConsumer') continue;
-      const why = localClasses.has(sc.name) ? 'local PersistentVolumes use it' : sc.body.provisioner === NO_PROVISIONER ? `its provisioner is ${NO_PROVISIONER}` : undefined;
-      if (!why) continue;
-      const current = typeof mode === 'string' ? `volumeBindingMode is ${mode}` : 'volumeBindingMode is not set (Immediate)';
-      report(sc, typeof mode === 'string' ? 'volumeBindingMode' : 'metadata.name', `StorageClass "${sc.name}" binds claims before their Pods are scheduled (${current}), but ${why}; use WaitForFirstConsumer`);
+      // A mode that is no string is schema-violation's to report; it is not "not set".
+      const set = typeof mode === 'string';
+      if (mode === 'WaitForFirstConsumer' || (!set && mode !== undefined && mode !== null)) continue;
+      // Unset means Immediate.
+      const data = { name: sc.name, mode: set ? mode : 'Immediate' };
+      const path = set ? 'volumeBindingMode' : 'metadata.name';
+      if (localClasses.has(sc.name)) report(sc, path, set ? 'localVolumes' : 'localVolumesDefault', data);
+      else if (sc.body.provisioner === NO_PROVISIONER) report(sc, path, set ? 'noProvisioner' : 'noProvisionerDefault', { ...data, provisioner: NO_PROVISIONER });
     }
   },
 });

@@ -23,29 +23,35 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { minReplicas: 2 },
+  messages: {
+    otherNamespaces: '{{kind}} "{{name}}" has anti-affinity only against Pods in namespaces [{{namespaces}}], not its own namespace "{{namespace}}", so its {{replicas}} replicas may share a node',
+    termsMissOwnPods: '{{kind}} "{{name}}" runs {{replicas}} replicas but its podAntiAffinity terms do not select its own Pod labels, so they may all land on one node',
+    noSpreading: '{{kind}} "{{name}}" runs {{replicas}} replicas but it sets no podAntiAffinity or topologySpreadConstraints, so they may all land on one node',
+  },
   check({ objects, report, options }) {
     const autoscalers = autoscalersByTarget(objects);
     for (const obj of objects.ofKind(...REPLICATED_KINDS)) {
       const template = podTemplateOf(obj);
       const replicas = lowestReplicas(obj, autoscalers);
-      if (!template || template.opaque || replicas < options.minReplicas) continue;
+      // NaN or infinite replicas are no count (schema-violation reports them).
+      if (!template || template.opaque || !Number.isFinite(replicas) || replicas < options.minReplicas) continue;
       const terms = antiAffinityTerms(template);
       if (terms.some((t) => t.coversOwnPods) || spreadsOwnPods(template)) continue;
-      const elsewhere = terms.find((t) => t.otherNamespaces);
-      if (elsewhere) {
-        report(obj, elsewhere.namespacesPath, `${obj.kind} "${obj.name}" has anti-affinity only against Pods in namespaces ${elsewhere.otherNamespaces}, not its own namespace "${template.namespace}", so its ${replicas} replicas may share a node`);
+      const data = { kind: obj.kind, name: obj.name, replicas };
+      const elsewhere = terms.find((t) => t.otherNamespaces !== undefined);
+      if (elsewhere?.otherNamespaces !== undefined) {
+        report(obj, elsewhere.namespacesPath, 'otherNamespaces', { ...data, namespaces: elsewhere.otherNamespaces, namespace: template.namespace });
         continue;
       }
-      const at = terms.length ? `${template.specPath}.affinity.podAntiAffinity` : replicasPath(obj);
-      const fact = terms.length ? 'its podAntiAffinity terms do not select its own Pod labels' : 'it sets no podAntiAffinity or topologySpreadConstraints';
-      report(obj, at, `${obj.kind} "${obj.name}" runs ${replicas} replicas but ${fact}, so they may all land on one node`);
+      if (terms.length) report(obj, `${template.specPath}.affinity.podAntiAffinity`, 'termsMissOwnPods', data);
+      else report(obj, replicasPath(obj), 'noSpreading', data);
     }
   },
 });
 
 interface Term {
   coversOwnPods: boolean;
-  /** Set when the term selects the right labels but only in other namespaces. */
+  /** Set when the term selects the right labels but only in other namespaces: those, comma-separated. */
   otherNamespaces?: string;
   namespacesPath: string;
 }
@@ -61,9 +67,9 @@ function antiAffinityTerms(template: PodTemplate): Term[] {
     const selector = selectorFromLabelSelector(term.labelSelector);
     const matches = selector !== undefined && selectorMatches(selector, template.labels);
     // `namespaces` empty and no namespaceSelector: the term applies to the Pod's own namespace.
-    const namespaces = Array.isArray(term.namespaces) ? term.namespaces.map(String) : [];
+    const namespaces = Array.isArray(term.namespaces) ? term.namespaces.filter((n): n is string => typeof n === 'string') : [];
     const inOwn = namespaces.length === 0 || namespaces.includes(template.namespace) || isPlainObject(term.namespaceSelector);
-    out.push({ coversOwnPods: matches && inOwn, otherNamespaces: matches && !inOwn ? `[${namespaces.join(', ')}]` : undefined, namespacesPath: `${path}.namespaces` });
+    out.push({ coversOwnPods: matches && inOwn, otherNamespaces: matches && !inOwn ? namespaces.join(', ') : undefined, namespacesPath: `${path}.namespaces` });
   };
   const required = anti.requiredDuringSchedulingIgnoredDuringExecution;
   if (Array.isArray(required)) required.forEach((term, i) => add(term, `${base}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`));

@@ -1,4 +1,4 @@
-import { defineRule, reportMissingKeys } from '../src/rule-api.js';
+import { defineRule, MISSING_KEY_MESSAGES, reportMissingKeys } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-configmap-key',
@@ -12,6 +12,7 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {loglevel: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: LOG_LEVEL\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {log-level: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: LOG_LEVEL\n      valueFrom: {configMapKeyRef: {name: app-config, key: log-level}}\n',
   },
+  messages: MISSING_KEY_MESSAGES,
   check(ctx) {
     reportMissingKeys(ctx, 'ConfigMap');
   },

@@ -1,4 +1,4 @@
-import { ROOT_CA_CONFIGMAP, ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
+import { ROOT_CA_CONFIGMAP, ASSUME_EXISTING_SCHEMA, defineRule, MISSING_REFERENCE_MESSAGES, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-configmap',
@@ -12,6 +12,7 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-confg}}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config}}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\ndata: {LOG_LEVEL: info}\n',
   },
+  messages: MISSING_REFERENCE_MESSAGES,
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check(ctx) {

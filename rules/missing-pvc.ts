@@ -12,6 +12,10 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - name: db\n    image: postgres:16.4\n    volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]\n  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data-pvc}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - name: db\n    image: postgres:16.4\n    volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]\n  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data-pvc}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data-pvc}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n',
   },
+  messages: {
+    claimMissing: 'volume "{{volume}}" uses PersistentVolumeClaim "{{claim}}", which is not in namespace "{{namespace}}" in the input',
+    claimMissingMaybeMade: 'volume "{{volume}}" uses PersistentVolumeClaim "{{claim}}", which is not in namespace "{{namespace}}" in the input; {{makers}}, a custom resource kubeknit does not know, may make it',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options, settings }) {
@@ -22,10 +26,10 @@ export default defineRule<AssumeExistingOptions>({
         const claimName = claimNameOf(volume.volume);
         if (claimName === undefined || objects.find('PersistentVolumeClaim', template.namespace, claimName)) continue;
         if (existsOutside({ options, settings }, 'PersistentVolumeClaim', template.namespace, claimName)) continue;
-        const text = `volume "${volume.name}" uses PersistentVolumeClaim "${claimName}", which is not in namespace "${template.namespace}" in the input`;
+        const data = { volume: volume.name, claim: claimName, namespace: template.namespace };
         const maker = likelyMaker(objects, template.namespace, claimName);
-        if (maker) report(obj, `${volume.path}.persistentVolumeClaim.claimName`, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info' });
-        else report(obj, `${volume.path}.persistentVolumeClaim.claimName`, text);
+        if (maker) report(obj, `${volume.path}.persistentVolumeClaim.claimName`, 'claimMissingMaybeMade', { ...data, makers: describeResources([maker]) }, { severity: 'info' });
+        else report(obj, `${volume.path}.persistentVolumeClaim.claimName`, 'claimMissing', data);
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, reportMissingKeys } from '../src/rule-api.js';
+import { defineRule, MISSING_KEY_MESSAGES, reportMissingKeys } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'missing-secret-key',
@@ -12,6 +12,7 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {username: app}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
     good: 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {username: app, password: change-me}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    env:\n    - name: DB_PASSWORD\n      valueFrom: {secretKeyRef: {name: db, key: password}}\n',
   },
+  messages: MISSING_KEY_MESSAGES,
   check(ctx) {
     reportMissingKeys(ctx, 'Secret');
   },

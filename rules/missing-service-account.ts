@@ -1,4 +1,4 @@
-import { DEFAULT_SERVICE_ACCOUNT, ASSUME_EXISTING_SCHEMA, defineRule, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
+import { DEFAULT_SERVICE_ACCOUNT, ASSUME_EXISTING_SCHEMA, defineRule, MISSING_REFERENCE_MESSAGES, reportMissingPodReferences, type AssumeExistingOptions } from '../src/rule-api.js';
 
 export default defineRule<AssumeExistingOptions>({
   id: 'missing-service-account',
@@ -12,6 +12,7 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  serviceAccountName: api\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
     good: 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  serviceAccountName: api\n  containers: [{name: api, image: registry.example.com/api:3.0.1}]\n',
   },
+  messages: MISSING_REFERENCE_MESSAGES,
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check(ctx) {

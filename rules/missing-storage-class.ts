@@ -12,6 +12,10 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  storageClassName: fast-sdd\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast-ssd}\nprovisioner: pd.csi.storage.gke.io\n',
     good: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  storageClassName: fast-ssd\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast-ssd}\nprovisioner: pd.csi.storage.gke.io\n',
   },
+  messages: {
+    notInInput: '{{owner}} names StorageClass "{{storageClass}}", which is not in the input (StorageClasses in the input: {{classes}})',
+    notInInventory: '{{owner}} names StorageClass "{{storageClass}}", which is not in the input (the inventory lists the cluster\'s)',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, report, options, settings }) {
@@ -25,8 +29,9 @@ export default defineRule<AssumeExistingOptions>({
     const claimClasses = new Set(claims.map((claim) => storageClassNameOf(claim.spec, claim.annotations)));
     const check = (owner: K8sObject, className: string | undefined, path: string, what: string) => {
       if (className === undefined || className === '' || known.has(className) || (pvClasses.has(className) && claimClasses.has(className)) || existsOutside({ options, settings }, 'StorageClass', null, className)) return;
-      const classes = known.size ? `StorageClasses in the input: ${[...known].join(', ')}` : 'the inventory lists the cluster\'s';
-      report(owner, path, `${what} names StorageClass "${className}", which is not in the input (${classes})`);
+      const data = { owner: what, storageClass: className };
+      if (known.size) report(owner, path, 'notInInput', { ...data, classes: [...known].join(', ') });
+      else report(owner, path, 'notInInventory', data);
     };
     for (const claim of claims) {
       check(claim.owner, storageClassNameOf(claim.spec, claim.annotations), `${claim.specPath}.storageClassName`, describeClaim(claim));

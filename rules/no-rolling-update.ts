@@ -27,6 +27,11 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { allowStrategies: [] },
+  messages: {
+    recreate: '{{kind}} "{{name}}" updates its Pods with {{field}}.type {{type}}, not {{rolling}}: every rollout stops all Pods first',
+    onDelete: '{{kind}} "{{name}}" updates its Pods with {{field}}.type {{type}}, not {{rolling}}: changes apply only when Pods are deleted by hand',
+    other: '{{kind}} "{{name}}" updates its Pods with {{field}}.type {{type}}, not {{rolling}}',
+  },
   check({ objects, report, options }) {
     for (const obj of objects.ofKind(...UPDATING_KINDS)) {
       const updateStrategy = workloadKind(obj.kind)?.updateStrategy;
@@ -36,7 +41,8 @@ export default defineRule<Options>({
       const strategy = isPlainObject(spec) ? spec[field] : undefined;
       if (!isPlainObject(strategy) || typeof strategy.type !== 'string') continue;
       if (strategy.type === rolling || options.allowStrategies.includes(strategy.type)) continue;
-      report(obj, `spec.${field}.type`, `${obj.kind} "${obj.name}" updates its Pods with ${field}.type ${strategy.type}, not ${rolling}${strategy.type === 'Recreate' ? ': every rollout stops all Pods first' : ''}${strategy.type === 'OnDelete' ? ': changes apply only when Pods are deleted by hand' : ''}`);
+      const message = strategy.type === 'Recreate' ? 'recreate' : strategy.type === 'OnDelete' ? 'onDelete' : 'other';
+      report(obj, `spec.${field}.type`, message, { kind: obj.kind, name: obj.name, field, type: strategy.type, rolling });
     }
   },
 });

@@ -29,6 +29,12 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { range: '30000-32767' },
+  messages: {
+    outOfRange: 'nodePort {{nodePort}} is outside the node port range {{low}}-{{high}}',
+    takenHere: 'nodePort {{nodePort}} is already taken by spec.ports[{{first}}] of this Service; node ports are allocated once for the whole cluster',
+    takenBy: 'nodePort {{nodePort}} is already taken by Service "{{service}}"; node ports are allocated once for the whole cluster',
+    takenInNamespace: 'nodePort {{nodePort}} is already taken by Service "{{service}}" in namespace "{{namespace}}"; node ports are allocated once for the whole cluster',
+  },
   check({ objects, report, options }) {
     const [low, high] = options.range.split('-').map(Number);
     const taken = new Map<number, NodePortUse>();
@@ -36,11 +42,11 @@ export default defineRule<Options>({
       const spec = svc.body.spec;
       if (!isPlainObject(spec) || !Array.isArray(spec.ports)) continue;
       spec.ports.forEach((port, index) => {
-        // nodePort 0 means unset: the API server picks a free port
-        if (!isPlainObject(port) || typeof port.nodePort !== 'number' || port.nodePort === 0) return;
-        const nodePort = port.nodePort;
+        // nodePort 0 means unset: the API server picks a free port. A float, NaN or infinity is no port (schema-violation reports it).
+        if (!isPlainObject(port) || !Number.isInteger(port.nodePort) || port.nodePort === 0) return;
+        const nodePort = port.nodePort as number;
         const path = `spec.ports[${index}].nodePort`;
-        if (nodePort < low || nodePort > high) report(svc, path, `nodePort ${nodePort} is outside the node port range ${low}-${high}`);
+        if (nodePort < low || nodePort > high) report(svc, path, 'outOfRange', { nodePort, low, high });
         const protocol = protocolOf(port);
         const first = taken.get(nodePort);
         if (!first) {
@@ -49,10 +55,10 @@ export default defineRule<Options>({
         }
         // One Service may reuse a nodePort for the same port number over another protocol.
         if (first.svc === svc && first.protocol !== protocol) return;
-        const owner = first.svc === svc ? `spec.ports[${first.index}] of this Service` : `Service "${first.svc.name}"${first.svc.namespace === svc.namespace ? '' : ` in namespace "${first.svc.namespace}"`}`;
-        report(svc, path, `nodePort ${nodePort} is already taken by ${owner}; node ports are allocated once for the whole cluster`, undefined, {
-          related: [{ object: first.svc, path: `spec.ports[${first.index}].nodePort`, message: 'first use of the node port' }],
-        });
+        const related = { related: [{ object: first.svc, path: `spec.ports[${first.index}].nodePort`, message: 'first use of the node port' }] };
+        if (first.svc === svc) report(svc, path, 'takenHere', { nodePort, first: first.index }, related);
+        else if (first.svc.namespace === svc.namespace) report(svc, path, 'takenBy', { nodePort, service: first.svc.name }, related);
+        else report(svc, path, 'takenInNamespace', { nodePort, service: first.svc.name, namespace: first.svc.namespace ?? '' }, related);
       });
     }
   },

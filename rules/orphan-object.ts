@@ -22,12 +22,15 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config-v1}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config-v2}}]\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config-v2}\ndata: {LOG_LEVEL: info}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    envFrom: [{configMapRef: {name: app-config-v2}}]\n',
   },
+  messages: {
+    unused: '{{kind}} "{{name}}" is used by nothing in the input (no Pod, Ingress, ServiceAccount or binding names it in namespace "{{namespace}}")',
+  },
   check({ objects, graph, report }) {
     for (const kind of KINDS) {
       for (const obj of objects.ofKind(kind)) {
         const node = graph.nodeOf(obj);
         if (!node || usedByTheCluster(obj) || graph.inEdges(node.id).length > 0) continue;
-        report(obj, 'metadata.name', `${kind} "${obj.name}" is used by nothing in the input (no Pod, Ingress, ServiceAccount or binding names it in namespace "${obj.namespace}")`);
+        report(obj, 'metadata.name', 'unused', { kind, name: obj.name, namespace: obj.namespace ?? '' });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, isPlainObject, podTemplateOf, portsOf, runningContainers } from '../src/rule-api.js';
+import { containerName, defineRule, isPlainObject, podTemplateOf, portsOf, runningContainers } from '../src/rule-api.js';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 /** Probe handlers that name a port; all of them connect over TCP. */
@@ -16,33 +16,41 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: web}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe:\n      httpGet: {path: /healthz, port: http}\n',
   },
+  messages: {
+    undeclaredName: '{{probe}} of container "{{container}}" uses port "{{port}}", which the container does not declare (declared names: {{names}})',
+    noNamedPorts: '{{probe}} of container "{{container}}" uses port "{{port}}", which the container does not declare (it declares no named ports)',
+    notTcp: '{{probe}} of container "{{container}}" uses port "{{port}}", which is declared as {{protocol}}; {{handler}} probes connect over TCP',
+    undeclaredNumber: '{{probe}} of container "{{container}}" uses port {{port}}, which the container does not declare as a TCP port (declared: {{declared}})',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
       for (const ref of runningContainers(template)) {
         const ports = portsOf(ref);
-        const containerName = String(ref.container.name);
-        for (const probeField of PROBES) {
-          const probe = ref.container[probeField];
-          if (!isPlainObject(probe)) continue;
+        const declared = ports.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : []));
+        for (const probe of PROBES) {
+          const probeSpec = ref.container[probe];
+          if (!isPlainObject(probeSpec)) continue;
           for (const handler of HANDLERS) {
-            const action = probe[handler];
-            if (!isPlainObject(action) || action.port === undefined || action.port === null) continue;
-            const path = `${ref.path}.${probeField}.${handler}.port`;
-            const target = action.port;
-            if (typeof target === 'string') {
-              const match = ports.find((p) => p.name === target);
+            const action = probeSpec[handler];
+            if (!isPlainObject(action)) continue;
+            const path = `${ref.path}.${probe}.${handler}.port`;
+            const port = action.port;
+            const data = { probe, container: containerName(ref) };
+            if (typeof port === 'string') {
+              const match = ports.find((p) => p.name === port);
               if (!match) {
                 const names = ports.flatMap((p) => (p.name ? [p.name] : []));
-                report(obj, path, `${probeField} of container "${containerName}" uses port "${target}", which the container does not declare (${names.length ? `declared names: ${names.join(', ')}` : 'it declares no named ports'})`);
+                if (names.length) report(obj, path, 'undeclaredName', { ...data, port, names: names.join(', ') });
+                else report(obj, path, 'noNamedPorts', { ...data, port });
               } else if (match.protocol !== 'TCP') {
-                report(obj, path, `${probeField} of container "${containerName}" uses port "${target}", which is declared as ${match.protocol}; ${handler} probes connect over TCP`);
+                report(obj, path, 'notTcp', { ...data, port, protocol: match.protocol, handler });
               }
-            } else if (typeof target === 'number' && ports.length > 0) {
-              if (ports.some((p) => p.containerPort === target && p.protocol === 'TCP')) continue;
-              const declared = ports.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : []));
-              report(obj, path, `${probeField} of container "${containerName}" uses port ${target}, which the container does not declare as a TCP port (declared: ${declared.join(', ')})`, undefined, { severity: 'warning' });
+              // A float, NaN or infinity is no port (schema-violation reports it); declaring ports is optional.
+            } else if (Number.isInteger(port) && declared.length > 0) {
+              if (ports.some((p) => p.containerPort === port && p.protocol === 'TCP')) continue;
+              report(obj, path, 'undeclaredNumber', { ...data, port: port as number, declared: declared.join(', ') }, { severity: 'warning' });
             }
           }
         }

@@ -14,6 +14,11 @@ export default defineRule<AssumeExistingOptions>({
   },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
+  messages: {
+    notInInput: '{{claim}} names PersistentVolume "{{volume}}" in volumeName, which is not in the input',
+    sharedVolume: '{{claim}} names PersistentVolume "{{volume}}", which {{other}} also names; a PersistentVolume binds one claim, so one of them stays Pending',
+    cannotBind: '{{claim}} cannot bind PersistentVolume "{{volume}}": {{problems}}',
+  },
   check({ objects, report, options, settings }) {
     const defaultClass = defaultStorageClass(objects);
     const firstByVolume = new Map<string, Claim>();
@@ -21,17 +26,17 @@ export default defineRule<AssumeExistingOptions>({
       const volumeName = claim.spec.volumeName;
       if (typeof volumeName !== 'string' || volumeName === '') continue;
       const path = `${claim.specPath}.volumeName`;
-      const what = describeClaim(claim);
+      const data = { claim: describeClaim(claim), volume: volumeName };
       const pv = objects.find('PersistentVolume', null, volumeName);
       if (!pv) {
-        if (!existsOutside({ options, settings }, 'PersistentVolume', null, volumeName)) report(claim.owner, path, `${what} names PersistentVolume "${volumeName}" in volumeName, which is not in the input`);
+        if (!existsOutside({ options, settings }, 'PersistentVolume', null, volumeName)) report(claim.owner, path, 'notInInput', data);
         continue;
       }
       // Without its own class, a claim naming a volume takes the volume's class unless a default is set.
       // A volume binds one claim: a second claim naming it stays Pending.
       const first = firstByVolume.get(volumeName);
       if (first && !claim.template) {
-        report(claim.owner, path, `${what} names PersistentVolume "${volumeName}", which ${describeClaim(first)} also names; a PersistentVolume binds one claim, so one of them stays Pending`, undefined, {
+        report(claim.owner, path, 'sharedVolume', { ...data, other: describeClaim(first) }, {
           related: [{ object: first.owner, path: `${first.specPath}.volumeName`, message: `${describeClaim(first)} names it too` }],
         });
         continue;
@@ -39,7 +44,7 @@ export default defineRule<AssumeExistingOptions>({
       if (!claim.template) firstByVolume.set(volumeName, claim);
       const problems = bindingProblems(pv, claim, volumeNameClaimClass(claim, pv, defaultClass));
       if (problems.length === 0) continue;
-      report(claim.owner, path, `${what} cannot bind PersistentVolume "${volumeName}": ${problems.join('; ')}`, undefined, {
+      report(claim.owner, path, 'cannotBind', { ...data, problems: problems.join('; ') }, {
         related: [{ object: pv, path: 'spec', message: 'the PersistentVolume' }],
       });
     }

@@ -23,6 +23,10 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { clusterHasDefaultClass: true },
+  messages: {
+    boundElsewhere: '{{claim}} can only bind a pre-made PersistentVolume ({{why}}), and PersistentVolume "{{volume}}", the one that matches it, binds {{holder}}; a PersistentVolume binds one claim, so this one stays Pending',
+    noMatch: '{{claim}} can only bind a pre-made PersistentVolume ({{why}}), and no PersistentVolume in the input matches it',
+  },
   check({ objects, report, options }) {
     const defaultClass = defaultStorageClass(objects);
     for (const claim of claimsOf(objects)) {
@@ -32,29 +36,32 @@ export default defineRule<Options>({
       if (reason === undefined) continue;
       const claimClass = effectiveClaimClass(claim, defaultClass);
       const match = matchingVolume(objects, claim, claimClass);
-      const what = describeClaim(claim);
+      const data = { claim: describeClaim(claim), reason: reason.reason, why: reason.why };
       if (match && !claim.template && !boundVolumeOf(objects, claim)) {
         // A volume binds one claim: the volumes it could bind went to other claims first.
         const holder = staticBindings(objects).get(match);
         const by = holder ? `${describeClaim(holder)}${holder.namespace === claim.namespace ? '' : ` in namespace "${holder.namespace}"`}` : 'another claim';
-        report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and PersistentVolume "${match.name}", the one that matches it, binds ${by}; a PersistentVolume binds one claim, so this one stays Pending`, undefined, {
+        report(claim.owner, reason.path, 'boundElsewhere', { ...data, volume: match.name, holder: by }, {
           related: holder ? [{ object: holder.owner, path: holder.specPath, message: `${describeClaim(holder)} binds PersistentVolume "${match.name}"` }] : [],
         });
         continue;
       }
       if (match) continue;
-      report(claim.owner, reason.path, `${what} can only bind a pre-made PersistentVolume (${reason.why}), and no PersistentVolume in the input matches it`);
+      report(claim.owner, reason.path, 'noMatch', data);
     }
   },
 });
 
-/** Why only a static volume can satisfy the claim, or undefined when a provisioner may make one. */
-function needsStaticVolume(objects: ObjectSet, claim: Claim, hasDefaultClass: boolean): { why: string; path: string } | undefined {
+/**
+ * Why only a static volume can satisfy the claim (`reason` names the case for message data, `why`
+ * says it), or undefined when a provisioner may make one.
+ */
+function needsStaticVolume(objects: ObjectSet, claim: Claim, hasDefaultClass: boolean): { reason: string; why: string; path: string } | undefined {
   const named = storageClassNameOf(claim.spec, claim.annotations);
-  if (claim.spec.selector !== undefined && claim.spec.selector !== null) return { why: 'it has a spec.selector, which provisioners do not serve', path: `${claim.specPath}.selector` };
-  if (named === '') return { why: 'storageClassName is "", so nothing provisions it', path: `${claim.specPath}.storageClassName` };
-  if (named === undefined) return hasDefaultClass ? undefined : { why: 'it names no StorageClass and the cluster has no default class', path: claim.specPath };
+  if (claim.spec.selector !== undefined && claim.spec.selector !== null) return { reason: 'selector', why: 'it has a spec.selector, which provisioners do not serve', path: `${claim.specPath}.selector` };
+  if (named === '') return { reason: 'emptyClass', why: 'storageClassName is "", so nothing provisions it', path: `${claim.specPath}.storageClassName` };
+  if (named === undefined) return hasDefaultClass ? undefined : { reason: 'noDefaultClass', why: 'it names no StorageClass and the cluster has no default class', path: claim.specPath };
   const sc = objects.find('StorageClass', null, named);
-  if (sc?.body.provisioner === NO_PROVISIONER) return { why: `StorageClass "${named}" has provisioner ${NO_PROVISIONER}`, path: `${claim.specPath}.storageClassName` };
+  if (sc?.body.provisioner === NO_PROVISIONER) return { reason: 'noProvisioner', why: `StorageClass "${named}" has provisioner ${NO_PROVISIONER}`, path: `${claim.specPath}.storageClassName` };
   return undefined;
 }

@@ -14,14 +14,20 @@ export default defineRule({
     bad: 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n',
     good: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n',
   },
+  messages: {
+    removed: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}: it was removed in {{removedIn}}; use apiVersion {{replacement}}',
+    removedForSuccessor: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}: it was removed in {{removedIn}}; there is no replacement kind, use {{successor}}',
+    removedForGood: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}: it was removed in {{removedIn}}; it has no replacement',
+  },
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);
     for (const obj of objects) {
       const lookup = registry.lookup(obj);
       if (lookup.status !== 'removed') continue;
-      const instead = lookup.replacement ? `; use apiVersion ${lookup.replacement}` : lookup.successor ? `; there is no replacement kind, use ${lookup.successor}` : '; it has no replacement';
-      const fix = lookup.replacement ? apiMigrationFix(obj, lookup.replacement) : undefined;
-      report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${registry.kubernetesVersion}: it was removed in ${lookup.removedIn}${instead}`, undefined, fix ? { fix } : undefined);
+      const data = { apiVersion: obj.apiVersion, kind: obj.kind, version: registry.kubernetesVersion, removedIn: lookup.removedIn };
+      if (lookup.replacement) report(obj, 'apiVersion', 'removed', { ...data, replacement: lookup.replacement }, { fix: apiMigrationFix(obj, lookup.replacement) });
+      else if (lookup.successor) report(obj, 'apiVersion', 'removedForSuccessor', { ...data, successor: lookup.successor });
+      else report(obj, 'apiVersion', 'removedForGood', data);
     }
   },
 });

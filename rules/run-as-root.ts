@@ -1,4 +1,4 @@
-import { defineRule, describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type Fix, type WorkloadContainer } from '../src/rule-api.js';
+import { defineRule, describeContainer, effectiveSecurityField, isWindowsPod, workloadContainers, type Fix, type MessageData, type WorkloadContainer } from '../src/rule-api.js';
 
 interface Options {
   flagRootGroup: boolean;
@@ -26,14 +26,21 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { flagRootGroup: false },
+  messages: {
+    rootUser: '{{setter}} sets runAsUser: 0, so {{runner}} as root',
+    rootUserRefused: '{{setter}} sets runAsUser: 0, so {{runner}} as root (with runAsNonRoot: true as well, the kubelet refuses to start the container)',
+    nonRootFalse: '{{setter}} sets runAsNonRoot: false and no runAsUser above 0 is set, so {{container}} runs as its image\'s user, which is root unless the image says otherwise',
+    unset: 'neither {{container}} nor its Pod sets runAsNonRoot: true or a runAsUser above 0, so it runs as its image\'s user, which is root unless the image says otherwise',
+    rootGroup: '{{setter}} sets runAsGroup: 0, so {{runner}} in the root group and can use files only that group may',
+  },
   check({ objects, report, options }) {
     // A Pod-level setting is reported once, not once per container it applies to.
     const reported = new Set<string>();
-    const reportOnce = (ref: WorkloadContainer, path: string, message: string, fix?: Fix) => {
+    const reportOnce = (ref: WorkloadContainer, path: string, messageId: string, data: MessageData, fix?: Fix) => {
       const key = `${ref.object.id}|${path}`;
       if (reported.has(key)) return;
       reported.add(key);
-      report(ref.object, path, message, undefined, fix ? { fix } : undefined);
+      report(ref.object, path, messageId, data, fix ? { fix } : undefined);
     };
     const nonRootFix = (path: string): Fix => ({ type: 'suggestion', description: 'Set runAsNonRoot: true', edits: [{ op: 'set', path, value: true }] });
     for (const ref of workloadContainers(objects)) {
@@ -43,23 +50,17 @@ export default defineRule<Options>({
       const user = effectiveSecurityField(ref.template, ref, 'runAsUser');
       const nonRoot = effectiveSecurityField(ref.template, ref, 'runAsNonRoot');
       if (user?.value === 0) {
-        const refused = nonRoot?.value === true ? ' (with runAsNonRoot: true as well, the kubelet refuses to start the container)' : '';
-        const { setter, runner } = who(user.path);
-        reportOnce(ref, user.path, `${setter} sets runAsUser: 0, so ${runner} as root${refused}`);
+        reportOnce(ref, user.path, nonRoot?.value === true ? 'rootUserRefused' : 'rootUser', who(user.path));
       } else if (!(typeof user?.value === 'number' && user.value > 0) && nonRoot?.value !== true) {
         if (nonRoot?.value === false) {
-          const { setter } = who(nonRoot.path);
-          reportOnce(ref, nonRoot.path, `${setter} sets runAsNonRoot: false and no runAsUser above 0 is set, so ${describeContainer(ref)} runs as its image's user, which is root unless the image says otherwise`, nonRootFix(nonRoot.path));
+          reportOnce(ref, nonRoot.path, 'nonRootFalse', { setter: who(nonRoot.path).setter, container: describeContainer(ref) }, nonRootFix(nonRoot.path));
         } else {
-          reportOnce(ref, `${ref.path}.securityContext.runAsNonRoot`, `neither ${describeContainer(ref)} nor its Pod sets runAsNonRoot: true or a runAsUser above 0, so it runs as its image's user, which is root unless the image says otherwise`, nonRootFix(`${ref.path}.securityContext.runAsNonRoot`));
+          reportOnce(ref, `${ref.path}.securityContext.runAsNonRoot`, 'unset', { container: describeContainer(ref) }, nonRootFix(`${ref.path}.securityContext.runAsNonRoot`));
         }
       }
       if (options.flagRootGroup) {
         const group = effectiveSecurityField(ref.template, ref, 'runAsGroup');
-        if (group?.value === 0) {
-          const { setter, runner } = who(group.path);
-          reportOnce(ref, group.path, `${setter} sets runAsGroup: 0, so ${runner} in the root group and can use files only that group may`);
-        }
+        if (group?.value === 0) reportOnce(ref, group.path, 'rootGroup', who(group.path));
       }
     }
   },

@@ -20,6 +20,14 @@ export default defineRule({
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: registry.example.com/web:1.4.2\n        volumeMounts: [{name: data, mountPath: /data}]\n      volumes:\n      - name: data\n        persistentVolumeClaim: {claimName: data}\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n',
     good: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  replicas: 3\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: registry.example.com/web:1.4.2\n        volumeMounts: [{name: data, mountPath: /data}]\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources: {requests: {storage: 10Gi}}\n',
   },
+  messages: {
+    replicas: '{{kind}} "{{name}}" runs {{replicas}} replicas but mounts ReadWriteOnce claim "{{claim}}", which attaches to one node at a time, so Pods on other nodes cannot start',
+    replicasOncePod: '{{kind}} "{{name}}" runs {{replicas}} replicas but mounts ReadWriteOncePod claim "{{claim}}", which only one Pod in the cluster may use',
+    everyNode: '{{kind}} "{{name}}" runs a Pod on every node but mounts ReadWriteOnce claim "{{claim}}", which attaches to one node at a time, so Pods on other nodes cannot start',
+    everyNodeOncePod: '{{kind}} "{{name}}" runs a Pod on every node but mounts ReadWriteOncePod claim "{{claim}}", which only one Pod in the cluster may use',
+    shared: 'ReadWriteOnce claim "{{claim}}" is mounted by {{users}}; it attaches to one node at a time, so Pods on other nodes cannot start',
+    sharedOncePod: 'ReadWriteOncePod claim "{{claim}}" is mounted by {{users}}; only one Pod in the cluster may use it',
+  },
   check({ objects, report }) {
     const uses = new Map<string, ClaimUse[]>();
     for (const obj of objects) {
@@ -40,18 +48,19 @@ export default defineRule({
       const modes = accessModesOf(isPlainObject(pvc.body.spec) ? pvc.body.spec : {});
       if (modes.length === 0 || !modes.every((m) => SINGLE_WRITER.has(m))) continue;
       const users = uses.get(`${pvc.namespace ?? ''}/${pvc.name}`) ?? [];
-      const severity = modes.includes('ReadWriteOncePod') ? 'error' : undefined;
-      const mode = modes.includes('ReadWriteOncePod') ? 'ReadWriteOncePod' : 'ReadWriteOnce';
+      const oncePod = modes.includes('ReadWriteOncePod');
+      const severity = oncePod ? 'error' : undefined;
       for (const use of users) {
-        const replicas = use.template.replicas;
-        if (replicas > 1) {
-          const count = Number.isFinite(replicas) ? `${replicas} replicas` : 'a Pod on every node';
-          report(use.template.owner, use.path, `${use.template.owner.kind} "${use.template.owner.name}" runs ${count} but mounts ${mode} claim "${pvc.name}", which ${attachRule(mode)}`, undefined, { severity, related: [relatedClaim(pvc)] });
-        }
+        const { replicas, owner } = use.template;
+        if (!(replicas > 1)) continue;
+        const data = { kind: owner.kind, name: owner.name, claim: pvc.name };
+        // A DaemonSet's count is the number of nodes (Infinity).
+        if (Number.isFinite(replicas)) report(owner, use.path, oncePod ? 'replicasOncePod' : 'replicas', { ...data, replicas }, { severity, related: [relatedClaim(pvc)] });
+        else report(owner, use.path, oncePod ? 'everyNodeOncePod' : 'everyNode', data, { severity, related: [relatedClaim(pvc)] });
       }
       if (users.length > 1) {
         const names = users.map((u) => `${u.template.owner.kind} "${u.template.owner.name}"`);
-        report(pvc, 'spec.accessModes', `${mode} claim "${pvc.name}" is mounted by ${names.join(', ')}; it ${attachRule(mode)}`, undefined, {
+        report(pvc, 'spec.accessModes', oncePod ? 'sharedOncePod' : 'shared', { claim: pvc.name, users: names.join(', ') }, {
           severity,
           related: users.map((u) => ({ object: u.template.owner, path: u.path, message: 'mounts the claim' })),
         });
@@ -59,10 +68,6 @@ export default defineRule({
     }
   },
 });
-
-function attachRule(mode: string): string {
-  return mode === 'ReadWriteOncePod' ? 'only one Pod in the cluster may use' : 'attaches to one node at a time, so Pods on other nodes cannot start';
-}
 
 function relatedClaim(pvc: K8sObject) {
   return { object: pvc, path: 'spec.accessModes', message: 'the claim\'s access modes' };

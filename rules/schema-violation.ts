@@ -1,4 +1,4 @@
-import { defineRule, schemaIssues, schemaRegistryFor } from '../src/rule-api.js';
+import { defineRule, SCHEMA_MESSAGES, schemaIssues, schemaRegistryFor } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'schema-violation',
@@ -14,10 +14,11 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    imagePullPolice: Always\n    ports:\n    - containerPort: "http"\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    imagePullPolicy: Always\n    ports:\n    - containerPort: 8080\n',
   },
+  messages: SCHEMA_MESSAGES,
   check({ objects, settings, report }) {
     const registry = schemaRegistryFor(objects, settings);
     for (const obj of objects) {
-      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.message, undefined, issue.fix ? { fix: issue.fix } : undefined);
+      for (const issue of schemaIssues(registry, obj, settings.schemaCache)) report(obj, issue.path, issue.messageId, issue.data, issue.fix ? { fix: issue.fix } : undefined);
     }
   },
 });

@@ -1,4 +1,4 @@
-import { linearRegExpIgnoringCase, containerLabel, defineRule, envVarsOf, podTemplateOf } from '../src/rule-api.js';
+import { linearRegExpIgnoringCase, defineRule, describeContainer, envVarsOf, podTemplateOf } from '../src/rule-api.js';
 
 interface Options {
   /** Regular expressions (case-insensitive) for names of variables that hold secrets. */
@@ -38,6 +38,9 @@ export default defineRule<Options>({
       '(^|[_.-])PUBLIC[_.-]?KEY', '(^|[_.-])(PARTITION|SORT|ROUTING|PRIMARY|FOREIGN|CACHE|SHARD|HASH|LOOKUP|IDEMPOTENCY|DEDUP|GROUP|INDEX|SEARCH|MAP|REDIS)[_.-]?KEY([_.-]|$)',
     ],
   },
+  messages: {
+    literal: '{{container}} sets {{name}}, named like a secret, to a literal value in the manifest instead of reading it from a Secret',
+  },
   check({ objects, report, options }) {
     const secret = options.namePatterns.map(linearRegExpIgnoringCase);
     const ignored = options.ignoreNamePatterns.map(linearRegExpIgnoringCase);
@@ -50,7 +53,7 @@ export default defineRule<Options>({
         // Only `$(OTHER_VAR)` references: Kubernetes expands them from other env vars, no secret is written here.
         if (typeof value === 'string' && /^(\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/.test(value)) continue;
         if (!secret.some((re) => re.test(env.name)) || ignored.some((re) => re.test(env.name))) continue;
-        report(obj, `${env.path}.value`, `${containerLabel(env.container)} sets ${env.name}, named like a secret, to a literal value in the manifest instead of reading it from a Secret`);
+        report(obj, `${env.path}.value`, 'literal', { container: describeContainer(env.container), name: env.name });
       }
     }
   },

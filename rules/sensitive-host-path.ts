@@ -39,6 +39,10 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaultOptions: { paths: [], allow: [] },
+  messages: {
+    volume: 'volume "{{volume}}" mounts {{what}} from the host (hostPath "{{hostPath}}")',
+    persistentVolume: 'PersistentVolume "{{name}}" exposes {{what}} (hostPath "{{hostPath}}") to any Pod that claims it',
+  },
   check({ objects, report, options }) {
     const trees = [...SENSITIVE_TREES, ...options.paths.map(normalizeHostPath)];
     const allowed = new Set(options.allow.map(normalizeHostPath));
@@ -50,13 +54,13 @@ export default defineRule<Options>({
       return tree === undefined ? undefined : path === tree ? `the node's ${path}` : `${path}, inside the node's ${tree}`;
     };
     for (const { object, volume, hostPath, path } of hostPathVolumes(objects)) {
-      const why = reason(hostPath);
-      if (why) report(object, path, `volume "${volume.name}" mounts ${why} from the host (hostPath "${hostPath}")`);
+      const what = reason(hostPath);
+      if (what) report(object, path, 'volume', { volume: volume.name, what, hostPath });
     }
     for (const pv of objects.ofKind('PersistentVolume')) {
       const hostPath = hostPathOf(isPlainObject(pv.body.spec) ? pv.body.spec.hostPath : undefined);
-      const why = hostPath === undefined ? undefined : reason(hostPath);
-      if (why) report(pv, 'spec.hostPath.path', `PersistentVolume "${pv.name}" exposes ${why} (hostPath "${String(hostPath)}") to any Pod that claims it`);
+      const what = hostPath === undefined ? undefined : reason(hostPath);
+      if (what && hostPath !== undefined) report(pv, 'spec.hostPath.path', 'persistentVolume', { name: pv.name, what, hostPath });
     }
   },
 });

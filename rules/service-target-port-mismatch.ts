@@ -1,4 +1,4 @@
-import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type PodTemplate, type Fix } from '../src/rule-api.js';
+import { declaredPorts, defineRule, isPlainObject, isPortNumber, portNameProblem, protocolOf, type DeclaredPort, type GraphNode, type K8sObject, type MessageData, type PodTemplate, type Fix } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'service-target-port-mismatch',
@@ -12,6 +12,13 @@ export default defineRule({
     fix: 'Set targetPort to the name or number of a port the selected containers declare (spec.template.spec.containers[].ports), or declare the port on the container. Shorten or correct invalid port names. A Service port without targetPort targets its own port number.',
     bad: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: web, containerPort: 8080}]\n',
     good: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: http}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.4.2\n    ports: [{name: http, containerPort: 8080}]\n',
+  },
+  messages: {
+    invalidName: 'targetPort "{{port}}" is not a valid port name: {{problem}}',
+    undeclaredName: 'targetPort "{{port}}" is not the name of a {{protocol}} port of any container the Service selects (declared names: {{names}})',
+    noNamedPorts: 'targetPort "{{port}}" is not the name of a {{protocol}} port of any container the Service selects (they declare no named ports)',
+    invalidNumber: 'targetPort {{port}} is not a port number: it must be between 1 and 65535',
+    undeclaredNumber: 'targetPort {{port}}/{{protocol}} is not declared by any container the Service selects (declared: {{declared}})',
   },
   check({ objects, graph, report }) {
     for (const svc of objects.ofKind('Service')) {
@@ -27,7 +34,7 @@ export default defineRule({
         const problem = targetPortProblem(hasTarget ? port.targetPort : port.port, protocolOf(port), knownPods, declared);
         if (!problem) return;
         const fix = knownPods ? onlyCandidateFix(declared, protocolOf(port), `spec.ports[${i}].targetPort`) : undefined;
-        report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.message, undefined, { severity: problem.severity, related: relatedWorkloads(templates), fix });
+        report(svc, `spec.ports[${i}].${hasTarget ? 'targetPort' : 'port'}`, problem.id, problem.data, { severity: problem.severity, related: relatedWorkloads(templates), fix });
       });
     }
     // Container port names that are not IANA service names: invalid-pod-spec reports them.
@@ -47,19 +54,23 @@ function onlyCandidateFix(declared: readonly DeclaredPort[], protocol: string, p
 }
 
 /** What is wrong with a Service port's target (its targetPort, else its port), if anything. */
-function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { message: string; severity?: 'warning' } | undefined {
+function targetPortProblem(target: unknown, protocol: string, selectsPods: boolean, declared: DeclaredPort[]): { id: string; data: MessageData; severity?: 'warning' } | undefined {
   // A quoted number is a string to the API, hence a name, and an invalid one.
   if (typeof target === 'string') {
     const problem = portNameProblem(target);
-    if (problem) return { message: `targetPort "${target}" is not a valid port name: ${problem}` };
+    if (problem) return { id: 'invalidName', data: { port: target, problem } };
     if (!selectsPods || declared.some((p) => p.name === target && p.protocol === protocol)) return undefined;
-    return { message: `targetPort "${target}" is not the name of a ${protocol} port of any container the Service selects (${describeNames(declared)})` };
+    const names = [...new Set(declared.flatMap((p) => (p.name ? [`${p.name} (${p.protocol})`] : [])))];
+    if (names.length === 0) return { id: 'noNamedPorts', data: { port: target, protocol } };
+    return { id: 'undeclaredName', data: { port: target, protocol, names: names.join(', ') } };
   }
-  if (typeof target !== 'number') return undefined;
-  if (!isPortNumber(target)) return { message: `targetPort ${target} is not a port number: it must be between 1 and 65535` };
+  // NaN and infinities are no numbers a message can show (schema-violation reports them).
+  if (typeof target !== 'number' || !Number.isFinite(target)) return undefined;
+  if (!isPortNumber(target)) return { id: 'invalidNumber', data: { port: target } };
   // Declaring container ports is optional; with none declared there is nothing to compare.
-  if (declared.length === 0 || declared.some((p) => p.containerPort === target && p.protocol === protocol)) return undefined;
-  return { message: `targetPort ${target}/${protocol} is not declared by any container the Service selects (${describeNumbers(declared)})`, severity: 'warning' };
+  const numbers = [...new Set(declared.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : [])))];
+  if (numbers.length === 0 || declared.some((p) => p.containerPort === target && p.protocol === protocol)) return undefined;
+  return { id: 'undeclaredNumber', data: { port: target, protocol, declared: numbers.join(', ') }, severity: 'warning' };
 }
 
 function selectedTemplates(pods: GraphNode[]): PodTemplate[] {
@@ -76,14 +87,4 @@ function selectedTemplates(pods: GraphNode[]): PodTemplate[] {
 
 function relatedWorkloads(templates: PodTemplate[]) {
   return templates.slice(0, 5).map((t) => ({ object: t.owner, path: t.metadataPath, message: `${t.owner.kind} "${t.owner.name}" is selected` }));
-}
-
-function describeNames(ports: DeclaredPort[]): string {
-  const names = [...new Set(ports.flatMap((p) => (p.name ? [`${p.name} (${p.protocol})`] : [])))];
-  return names.length ? `declared names: ${names.join(', ')}` : 'they declare no named ports';
-}
-
-function describeNumbers(ports: DeclaredPort[]): string {
-  const numbers = [...new Set(ports.flatMap((p) => (p.containerPort !== undefined ? [`${p.containerPort}/${p.protocol}`] : [])))];
-  return `declared: ${numbers.join(', ')}`;
 }

@@ -12,6 +12,10 @@ export default defineRule<AssumeExistingOptions>({
     bad: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres:16.4}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
     good: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres:16.4}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports: [{port: 5432}]\n',
   },
+  messages: {
+    serviceMissing: 'StatefulSet "{{name}}" names Service "{{service}}", which is not in namespace "{{namespace}}" of the input, so its Pods get no DNS names',
+    notHeadless: 'StatefulSet "{{name}}" names Service "{{service}}", which is not headless (it has no clusterIP: None), so its Pods get no DNS names of their own',
+  },
   options: ASSUME_EXISTING_SCHEMA,
   defaultOptions: { assumeExisting: [] },
   check({ objects, options, settings, report }) {
@@ -22,13 +26,13 @@ export default defineRule<AssumeExistingOptions>({
       const svc = objects.find('Service', sts.namespace, name);
       if (!svc) {
         if (!existsOutside({ options, settings }, 'Service', sts.namespace, name)) {
-          report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not in namespace "${sts.namespace}" of the input, so its Pods get no DNS names`);
+          report(sts, 'spec.serviceName', 'serviceMissing', { name: sts.name, service: name, namespace: sts.namespace ?? '' });
         }
         continue;
       }
       const svcSpec = svc.body.spec;
       if (isPlainObject(svcSpec) && svcSpec.clusterIP === 'None') continue;
-      report(sts, 'spec.serviceName', `StatefulSet "${sts.name}" names Service "${name}", which is not headless (it has no clusterIP: None), so its Pods get no DNS names of their own`, undefined, {
+      report(sts, 'spec.serviceName', 'notHeadless', { name: sts.name, service: name }, {
         related: [{ object: svc, path: 'spec', message: `Service "${name}" is here` }],
       });
     }

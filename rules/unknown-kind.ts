@@ -13,30 +13,41 @@ export default defineRule({
     bad: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: web}\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n',
   },
+  messages: {
+    notInBuiltInGroup: '{{apiVersion}} has no kind "{{kind}}" in Kubernetes {{version}}, and no CustomResourceDefinition can add one to a built-in API group',
+    notInBuiltInGroupDidYouMean: '{{apiVersion}} has no kind "{{kind}}" in Kubernetes {{version}}, and no CustomResourceDefinition can add one to a built-in API group; did you mean kind "{{suggestion}}"?',
+    noSchema: 'no schema for {{apiVersion}} {{kind}} in Kubernetes {{version}} nor in the CRDs and schema locations given; include its CustomResourceDefinition or add a --schema-location',
+    noSchemaDidYouMean: 'no schema for {{apiVersion}} {{kind}} in Kubernetes {{version}} nor in the CRDs and schema locations given; did you mean kind "{{suggestion}}"?',
+    crdSchemaBroken: 'the schema of the CustomResourceDefinition "{{crd}}" cannot be used ({{reason}}), so {{kind}} "{{name}}" was checked without it',
+    notYetServed: '{{apiVersion}} {{kind}} is not served by Kubernetes {{version}}; it is served from {{firstServed}}',
+    crdVersionNotServed: 'the CustomResourceDefinition "{{crd}}" does not serve version {{requestedVersion}} of {{kind}}; it serves {{served}}',
+    crdServesNoVersion: 'the CustomResourceDefinition "{{crd}}" does not serve version {{requestedVersion}} of {{kind}}; it serves no version',
+  },
   check({ objects, settings, report }) {
     if (settings.ignoreMissingSchemas) return;
     const registry = schemaRegistryFor(objects, settings);
     const version = registry.kubernetesVersion;
     for (const obj of objects) {
       const lookup = registry.lookup(obj);
+      const data = { apiVersion: obj.apiVersion, kind: obj.kind, version };
       if (lookup.status === 'missing' && lookup.builtInGroup) {
         // No CRD can add a kind to a group Kubernetes serves: the API server answers "no matches for kind".
-        const hint = lookup.suggestion ? `; did you mean kind "${lookup.suggestion}"?` : '';
-        report(obj, 'kind', `${obj.apiVersion} has no kind "${obj.kind}" in Kubernetes ${version}, and no CustomResourceDefinition can add one to a built-in API group${hint}`, undefined, { severity: 'error' });
+        if (lookup.suggestion) report(obj, 'kind', 'notInBuiltInGroupDidYouMean', { ...data, suggestion: lookup.suggestion }, { severity: 'error' });
+        else report(obj, 'kind', 'notInBuiltInGroup', data, { severity: 'error' });
       } else if (lookup.status === 'missing') {
-        const hint = lookup.suggestion ? `; did you mean kind "${lookup.suggestion}"?` : '; include its CustomResourceDefinition or add a --schema-location';
-        report(obj, 'kind', `no schema for ${obj.apiVersion} ${obj.kind} in Kubernetes ${version} nor in the CRDs and schema locations given${hint}`);
+        if (lookup.suggestion) report(obj, 'kind', 'noSchemaDidYouMean', { ...data, suggestion: lookup.suggestion });
+        else report(obj, 'kind', 'noSchema', data);
       } else if (lookup.status === 'crd-schema-broken') {
-        report(obj, 'apiVersion', `the schema of the CustomResourceDefinition "${lookup.crd.name}" cannot be used (${lookup.reason}), so ${obj.kind} "${obj.name}" was checked without it`, undefined, {
+        report(obj, 'apiVersion', 'crdSchemaBroken', { crd: lookup.crd.name, reason: lookup.reason, kind: obj.kind, name: obj.name }, {
           related: [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }],
         });
       } else if (lookup.status === 'not-yet') {
-        report(obj, 'apiVersion', `${obj.apiVersion} ${obj.kind} is not served by Kubernetes ${version}; it is served from ${lookup.firstServed}`);
+        report(obj, 'apiVersion', 'notYetServed', { ...data, firstServed: lookup.firstServed });
       } else if (lookup.status === 'crd-version-not-served') {
-        const served = lookup.versions.length ? `it serves ${lookup.versions.join(', ')}` : 'it serves no version';
-        report(obj, 'apiVersion', `the CustomResourceDefinition "${lookup.crd.name}" does not serve version ${obj.version} of ${obj.kind}; ${served}`, undefined, {
-          related: [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }],
-        });
+        const crdData = { crd: lookup.crd.name, requestedVersion: obj.version, kind: obj.kind };
+        const related = [{ object: lookup.crd, path: 'spec.versions', message: 'the CustomResourceDefinition' }];
+        if (lookup.versions.length) report(obj, 'apiVersion', 'crdVersionNotServed', { ...crdData, served: lookup.versions.join(', ') }, { related });
+        else report(obj, 'apiVersion', 'crdServesNoVersion', crdData, { related });
       }
     }
   },

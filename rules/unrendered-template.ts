@@ -1,4 +1,4 @@
-import { defineRule, reportLoadProblems } from '../src/rule-api.js';
+import { defineRule, loadProblemRule } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unrendered-template',
@@ -12,5 +12,5 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: {{ .Release.Name }}-web}\nspec:\n  containers:\n  - name: web\n    image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: shop-web}\nspec:\n  containers:\n  - name: web\n    image: registry.example.com/web:1.8.2\n',
   },
-  check: reportLoadProblems('helm-template'),
+  ...loadProblemRule('helm-template'),
 });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule-api.js';
+import { defineRule, UNUSED_DIRECTIVE_MESSAGES } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'unused-disable-directive',
@@ -12,6 +12,7 @@ export default defineRule({
     bad: '# kubeknit-disable-next-line dangling-service-selector\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
     good: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
   },
+  messages: UNUSED_DIRECTIVE_MESSAGES,
   // The suppression stage (src/engine/suppress.ts) reports these after every other rule has run:
   // only then is it known what each directive silenced.
   check() {},

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, isPlainObject, podTemplateOf, type K8sObject } from '../src/rule-api.js';
+import { containerName, containersOf, defineRule, isPlainObject, podTemplateOf, type K8sObject } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'volume-mount-missing-volume',
@@ -12,19 +12,25 @@ export default defineRule({
     bad: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}]\n  volumes:\n  - {name: date, emptyDir: {}}\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    volumeMounts: [{name: data, mountPath: /data}]\n  volumes:\n  - {name: data, emptyDir: {}}\n',
   },
+  messages: {
+    undefinedVolume: 'container "{{container}}" mounts volume "{{volume}}", which the Pod does not define (defined volumes: {{defined}})',
+    noVolumes: 'container "{{container}}" mounts volume "{{volume}}", which the Pod does not define (the Pod defines no volumes)',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const template = podTemplateOf(obj);
       if (!template) continue;
       const defined = definedVolumes(obj, template.spec.volumes);
-      for (const { container, path } of containersOf(template)) {
+      for (const ref of containersOf(template)) {
+        const { container, path } = ref;
         for (const field of ['volumeMounts', 'volumeDevices'] as const) {
           const mounts = container[field];
           if (!Array.isArray(mounts)) continue;
           mounts.forEach((mount, i) => {
             if (!isPlainObject(mount) || typeof mount.name !== 'string' || defined.has(mount.name)) return;
-            const known = defined.size ? `defined volumes: ${[...defined].join(', ')}` : 'the Pod defines no volumes';
-            report(obj, `${path}.${field}[${i}].name`, `container "${String(container.name)}" mounts volume "${mount.name}", which the Pod does not define (${known})`);
+            const data = { container: containerName(ref), volume: mount.name };
+            if (defined.size) report(obj, `${path}.${field}[${i}].name`, 'undefinedVolume', { ...data, defined: [...defined].join(', ') });
+            else report(obj, `${path}.${field}[${i}].name`, 'noVolumes', data);
           });
         }
       }

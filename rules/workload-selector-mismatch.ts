@@ -13,13 +13,19 @@ export default defineRule({
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: frontend}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: registry.example.com/web:1.4.2}]\n',
   },
+  messages: {
+    mismatch: '{{kind}} "{{name}}" selects {{selector}}, but its Pod template has {{labels}}',
+    templateUnlabelled: '{{kind}} "{{name}}" selects {{selector}}, but its Pod template has no labels',
+  },
   check({ objects, report }) {
     for (const obj of objects) {
       const own = controllerSelector(obj);
       const template = own && podTemplateOf(obj);
-      if (!own || !template || selectorMatches(own.selector, template.labels)) continue;
-      const labels = Object.entries(template.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels';
-      report(obj, own.path, `${obj.kind} "${obj.name}" selects ${formatSelector(own.selector)}, but its Pod template has ${labels}`);
+      if (!own || !template || own.selector.malformed || selectorMatches(own.selector, template.labels)) continue;
+      const labels = Object.entries(template.labels).map(([k, v]) => `${k}=${v}`).join(',');
+      const data = { kind: obj.kind, name: obj.name, selector: formatSelector(own.selector) };
+      if (labels) report(obj, own.path, 'mismatch', { ...data, labels });
+      else report(obj, own.path, 'templateUnlabelled', data);
     }
   },
 });

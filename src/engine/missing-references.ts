@@ -7,6 +7,30 @@ import type { K8sObject } from '../types.js';
 import { existsOutside, type AssumeExistingOptions } from './assume-existing.js';
 import type { RuleContext } from './rule.js';
 
+/**
+ * Messages of a Pod template's reference to an object the input lacks (missing-configmap,
+ * missing-secret, missing-service-account spread them into their own `messages`). Data: `kind` and
+ * `name` of the referring object, `targetKind` and `target` of the missing one, its `namespace`, and
+ * for the `…MaybeMade` forms `makers`, the custom resources that may make it.
+ */
+export const MISSING_REFERENCE_MESSAGES = {
+  mountsMissing: '{{kind}} "{{name}}" mounts {{targetKind}} "{{target}}", which is not in the input (namespace "{{namespace}}")',
+  refersToMissing: '{{kind}} "{{name}}" refers to {{targetKind}} "{{target}}", which is not in the input (namespace "{{namespace}}")',
+  mountsMissingMaybeMade: '{{kind}} "{{name}}" mounts {{targetKind}} "{{target}}", which is not in the input (namespace "{{namespace}}"); {{makers}}, a custom resource kubeknit does not know, may make it',
+  refersToMissingMaybeMade: '{{kind}} "{{name}}" refers to {{targetKind}} "{{target}}", which is not in the input (namespace "{{namespace}}"); {{makers}}, a custom resource kubeknit does not know, may make it',
+} as const;
+
+/**
+ * Messages of a key a Pod template reads that its ConfigMap or Secret lacks (missing-configmap-key,
+ * missing-secret-key). Data: `targetKind` and `target` of the object, the `key`, and `keys` (its
+ * keys, sorted, comma-separated).
+ */
+export const MISSING_KEY_MESSAGES = {
+  keyMissing: '{{targetKind}} "{{target}}" has no key "{{key}}" (its keys: {{keys}})',
+  keyMissingNoData: '{{targetKind}} "{{target}}" has no key "{{key}}" (it has no data)',
+  keyOnlyInBinaryData: 'ConfigMap "{{target}}" has key "{{key}}" only in binaryData; an environment variable reads data only, so the container fails to start (CreateContainerConfigError)',
+} as const;
+
 /** Reports each non-optional reference of a Pod template to an object of `kind` that the input lacks. */
 export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOptions>, kind: PodReference['kind'], skip: (ref: PodReference) => boolean = () => false): void {
   const { objects, report } = ctx;
@@ -17,13 +41,13 @@ export function reportMissingPodReferences(ctx: RuleContext<AssumeExistingOption
       if (ref.kind !== kind || ref.optional || skip(ref)) continue;
       const namespace = kind === 'PriorityClass' ? null : template.namespace;
       if (objects.find(kind, namespace, ref.name) || findProduced(objects, kind, namespace, ref.name) || existsOutside(ctx, kind, namespace, ref.name)) continue;
-      const verb = ref.type === 'mounts' ? 'mounts' : 'refers to';
+      const id: keyof typeof MISSING_REFERENCE_MESSAGES = ref.type === 'mounts' ? 'mountsMissing' : 'refersToMissing';
       // the kubelet still pulls public images without the pull Secret: a warning, not a failure
       const pullSecret = /\.imagePullSecrets\[\d+\]/.test(ref.path);
       const maker = kind === 'ConfigMap' || kind === 'Secret' ? likelyMaker(objects, template.namespace, ref.name) : undefined;
-      const text = `${obj.kind} "${obj.name}" ${verb} ${kind} "${ref.name}", which is not in the input (namespace "${template.namespace}")`;
-      if (maker) report(obj, ref.path, `${text}; ${describeResources([maker])}, a custom resource kubeknit does not know, may make it`, undefined, { severity: 'info', related: [{ object: maker, path: 'metadata.name', message: `${maker.kind} "${maker.name}" may make ${kind} "${ref.name}"` }] });
-      else report(obj, ref.path, text, undefined, pullSecret ? { severity: 'warning' } : undefined);
+      const data = { kind: obj.kind, name: obj.name, targetKind: kind, target: ref.name, namespace: template.namespace };
+      if (maker) report(obj, ref.path, `${id}MaybeMade`, { ...data, makers: describeResources([maker]) }, { severity: 'info', related: [{ object: maker, path: 'metadata.name', message: `${maker.kind} "${maker.name}" may make ${kind} "${ref.name}"` }] });
+      else report(obj, ref.path, id, data, pullSecret ? { severity: 'warning' } : undefined);
     }
   }
 }
@@ -44,12 +68,14 @@ export function reportMissingKeys(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'
         if (keys.has(key)) {
           // An environment variable reads a ConfigMap's data only (binaryData is for volumes).
           if (kind === 'ConfigMap' && /configMapKeyRef/.test(String(path)) && !hasKey(target.body.data, key)) {
-            report(obj, path, `ConfigMap "${ref.name}" has key "${key}" only in binaryData; an environment variable reads data only, so the container fails to start (CreateContainerConfigError)`, undefined, { related: [{ object: target, path: ['binaryData', key], message: `the key is in binaryData of ConfigMap "${ref.name}"` }] });
+            report(obj, path, 'keyOnlyInBinaryData', { target: ref.name, key }, { related: [{ object: target, path: ['binaryData', key], message: `the key is in binaryData of ConfigMap "${ref.name}"` }] });
           }
           continue;
         }
-        const known = keys.size ? `its keys: ${[...keys].sort().join(', ')}` : 'it has no data';
-        report(obj, path, `${kind} "${ref.name}" has no key "${key}" (${known})`, undefined, { related: [{ object: target, path: 'metadata.name', message: `${kind} "${ref.name}" is defined here` }] });
+        const data = { targetKind: kind, target: ref.name, key };
+        const related = [{ object: target, path: 'metadata.name', message: `${kind} "${ref.name}" is defined here` }];
+        if (keys.size) report(obj, path, 'keyMissing', { ...data, keys: [...keys].sort().join(', ') }, { related });
+        else report(obj, path, 'keyMissingNoData', data, { related });
       }
     }
   }

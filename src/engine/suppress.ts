@@ -2,11 +2,18 @@ import { objectLocator } from '../load/object-at.js';
 import type { Finding, K8sObject, Range, Severity } from '../types.js';
 import { objectRef } from '../types.js';
 import { parseDirectives, type Directive } from './directives.js';
+import { messageText } from './rule.js';
 import { compareFindings } from './sort.js';
 
 export const IGNORE_ANNOTATION = 'kubeknit.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubeknit.io/ignore-reason';
 export const UNUSED_DIRECTIVE_RULE = 'unused-disable-directive';
+
+/** The messages of `unused-disable-directive`, which this stage reports (the rule spreads them into its own). */
+export const UNUSED_DIRECTIVE_MESSAGES = {
+  unused: 'unused {{directive}}: it silenced no finding; remove it (or the rule id)',
+  unusedForRule: 'unused {{directive}}: it silenced no "{{rule}}" finding; remove it (or the rule id)',
+} as const;
 
 /** A finding an annotation or a comment silenced, and why. */
 export interface Suppression {
@@ -145,11 +152,11 @@ function unusedFindings(input: SuppressInput, silencers: readonly Silencer[]): F
     if (s.used) continue;
     const severity = input.unusedSeverity(s.report.file);
     if (severity === 'off') continue;
-    const what = s.ruleId === ALL ? 'no finding' : `no "${s.ruleId}" finding`;
+    const [messageId, data] = s.ruleId === ALL ? ['unused', { directive: s.report.what }] as const : ['unusedForRule', { directive: s.report.what, rule: s.ruleId }] as const;
     const { range } = s.report;
     out.push({
       ruleId: UNUSED_DIRECTIVE_RULE, severity, file: s.report.file,
-      message: `unused ${s.report.what}: it silenced ${what}; remove it (or the rule id)`,
+      message: messageText({ messages: UNUSED_DIRECTIVE_MESSAGES }, messageId, data).text, messageId, data: { ...data },
       line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column,
       object: s.report.object ? objectRef(s.report.object) : null,
     });

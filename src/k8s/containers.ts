@@ -44,7 +44,12 @@ export function isLongRunning(ref: ContainerRef): boolean {
 /** `container "app"`, `init container "setup"` — how messages name a container. */
 export function describeContainer(ref: ContainerRef): string {
   const what = ref.list === 'initContainers' ? 'init container' : ref.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
-  return `${what} "${typeof ref.container.name === 'string' ? ref.container.name : `#${ref.index}`}"`;
+  return `${what} "${containerName(ref)}"`;
+}
+
+/** The container's name for messages; `#2` (its index) when the name is missing or not a string. */
+export function containerName(ref: ContainerRef): string {
+  return typeof ref.container.name === 'string' ? ref.container.name : `#${ref.index}`;
 }
 
 /** Whether the Pod declares it runs on Windows, where Linux-only security fields do not apply. */

@@ -35,10 +35,11 @@ export function portsOf(ref: ContainerRef): DeclaredPort[] {
     if (!isPlainObject(port)) return;
     out.push({
       container: ref, index, path: `${ref.path}.ports[${index}]`, port,
-      containerPort: typeof port.containerPort === 'number' ? port.containerPort : undefined,
+      // A float, NaN or infinity is no port (schema-violation reports it); it must not reach messages.
+      containerPort: Number.isInteger(port.containerPort) ? (port.containerPort as number) : undefined,
       name: typeof port.name === 'string' ? port.name : undefined,
       protocol: protocolOf(port),
-      hostPort: typeof port.hostPort === 'number' && port.hostPort > 0 ? port.hostPort : undefined,
+      hostPort: Number.isInteger(port.hostPort) && (port.hostPort as number) > 0 ? (port.hostPort as number) : undefined,
       hostIP: typeof port.hostIP === 'string' ? port.hostIP : undefined,
     });
   });

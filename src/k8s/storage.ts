@@ -163,7 +163,7 @@ function volumeFacts(pv: K8sObject): VolumeFacts {
     className: storageClassNameOf(spec, pv.annotations) ?? '',
     modes: accessModesOf(spec),
     capacity: volumeCapacity(pv),
-    capacityText: String(isPlainObject(spec.capacity) ? spec.capacity.storage : '?'),
+    capacityText: quantityText(isPlainObject(spec.capacity) ? spec.capacity.storage : undefined),
     volumeMode: volumeModeOf(spec),
     claimRef: claimRefOf(pv),
   };
@@ -177,10 +177,15 @@ function claimFacts(claim: Claim): ClaimFacts {
   return {
     modes: accessModesOf(claim.spec),
     request: parseQuantity(requests.storage),
-    requestText: String(requests.storage),
+    requestText: quantityText(requests.storage),
     volumeMode: volumeModeOf(claim.spec),
     selector: selectorFromLabelSelector(claim.spec.selector),
   };
+}
+
+/** A size as written, for messages; `?` for what is no quantity (a mapping's `String()` may even throw). */
+function quantityText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '?';
 }
 
 /** One reason a volume cannot serve a claim. */

@@ -57,7 +57,7 @@ export class ParseCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 7`;
+    this.stamp = `kubeknit ${toolVersion}; yaml ${yamlVersion()}; format 8`;
     const previous = this.read();
     this.previous = previous.entries;
     this.previousLocated = previous.located;

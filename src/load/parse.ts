@@ -214,6 +214,13 @@ export class SourceLocator {
     return this.located.size;
   }
 
+  /** The text of a range of the source, as written. */
+  textOf(range: Range): string {
+    const starts = this.lineCounter.lineStarts;
+    const offset = (p: Range['start']) => (starts[p.line - 1] ?? this.source.length) + p.column - 1;
+    return this.source.slice(offset(range.start), offset(range.end));
+  }
+
   locate(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
     const key = `${documentIndex}|${itemIndex ?? ''}|${normalizeFieldPath(path)}`;
     let range = this.located.get(key);
@@ -403,6 +410,11 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
   const name = typeof metadata?.name === 'string' && metadata.name ? metadata.name : undefined;
   const generateName = typeof metadata?.generateName === 'string' && metadata.generateName ? metadata.generateName : undefined;
   if (!name && !generateName) missing.push('metadata.name');
+  if (missing.length === 1 && !name && !generateName && metadata && isDecodedNonString(metadata.name)) {
+    const at = locate('metadata.name');
+    out.problems.push({ kind: 'name-not-string', file, range: at, message: `${prefix}${nameNotStringMessage(metadata.name, locator.textOf(at))}` });
+    return;
+  }
   if (missing.length) {
     const misspelled = misspelledMetadataKey(body);
     const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : misspelled ? locate(misspelled) : range;
@@ -415,6 +427,34 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
     return;
   }
   out.objects.push(manifestObject(body, { file, documentIndex: ctx.documentIndex, itemIndex: ctx.itemIndex, range, locate }));
+}
+
+/** A value written where a name goes that YAML decoded to no text: a boolean, number, list or mapping. */
+function isDecodedNonString(value: unknown): boolean {
+  return value !== undefined && value !== null && typeof value !== 'string';
+}
+
+/** The plain scalar of a `key: value` field as written, when it is one short word. */
+const WRITTEN_SCALAR = /^[^\s:]+:[ \t]+([\w.+-]{1,40})$/;
+
+/**
+ * Says what YAML made of a metadata.name that is not a string. kubectl reads YAML 1.1, where an
+ * unquoted `n`, `no`, `off`, `y`, `yes` or `on` is a boolean and `0644` an octal number.
+ */
+function nameNotStringMessage(value: unknown, field: string): string {
+  const written = WRITTEN_SCALAR.exec(field)?.[1];
+  if (typeof value === 'boolean') {
+    return written
+      ? `metadata.name ${written} is read as the boolean ${value}, not a string: kubectl reads YAML 1.1, where an unquoted ${written} is a boolean; quote it ("${written}")`
+      : `metadata.name is read as the boolean ${value}, not a string; quote it`;
+  }
+  if (typeof value === 'number') {
+    const number = Number.isFinite(value) ? `the number ${value}` : 'a number'; // .nan and .inf
+    return written
+      ? `metadata.name ${written} is read as ${number}, not a string; quote it ("${written}")`
+      : `metadata.name is read as ${number}, not a string; quote it`;
+  }
+  return `metadata.name is ${Array.isArray(value) ? 'a list' : 'a mapping'}, not a string`;
 }
 
 /**

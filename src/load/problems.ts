@@ -2,7 +2,7 @@ import type { ObjectRef, Range, Severity } from '../types.js';
 
 /**
  * What the loader finds wrong with the input itself. The loader knows no rules: each parse rule
- * names the kinds it reports (see `reportLoadProblems`).
+ * names the kinds it reports (see `loadProblemRule`).
  */
 export type LoadProblemKind =
   | 'unreadable' // the file cannot be read
@@ -15,6 +15,7 @@ export type LoadProblemKind =
   | 'too-deep' // nests deeper than MAX_NESTING_DEPTH
   | 'not-a-mapping' // a document or List item that is no object
   | 'missing-fields' // apiVersion, kind or metadata.name missing
+  | 'name-not-string' // metadata.name decoded to a boolean, number, list or mapping
   | 'helm-template' // an unrendered Go template
   | 'kustomization' // a kustomization file, not manifests
   | 'kustomize-failed'; // `kustomize build` of a kustomization failed

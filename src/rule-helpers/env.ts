@@ -1,4 +1,5 @@
 import { containersOf, type ContainerRef, type PodTemplate } from '../k8s/workloads.js';
+import { describeContainer } from '../k8s/containers.js';
 import { isPlainObject } from '../k8s/guards.js';
 import type { JsonObject } from '../types.js';
 
@@ -26,6 +27,5 @@ export function envVarsOf(template: PodTemplate): EnvVarRef[] {
 
 /** How a message names a container: `container "web"` (or `init container "migrate"`). */
 export function containerLabel(ref: ContainerRef): string {
-  const kind = ref.list === 'containers' ? 'container' : ref.list === 'initContainers' ? 'init container' : 'ephemeral container';
-  return `${kind} "${String(ref.container.name)}"`;
+  return describeContainer(ref);
 }

@@ -32,11 +32,18 @@ export function declaredRoleRef(binding: K8sObject): { kind: string; name: strin
   return { kind: typeof ref.kind === 'string' ? ref.kind : 'ClusterRole', name: ref.name };
 }
 
-/** `ServiceAccount ns/name, User alice` — how a finding names a binding's subjects. */
+/**
+ * `ServiceAccount ns/name, User alice` — how a finding names a binding's subjects. A kind or name
+ * that is missing or no scalar (schema-violation reports it) reads `subject` or `(no name)`.
+ */
 export function formatSubjects(binding: K8sObject): string {
-  if (!Array.isArray(binding.body.subjects) || binding.body.subjects.length === 0) return 'no subjects';
-  return binding.body.subjects
-    .filter(isPlainObject)
-    .map((s) => `${String(s.kind)} ${typeof s.namespace === 'string' ? `${s.namespace}/` : ''}${String(s.name)}`)
+  const subjects = Array.isArray(binding.body.subjects) ? binding.body.subjects.filter(isPlainObject) : [];
+  if (subjects.length === 0) return 'no subjects';
+  return subjects
+    .map((s) => `${scalarText(s.kind) ?? 'subject'} ${typeof s.namespace === 'string' ? `${s.namespace}/` : ''}${scalarText(s.name) ?? '(no name)'}`)
     .join(', ');
+}
+
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }

@@ -3,11 +3,11 @@ import vm from 'node:vm';
 import type { PathSegment } from '../load/field-path.js';
 import { isObject } from './convert-node.js';
 import { linearRegExp } from './linear-regexp.js';
+import { schemaMessage, type SchemaMessage } from './messages.js';
 import type { JsonSchema } from './types.js';
 
-export interface CelProblem {
+export interface CelProblem extends SchemaMessage {
   path: PathSegment[];
-  message: string;
 }
 
 interface CelRule {
@@ -124,7 +124,7 @@ export function evaluateCelRules(schema: JsonSchema, data: unknown): CelProblem[
     callJob.runInContext(sandbox, { timeout: CEL_TIME_BUDGET_MS });
   } catch (err) {
     if ((err as { code?: string } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw err;
-    return [{ path: [], message: `its CEL rules (x-kubernetes-validations) did not finish within kubeknit's budget of ${CEL_TIME_BUDGET_MS} ms: the API server limits what a rule may cost and would likely refuse this object` }];
+    return [{ path: [], ...schemaMessage('celOverBudget', { budgetMs: CEL_TIME_BUDGET_MS }) }];
   } finally {
     sandbox.job = () => undefined;
   }
@@ -137,7 +137,7 @@ function walk(schema: JsonSchema, data: unknown, path: PathSegment[], out: CelPr
   for (const r of rules) {
     if (!isObject(r) || typeof r.rule !== 'string' || /\boldSelf\b/.test(r.rule)) continue;
     const problem = evaluateRule(r as unknown as CelRule, data);
-    if (problem !== undefined) out.push({ path: rulePath(r as unknown as CelRule, path), message: problem });
+    if (problem !== undefined) out.push({ path: rulePath(r as unknown as CelRule, path), ...problem });
   }
   if (isObject(schema.properties) && isObject(data)) {
     for (const [key, sub] of Object.entries(schema.properties)) if (isObject(sub) && Object.hasOwn(data, key)) walk(sub, data[key], [...path, key], out);
@@ -154,19 +154,19 @@ function walk(schema: JsonSchema, data: unknown, path: PathSegment[], out: CelPr
 }
 
 /** The message of a failed rule, or undefined when it holds (or cannot be judged here). */
-function evaluateRule(r: CelRule, data: unknown): string | undefined {
+function evaluateRule(r: CelRule, data: unknown): SchemaMessage | undefined {
   const compiled = programOf(r.rule);
-  if ('error' in compiled) return REJECTED.test(compiled.error) ? `CEL rule "${r.rule}" does not compile: ${compiled.error}` : undefined;
+  if ('error' in compiled) return REJECTED.test(compiled.error) ? schemaMessage('celRuleNotCompiled', { rule: r.rule, error: compiled.error }) : undefined;
   let result: unknown;
   try {
     result = compiled.program({ self: toCel(data) });
   } catch (err) {
     result = err;
   }
-  if (result === false) return typeof r.message === 'string' ? r.message : `failed rule: ${r.rule}`;
+  if (result === false) return typeof r.message === 'string' ? schemaMessage('celRuleMessage', { ruleMessage: r.message }) : schemaMessage('celRuleFailed', { rule: r.rule });
   if (cel().cel.isCelError(result) || result instanceof Error) {
     const reason = (result as Error).message;
-    if (REJECTED.test(reason)) return `CEL rule "${r.rule}" fails with an error, which the API server reports as a rejection: ${reason}`;
+    if (REJECTED.test(reason)) return schemaMessage('celRuleError', { rule: r.rule, error: reason });
   }
   return undefined;
 }

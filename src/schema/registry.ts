@@ -8,7 +8,7 @@ import type { K8sObject } from '../types.js';
 import { evaluateCelRules, hasCelRules } from './cel.js';
 import { crdVersions, OBJECT_META_REF, type CrdVersion } from './crd.js';
 import { checkSchemaLocations, findLocationSchema, readSchemaFile } from './locations.js';
-import { describeErrors, type SchemaProblem } from './messages.js';
+import { describeErrors, schemaMessage, type SchemaProblem } from './messages.js';
 import { servedStatus, successorOf } from './removals.js';
 import { editDistance } from './suggest.js';
 import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
@@ -157,7 +157,7 @@ export class SchemaRegistry {
           return validate();
         }
       }
-      return [{ path: [], kind: 'schema-compile', message: `its schema cannot be compiled, so the object is not validated against it (the API server refuses such a schema): ${broken}` }];
+      return [{ path: [], kind: 'schema-compile', ...schemaMessage('schemaNotCompiled', { reason: broken }) }];
     };
     return { status: 'schema', validate, schemaId };
   }

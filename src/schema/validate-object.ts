@@ -32,7 +32,9 @@ export function schemaIssues(registry: SchemaRegistry, obj: K8sObject, cache?: V
   const issues: SchemaIssue[] = [];
   for (const problem of lookup.validate()) {
     if (problem.kind === 'duplicate-entry' && CONTAINER_PORT.test(formatFieldPath(problem.path))) continue;
-    issues.push(problem.fix ? { path: problem.path, message: problem.message, fix: problem.fix } : { path: problem.path, message: problem.message });
+    const issue: SchemaIssue = { path: problem.path, messageId: problem.messageId, data: problem.data, message: problem.message };
+    if (problem.fix) issue.fix = problem.fix;
+    issues.push(issue);
   }
   if (key !== undefined) cache?.set(key, issues);
   else byBody.set(obj.body, { settingsKey, schemaId, issues });

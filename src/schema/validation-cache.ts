@@ -5,17 +5,24 @@ import { parsedBodyName } from '../load/cache.js';
 import { readCacheFile, writeCacheFile } from '../load/cache-file.js';
 import { v8 } from '../load/lazy-builtins.js';
 import type { PathSegment } from '../load/field-path.js';
+import type { MessageData } from '../engine/rule.js';
+import type { SchemaMessageId } from './messages.js';
 import { ajvVersion } from './ajv.js';
 
 /** One problem `schema-violation` reports: a field path in the object and what is wrong there. */
 export interface SchemaIssue {
   path: PathSegment[];
+  /** An id of `SCHEMA_MESSAGES`, the data filling its template, and the text they make. */
+  messageId: SchemaMessageId;
+  data: MessageData;
   message: string;
   /** The repair, where one is certain (a misspelt field with one close match, an enum value in the wrong case, a number a string field wants). */
   fix?: Fix;
 }
 
 const CACHE_FILE = 'schema-results.bin';
+/** The shape of the issues stored: entries of another shape (an older build of the same version) are dropped. */
+const ISSUE_FORMAT = 'issues with message ids';
 
 interface CacheFile {
   /** kubeknit and ajv versions: results written by other versions are dropped whole. */
@@ -41,7 +48,7 @@ export class ValidationCache {
 
   constructor(location: string, toolVersion: string) {
     this.file = path.join(location, CACHE_FILE);
-    this.stamp = `kubeknit ${toolVersion}; ajv ${ajvVersion()}`;
+    this.stamp = `kubeknit ${toolVersion}; ajv ${ajvVersion()}; ${ISSUE_FORMAT}`;
   }
 
   /** The key of an object's results: `settings` (Kubernetes version, schema locations), `schemaId` from the registry, and the body as parsed. */

@@ -109,7 +109,15 @@ describe('suppressions', () => {
       'unused-disable-directive@1:1 warning', 'unused-disable-directive@6:17 warning', 'unused-disable-directive@10:1 warning',
     ]);
     expect(unused.findings[1].message).toBe('unused annotation kubeknit.io/ignore: it silenced no "invalid-object" finding; remove it (or the rule id)');
-    expect(unused.findings[0].message).toContain('kubeknit-disable-next-line comment: it silenced no "duplicate-object" finding');
+    expect(unused.findings.map((f) => [f.messageId, f.data])).toEqual([
+      ['unusedForRule', { directive: 'kubeknit-disable-next-line comment', rule: 'duplicate-object' }],
+      ['unusedForRule', { directive: 'annotation kubeknit.io/ignore', rule: 'invalid-object' }],
+      ['unusedForRule', { directive: 'kubeknit-disable comment', rule: 'dangling-service-selector' }],
+    ]);
+    const bare = await lint([], { reportUnusedDisableDirectives: true, inline: [{ file: 'app.yaml', text: '# kubeknit-disable-file\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n' }] });
+    expect(bare.findings.map((f) => [f.messageId, f.data, f.message])).toEqual([
+      ['unused', { directive: 'kubeknit-disable-file comment' }, 'unused kubeknit-disable-file comment: it silenced no finding; remove it (or the rule id)'],
+    ]);
     // the config (or --rule) sets its severity like any rule's
     const asError = await lint([], { reportUnusedDisableDirectives: true, rules: { 'unused-disable-directive': 'error' }, inline: [{ file: 'app.yaml', text }] });
     expect(asError.summary.errors).toBe(3);

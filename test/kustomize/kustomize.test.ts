@@ -119,7 +119,7 @@ describe.skipIf(!hasKustomize)(`Kustomize overlays, built and mapped back ${SKIP
     const kustomization = path.join(prod, 'kustomization.yaml');
     edit(kustomization, '- path: web-resources.yaml', '- path: no-such-patch.yaml');
     const result = await lint([prod]);
-    expect(result.findings).toMatchObject([{ ruleId: 'kustomize-build-failed', severity: 'error', file: kustomization, line: 1, message: expect.stringContaining('no-such-patch.yaml') }]);
+    expect(result.findings).toMatchObject([{ ruleId: 'kustomize-build-failed', messageId: 'kustomizeFailed', severity: 'error', file: kustomization, line: 1, message: expect.stringContaining('no-such-patch.yaml') }]);
   });
 
   const CLI_TIMEOUT = 90_000; // a CLI process per run, each building with kubectl, on a busy machine

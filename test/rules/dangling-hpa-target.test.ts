@@ -7,10 +7,11 @@ ruleTester('dangling-hpa-target', {
   valid: [
     { name: 'target in the namespace', yaml: deployment + hpa('api') },
     { name: 'target assumed to exist (a Rollout made elsewhere)', yaml: hpa('api', 'shop', 'Rollout'), options: { assumeExisting: ['api'] } },
+    { name: 'a target name that is a mapping (schema-violation reports it)', yaml: deployment + hpa('{api: 1}') },
   ],
   invalid: [
-    { name: 'no such Deployment', yaml: deployment + hpa('api-server'), findings: [{ line: 15, column: 5, message: 'scales Deployment "api-server", which is not in namespace "shop"' }] },
-    { name: 'target in another namespace', yaml: deployment + hpa('api', 'default'), findings: [{ line: 15, message: 'namespace "default"' }] },
-    { name: 'same name, other kind', yaml: deployment + hpa('api', 'shop', 'StatefulSet'), findings: [{ line: 15, message: 'StatefulSet "api"' }] },
+    { name: 'no such Deployment', yaml: deployment + hpa('api-server'), findings: [{ line: 15, column: 5, messageId: 'targetMissing', data: { name: 'api', targetKind: 'Deployment', target: 'api-server', namespace: 'shop' } }] },
+    { name: 'target in another namespace', yaml: deployment + hpa('api', 'default'), findings: [{ line: 15, messageId: 'targetMissing', data: { target: 'api', namespace: 'default' } }] },
+    { name: 'same name, other kind', yaml: deployment + hpa('api', 'shop', 'StatefulSet'), findings: [{ line: 15, messageId: 'targetMissing', data: { targetKind: 'StatefulSet', target: 'api' } }] },
   ],
 });

@@ -18,12 +18,25 @@ ruleTester('dangling-networkpolicy-selector', {
     {
       name: 'podSelector matches Pods only in another namespace',
       yaml: pod('shop', 'app: db') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db, namespace: blog}\nspec:\n  podSelector:\n    matchLabels: {app: db}\n',
-      findings: [{ line: 10, column: 3, message: 'applies to Pods with app=db, but no Pod in namespace "blog"' }],
+      findings: [{ line: 10, column: 3, messageId: 'noPod', data: { name: 'db', namespace: 'blog', selector: 'app=db' } }],
     },
     {
       name: 'egress peer selects nothing',
       yaml: pod('shop', 'app: api') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  egress:\n  - to:\n    - podSelector: {matchLabels: {app: cache}}\n',
-      findings: [{ line: 13, column: 7, message: 'allows traffic for Pods with app=cache' }],
+      findings: [{ line: 13, column: 7, messageId: 'noPeerPod', data: { name: 'api', namespace: 'shop', selector: 'app=cache' } }],
+    },
+    {
+      name: 'a custom resource of an unknown kind in the namespace may make the Pods (warning)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: db, namespace: shop}\nspec:\n  podSelector: {matchLabels: {cluster: pg-main}}\n  ingress:\n  - from:\n    - podSelector: {matchLabels: {app: api}}\n',
+      findings: [
+        { line: 9, messageId: 'noPodUnknownMakers', data: { name: 'db', selector: 'cluster=pg-main', makers: 'PostgresCluster "pg-main"' }, severity: 'warning' },
+        { line: 12, messageId: 'noPeerPodUnknownMakers', data: { selector: 'app=api' }, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'a podSelector with a mapping as a label value is not judged (schema-violation reports it); the peer is',
+      yaml: pod('shop', 'app: api') + 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: {x: 1}}}\n  egress:\n  - to:\n    - podSelector: {matchLabels: {app: cache}}\n',
+      findings: [{ line: 13, messageId: 'noPeerPod', data: { selector: 'app=cache' } }],
     },
   ],
 });

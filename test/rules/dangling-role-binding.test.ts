@@ -10,9 +10,10 @@ ruleTester('dangling-role-binding', {
     { name: 'built-in ClusterRole view', yaml: binding('RoleBinding', 'ClusterRole', 'view') },
     { name: 'built-in system: ClusterRole', yaml: binding('ClusterRoleBinding', 'ClusterRole', 'system:auth-delegator') },
     { name: 'assumed to exist', yaml: binding('ClusterRoleBinding', 'ClusterRole', 'prometheus-operator'), options: { assumeExisting: ['prometheus-*'] } },
+    { name: 'a role name that is a mapping (schema-violation reports it)', yaml: binding('ClusterRoleBinding', 'ClusterRole', '{ops: admin}') },
   ],
   invalid: [
-    { name: 'Role in another namespace', yaml: role + binding('RoleBinding', 'Role', 'pod-reader', 'blog'), findings: [{ line: 12, column: 3, message: 'RoleBinding "b" grants Role "pod-reader", which is not in namespace "blog"' }] },
-    { name: 'missing ClusterRole', yaml: binding('ClusterRoleBinding', 'ClusterRole', 'ops-admin'), findings: [{ line: 7, message: 'ClusterRole "ops-admin", which is not in the input' }] },
+    { name: 'Role in another namespace', yaml: role + binding('RoleBinding', 'Role', 'pod-reader', 'blog'), findings: [{ line: 12, column: 3, messageId: 'roleMissing', data: { kind: 'RoleBinding', name: 'b', roleKind: 'Role', role: 'pod-reader', namespace: 'blog' } }] },
+    { name: 'missing ClusterRole', yaml: binding('ClusterRoleBinding', 'ClusterRole', 'ops-admin'), findings: [{ line: 7, messageId: 'clusterRoleMissing', data: { kind: 'ClusterRoleBinding', name: 'b', roleKind: 'ClusterRole', role: 'ops-admin' } }] },
   ],
 });

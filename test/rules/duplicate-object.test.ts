@@ -9,8 +9,8 @@ ruleTester('duplicate-object', {
     { name: 'same name in different API groups', yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\n' },
   ],
   invalid: [
-    { name: 'omitted namespace equals "default"', yaml: `${cm('a')}---\n${cm('a', 'default')}`, findings: [{ line: 9, message: 'ConfigMap "a" in namespace "default" is already defined at test.yaml:1' }] },
-    { name: 'cluster-scoped duplicates', yaml: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a, namespace: ignored}\n', findings: [{ line: 7, message: 'Namespace "a" is already defined' }] },
+    { name: 'omitted namespace equals "default"', yaml: `${cm('a')}---\n${cm('a', 'default')}`, findings: [{ line: 9, messageId: 'duplicateInNamespace', data: { kind: 'ConfigMap', name: 'a', namespace: 'default', firstAt: 'test.yaml:1' } }] },
+    { name: 'cluster-scoped duplicates', yaml: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a, namespace: ignored}\n', findings: [{ line: 7, messageId: 'duplicate', data: { kind: 'Namespace', name: 'a', firstAt: 'test.yaml:1' } }] },
   ],
 });
 

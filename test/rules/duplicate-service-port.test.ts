@@ -19,20 +19,25 @@ ruleTester('duplicate-service-port', {
     {
       name: 'same port and protocol twice',
       yaml: service('    - {name: http, port: 80}\n    - {name: web, port: 80, protocol: TCP}'),
-      findings: [{ line: 7, message: 'port 80/TCP is already listed at spec.ports[0]' }],
+      findings: [{ line: 7, messageId: 'samePort', data: { port: 80, protocol: 'TCP', first: 0 } }],
     },
     {
       name: 'duplicate names',
       yaml: service('    - {name: http, port: 80}\n    - {name: http, port: 8080}'),
-      findings: [{ line: 7, message: 'port name "http" is already used by spec.ports[0]' }],
+      findings: [{ line: 7, messageId: 'sameName', data: { name: 'http', first: 0 } }],
     },
     {
       name: 'several ports, some without a name',
       yaml: service('    - {port: 80}\n    - {name: https, port: 443}\n    - {targetPort: 8080}'),
       findings: [
-        { line: 6, column: 5, message: 'port 80 has no name, but the Service has 3 ports' },
-        { line: 8, message: 'spec.ports[2] has no name' },
+        { line: 6, column: 5, messageId: 'unnamedPort', data: { port: 80, count: 3 } },
+        { line: 8, messageId: 'unnamedEntry', data: { index: 2, count: 3 } },
       ],
+    },
+    {
+      name: 'hostile input: a port that is NaN, a float or a mapping is no port number; a name that is a mapping is no name',
+      yaml: service('    - {name: a, port: .nan}\n    - {name: b, port: .nan}\n    - {name: c, port: 80.5}\n    - {name: d, port: 80.5}\n    - {name: {toString: x}, port: {y: 2}}'),
+      findings: [{ line: 10, message: 'spec.ports[4] has no name, but the Service has 5 ports', messageId: 'unnamedEntry', data: { index: 4, count: 5 } }],
     },
   ],
 });

@@ -50,17 +50,27 @@ ruleTester('host-port-clash', {
     {
       name: 'two DaemonSets on one host port (error: every node)',
       yaml: `${workload('DaemonSet', 'agent', '[{containerPort: 9100, hostPort: 9100}]')}---\n${workload('DaemonSet', 'exporter', '[{containerPort: 9100, hostPort: 9100}]')}`,
-      findings: [{ line: 19, message: 'host port 9100/TCP is also claimed by DaemonSet "agent"; Pods that could land on one node cannot both bind it, and a DaemonSet runs on every node', severity: 'error' }],
+      findings: [{ line: 19, messageId: 'otherPodDaemonSet', data: { port: 9100, protocol: 'TCP', other: 'DaemonSet "agent"' }, severity: 'error' }],
     },
     {
       name: 'two Deployments (warning); hostNetwork makes the container port a host port',
       yaml: `${workload('Deployment', 'a', '[{containerPort: 8080, hostPort: 8080}]')}---\n${workload('Deployment', 'b', '[{containerPort: 8080}]', '{hostNetwork: true}')}`,
-      findings: [{ line: 20, message: 'host port 8080/TCP is also claimed by Deployment "a"', severity: 'warning' }],
+      findings: [{ line: 20, messageId: 'otherPod', data: { port: 8080, protocol: 'TCP', other: 'Deployment "a"' }, severity: 'warning' }],
     },
     {
       name: 'a Deployment with a hostPort and three replicas',
       yaml: workload('Deployment', 'a', '[{containerPort: 80, hostPort: 80}]', '{}', 3),
-      findings: [{ line: 9, message: 'Deployment "a" has 3 replicas and binds host port 80/TCP' }],
+      findings: [{ line: 9, messageId: 'replicas', data: { name: 'a', replicas: 3, port: 80, protocol: 'TCP' } }],
+    },
+    {
+      name: 'a workload in another namespace is named with its namespace',
+      yaml: `${workload('Deployment', 'a', '[{containerPort: 8080, hostPort: 8080}]')}---\n${workload('Deployment', 'b', '[{containerPort: 8080, hostPort: 8080}]').replace('namespace: ops', 'namespace: web')}`,
+      findings: [{ line: 19, messageId: 'otherPod', data: { other: 'Deployment "a" in namespace "ops"' } }],
+    },
+    {
+      name: 'two containers of one Pod (error); host ports that are NaN, floats or infinite are no ports',
+      yaml: workload('Deployment', 'a', '[{containerPort: 80, hostPort: 80}, {containerPort: 81, hostPort: .nan}, {containerPort: 82, hostPort: .nan}, {containerPort: 83, hostPort: 80.5}, {containerPort: 84, hostPort: 80.5}, {containerPort: 85, hostPort: .inf}, {containerPort: 86, hostPort: .inf}, {containerPort: 87, hostPort: 80}]'),
+      findings: [{ line: 9, column: 317, messageId: 'samePod', data: { port: 80, protocol: 'TCP' }, severity: 'error' }],
     },
   ],
 });

@@ -32,14 +32,20 @@ ruleTester('invalid-restart-policy', {
     { name: 'DaemonSet Always', yaml: workload('DaemonSet', 'apps/v1', 'restartPolicy: Always') },
     { name: 'Job Never', yaml: workload('Job', 'batch/v1', 'restartPolicy: Never') },
     { name: 'CronJob OnFailure', yaml: cronjob('restartPolicy: OnFailure') },
+    { name: 'hostile input: a mapping is no policy (schema-violation reports its type)', yaml: workload('Deployment', 'apps/v1', 'restartPolicy: {toString: x}') },
     { name: 'a bare Pod may use any policy', yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: once}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: busybox:1.36}]\n' },
   ],
   invalid: [
-    { name: 'Deployment OnFailure', yaml: workload('Deployment', 'apps/v1', 'restartPolicy: OnFailure'), findings: [{ line: 7, column: 7, message: 'sets restartPolicy "OnFailure"; a Deployment accepts only "Always"' }] },
-    { name: 'StatefulSet Never', yaml: workload('StatefulSet', 'apps/v1', 'restartPolicy: Never'), findings: [{ line: 7 }] },
-    { name: 'Job Always', yaml: workload('Job', 'batch/v1', 'restartPolicy: Always'), findings: [{ line: 7, message: 'a Job accepts only "OnFailure" or "Never"' }] },
-    { name: 'Job without restartPolicy (defaults to Always; points at the Pod spec)', yaml: workload('Job', 'batch/v1', 'hostname: app'), findings: [{ line: 6, message: 'sets no restartPolicy, which defaults to "Always"' }] },
-    { name: 'CronJob Always', yaml: cronjob('restartPolicy: Always'), findings: [{ line: 10, message: 'CronJob "nightly" sets restartPolicy "Always"' }] },
+    { name: 'Deployment OnFailure', yaml: workload('Deployment', 'apps/v1', 'restartPolicy: OnFailure'), findings: [{ line: 7, column: 7, messageId: 'notAccepted', data: { kind: 'Deployment', name: 'app', policy: 'OnFailure', accepted: '"Always"' } }] },
+    { name: 'StatefulSet Never', yaml: workload('StatefulSet', 'apps/v1', 'restartPolicy: Never'), findings: [{ line: 7, messageId: 'notAccepted', data: { kind: 'StatefulSet', policy: 'Never' } }] },
+    { name: 'Job Always', yaml: workload('Job', 'batch/v1', 'restartPolicy: Always'), findings: [{ line: 7, messageId: 'notAccepted', data: { kind: 'Job', policy: 'Always', accepted: '"OnFailure" or "Never"' } }] },
+    { name: 'Job without restartPolicy (defaults to Always; points at the Pod spec)', yaml: workload('Job', 'batch/v1', 'hostname: app'), findings: [{ line: 6, messageId: 'defaultAlways', data: { kind: 'Job', name: 'app', accepted: '"OnFailure" or "Never"' } }] },
+    { name: 'CronJob Always', yaml: cronjob('restartPolicy: Always'), findings: [{ line: 10, messageId: 'notAccepted', data: { kind: 'CronJob', name: 'nightly', policy: 'Always' } }] },
+    {
+      name: 'hostile input: a number is shown as written',
+      yaml: workload('Deployment', 'apps/v1', 'restartPolicy: 7'),
+      findings: [{ line: 7, message: 'sets restartPolicy "7"; a Deployment accepts only "Always"', messageId: 'notAccepted', data: { policy: '7' } }],
+    },
   ],
 });
 

@@ -8,7 +8,7 @@ ruleTester('local-pv-missing-node-affinity', {
     { name: 'not a local volume', yaml: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: nfs}\nspec:\n  nfs: {server: nfs, path: /x}\n' },
   ],
   invalid: [
-    { name: 'no nodeAffinity', yaml: pv(''), findings: [{ line: 6, message: 'local PersistentVolume "ssd1" has no spec.nodeAffinity.required.nodeSelectorTerms' }] },
-    { name: 'nodeAffinity without terms', yaml: pv('  nodeAffinity: {required: {nodeSelectorTerms: []}}\n'), findings: [{ line: 7 }] },
+    { name: 'no nodeAffinity', yaml: pv(''), findings: [{ line: 6, messageId: 'noNodeAffinity', data: { name: 'ssd1' } }] },
+    { name: 'nodeAffinity without terms', yaml: pv('  nodeAffinity: {required: {nodeSelectorTerms: []}}\n'), findings: [{ line: 7, messageId: 'noNodeAffinity', data: { name: 'ssd1' } }] },
   ],
 });

@@ -15,11 +15,16 @@ ruleTester('missing-configmap', {
       name: 'volume, projected source and env key reference to missing ConfigMaps',
       yaml: pod('  containers:\n  - name: app\n    env:\n    - name: LEVEL\n      valueFrom:\n        configMapKeyRef: {name: levels, key: level}\n  volumes:\n  - name: cfg\n    configMap:\n      name: app-config\n  - name: all\n    projected:\n      sources:\n      - configMap: {name: extra}\n'),
       findings: [
-        { line: 10, column: 27, message: 'Pod "app" refers to ConfigMap "levels", which is not in the input (namespace "shop")' },
-        { line: 14, column: 7, message: 'mounts ConfigMap "app-config"' },
-        { line: 18, column: 21, message: 'ConfigMap "extra"' },
+        { line: 10, column: 27, messageId: 'refersToMissing', data: { kind: 'Pod', name: 'app', targetKind: 'ConfigMap', target: 'levels', namespace: 'shop' } },
+        { line: 14, column: 7, messageId: 'mountsMissing', data: { kind: 'Pod', name: 'app', targetKind: 'ConfigMap', target: 'app-config', namespace: 'shop' } },
+        { line: 18, column: 21, messageId: 'mountsMissing', data: { target: 'extra' } },
       ],
     },
-    { name: 'the ConfigMap is in another namespace', yaml: configMap.replace('shop', 'blog') + pod('  containers: [{name: app, envFrom: [{configMapRef: {name: settings}}]}]\n'), findings: [{ line: 10, message: 'ConfigMap "settings"' }] },
+    {
+      name: 'a custom resource of an unknown kind may make the ConfigMap (info)',
+      yaml: 'apiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n---\n' + pod('  containers: [{name: app}]\n  volumes:\n  - name: cfg\n    configMap: {name: pg-main-config}\n'),
+      findings: [{ line: 12, messageId: 'mountsMissingMaybeMade', data: { kind: 'Pod', name: 'app', targetKind: 'ConfigMap', target: 'pg-main-config', namespace: 'shop', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
+    },
+    { name: 'the ConfigMap is in another namespace', yaml: configMap.replace('shop', 'blog') + pod('  containers: [{name: app, envFrom: [{configMapRef: {name: settings}}]}]\n'), findings: [{ line: 10, messageId: 'refersToMissing', data: { target: 'settings', namespace: 'shop' } }] },
   ],
 });

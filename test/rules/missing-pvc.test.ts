@@ -30,18 +30,23 @@ ruleTester('missing-pvc', {
     {
       name: 'no such claim',
       yaml: deployment('data'),
-      findings: [{ line: 10, message: 'volume "data" uses PersistentVolumeClaim "data", which is not in namespace "shop" in the input' }],
+      findings: [{ line: 10, messageId: 'claimMissing', data: { volume: 'data', claim: 'data', namespace: 'shop' }, severity: 'error' }],
     },
     {
       name: 'the claim lives in another namespace',
       yaml: `${deployment('data')}---\n${claim('data', 'other')}`,
-      findings: [{ line: 10, message: 'namespace "shop"' }],
+      findings: [{ line: 10, messageId: 'claimMissing', data: { claim: 'data', namespace: 'shop' } }],
     },
     {
       name: 'assumeExisting for another namespace does not cover it',
       options: { assumeExisting: ['other/data'] },
       yaml: deployment('data'),
-      findings: [{ line: 10 }],
+      findings: [{ line: 10, messageId: 'claimMissing' }],
+    },
+    {
+      name: 'a custom resource of an unknown kind may make the claim (info)',
+      yaml: `${deployment('pg-main-data')}---\napiVersion: db.example.com/v1\nkind: PostgresCluster\nmetadata: {name: pg-main, namespace: shop}\n`,
+      findings: [{ line: 10, messageId: 'claimMissingMaybeMade', data: { claim: 'pg-main-data', makers: 'PostgresCluster "pg-main"' }, severity: 'info' }],
     },
   ],
 });

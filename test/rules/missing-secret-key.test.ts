@@ -10,11 +10,11 @@ ruleTester('missing-secret-key', {
     { name: 'optional', yaml: secret + pod('{name: db, key: token, optional: true}') },
   ],
   invalid: [
-    { name: 'key not in the Secret', yaml: secret + pod('{name: db, key: passwd}'), findings: [{ line: 16, message: 'Secret "db" has no key "passwd" (its keys: password, username)' }] },
+    { name: 'key not in the Secret', yaml: secret + pod('{name: db, key: passwd}'), findings: [{ line: 16, messageId: 'keyMissing', data: { targetKind: 'Secret', target: 'db', key: 'passwd', keys: 'password, username' } }] },
     {
       name: 'projected secret item',
       yaml: `${secret}apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers: [{name: app}]\n  volumes:\n  - name: all\n    projected:\n      sources:\n      - secret:\n          name: db\n          items: [{key: token, path: token}]\n`,
-      findings: [{ line: 18, message: 'no key "token"' }],
+      findings: [{ line: 18, messageId: 'keyMissing', data: { target: 'db', key: 'token' } }],
     },
   ],
 });

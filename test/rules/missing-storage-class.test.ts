@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
 import { ruleTester, yaml } from '../helpers/rule-tester.js';
 
 const claim = (storageClass: string) => yaml`
@@ -28,7 +30,7 @@ ruleTester('missing-storage-class', {
     {
       name: 'a typo in the class name',
       yaml: `${claim('storageClassName: fast-sdd')}---\n${fastSsd}`,
-      findings: [{ line: 5, message: 'PersistentVolumeClaim "data" names StorageClass "fast-sdd", which is not in the input (StorageClasses in the input: fast-ssd)', severity: 'warning' }],
+      findings: [{ line: 5, messageId: 'notInInput', data: { owner: 'PersistentVolumeClaim "data"', storageClass: 'fast-sdd', classes: 'fast-ssd' }, severity: 'warning' }],
     },
     {
       name: 'the legacy annotation',
@@ -40,7 +42,7 @@ ruleTester('missing-storage-class', {
           annotations: {volume.beta.kubernetes.io/storage-class: slow}
         spec: {accessModes: [ReadWriteOnce]}
       ` + `---\n${fastSsd}`,
-      findings: [{ line: 6, message: 'names StorageClass "slow"' }],
+      findings: [{ line: 6, messageId: 'notInInput', data: { storageClass: 'slow' } }],
     },
     {
       name: 'a volumeClaimTemplate and a PersistentVolume',
@@ -59,8 +61,8 @@ ruleTester('missing-storage-class', {
         spec: {storageClassName: silver, capacity: {storage: 1Gi}}
       ` + `---\n${fastSsd}`,
       findings: [
-        { line: 7, message: 'volumeClaimTemplate "data" names StorageClass "gold"' },
-        { line: 12, message: 'PersistentVolume "pv" names StorageClass "silver"' },
+        { line: 7, messageId: 'notInInput', data: { owner: 'volumeClaimTemplate "data"', storageClass: 'gold' } },
+        { line: 12, messageId: 'notInInput', data: { owner: 'PersistentVolume "pv"', storageClass: 'silver' } },
       ],
     },
     {
@@ -77,7 +79,17 @@ ruleTester('missing-storage-class', {
               volumeClaimTemplate:
                 spec: {storageClassName: scratch-class, accessModes: [ReadWriteOnce]}
       ` + `---\n${fastSsd}`,
-      findings: [{ line: 10, message: 'ephemeral volume "scratch" names StorageClass "scratch-class"' }],
+      findings: [{ line: 10, messageId: 'notInInput', data: { owner: 'ephemeral volume "scratch"', storageClass: 'scratch-class' } }],
     },
   ],
+});
+
+describe('missing-storage-class with a cluster inventory', () => {
+  it('a class the inventory does not list is reported when the input defines none', async () => {
+    const text = `${claim('storageClassName: gp33')}---\n${claim('storageClassName: gp3').replace('name: data', 'name: logs')}`;
+    const { findings } = await lint([], { inline: [{ file: 'test.yaml', text }], cluster: { storageClasses: ['gp3'] }, rules: { 'missing-storage-class': 'warning' } });
+    expect(findings.filter((f) => f.ruleId === 'missing-storage-class').map((f) => ({ line: f.line, messageId: f.messageId, data: f.data }))).toEqual([
+      { line: 5, messageId: 'notInInventory', data: { owner: 'PersistentVolumeClaim "data"', storageClass: 'gp33' } },
+    ]);
+  });
 });

@@ -12,7 +12,10 @@ ruleTester('orphan-object', {
     {
       name: 'unused ConfigMap and PVC',
       yaml: `${pod}apiVersion: v1\nkind: ConfigMap\nmetadata: {name: used}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: app}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config-v1\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: old-data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n`,
-      findings: [{ line: 19, column: 3, message: 'ConfigMap "app-config-v1" is used by nothing' }, { line: 23, message: 'PersistentVolumeClaim "old-data"' }],
+      findings: [
+        { line: 19, column: 3, messageId: 'unused', data: { kind: 'ConfigMap', name: 'app-config-v1', namespace: 'default' } },
+        { line: 23, messageId: 'unused', data: { kind: 'PersistentVolumeClaim', name: 'old-data', namespace: 'default' } },
+      ],
     },
   ],
 });

@@ -44,38 +44,43 @@ ruleTester('pvc-unbindable', {
     {
       name: 'two claims that can only bind the one static volume: the second stays Pending',
       yaml: `${claim('storageClassName: ""')}---\n${claim('storageClassName: ""').replace('name: data', 'name: logs')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}')}`,
-      findings: [{ line: 13, message: 'PersistentVolumeClaim "logs" can only bind a pre-made PersistentVolume (storageClassName is "", so nothing provisions it), and PersistentVolume "pv", the one that matches it, binds PersistentVolumeClaim "data"; a PersistentVolume binds one claim' }],
+      findings: [{ line: 13, messageId: 'boundElsewhere', data: { claim: 'PersistentVolumeClaim "logs"', reason: 'emptyClass', volume: 'pv', holder: 'PersistentVolumeClaim "data"' } }],
     },
     {
       name: '"" and no volume at all',
       yaml: claim('storageClassName: ""'),
-      findings: [{ line: 5, message: 'PersistentVolumeClaim "data" can only bind a pre-made PersistentVolume (storageClassName is "", so nothing provisions it), and no PersistentVolume in the input matches it' }],
+      findings: [{ line: 5, messageId: 'noMatch', data: { claim: 'PersistentVolumeClaim "data"', reason: 'emptyClass', why: 'storageClassName is "", so nothing provisions it' } }],
     },
     {
       name: '"" and only a volume that is too small',
       yaml: `${claim('storageClassName: ""')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 5Gi}}')}`,
-      findings: [{ line: 5 }],
+      findings: [{ line: 5, messageId: 'noMatch', data: { reason: 'emptyClass' } }],
     },
     {
       name: 'a no-provisioner class whose volume lacks the access mode',
       yaml: `${claim('storageClassName: local')}---\n${staticClass}---\n${volume('{storageClassName: local, accessModes: [ReadOnlyMany], capacity: {storage: 10Gi}}')}`,
-      findings: [{ line: 5, message: 'StorageClass "local" has provisioner kubernetes.io/no-provisioner' }],
+      findings: [{ line: 5, messageId: 'noMatch', data: { reason: 'noProvisioner', why: 'StorageClass "local" has provisioner kubernetes.io/no-provisioner' } }],
     },
     {
       name: 'a selector no volume matches',
       yaml: `${claim('selector: {matchLabels: {disk: ssd}}')}---\n${volume('{accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}}', '{disk: hdd}')}`,
-      findings: [{ line: 5, message: 'it has a spec.selector' }],
+      findings: [{ line: 5, messageId: 'noMatch', data: { reason: 'selector' } }],
     },
     {
       name: 'no class and the cluster has no default class',
       options: { clusterHasDefaultClass: false },
       yaml: claim('volumeMode: Filesystem'),
-      findings: [{ line: 4, message: 'it names no StorageClass and the cluster has no default class' }],
+      findings: [{ line: 4, messageId: 'noMatch', data: { reason: 'noDefaultClass' } }],
     },
     {
       name: 'a volume reserved for another claim does not count',
       yaml: `${claim('storageClassName: ""')}---\n${volume('{storageClassName: "", accessModes: [ReadWriteOnce], capacity: {storage: 10Gi}, claimRef: {namespace: shop, name: other}}')}`,
-      findings: [{ line: 5 }],
+      findings: [{ line: 5, messageId: 'noMatch', data: { reason: 'emptyClass' } }],
+    },
+    {
+      name: 'hostile input: a request that is a mapping does not stop the check',
+      yaml: claim('storageClassName: ""').replace('storage: 10Gi', 'storage: {toString: x}'),
+      findings: [{ line: 5, messageId: 'noMatch', data: { reason: 'emptyClass' } }],
     },
   ],
 });

@@ -13,23 +13,23 @@ ruleTester('removed-api', {
     {
       name: 'PodSecurityPolicy on 1.35: removed without a replacement kind',
       yaml: psp,
-      findings: [{ line: 1, column: 1, message: 'policy/v1beta1 PodSecurityPolicy is not served by Kubernetes 1.35: it was removed in 1.25; there is no replacement kind, use Pod Security Admission' }],
+      findings: [{ line: 1, column: 1, messageId: 'removedForSuccessor', data: { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', version: '1.35', removedIn: '1.25', successor: 'Pod Security Admission (pod-security.kubernetes.io/* namespace labels)' } }],
     },
     {
       name: 'PodDisruptionBudget policy/v1beta1 on 1.25 names policy/v1',
       yaml: pdb,
       run: { kubernetesVersion: '1.25' },
-      findings: [{ line: 1, message: 'removed in 1.25; use apiVersion policy/v1' }],
+      findings: [{ line: 1, messageId: 'removed', data: { removedIn: '1.25', replacement: 'policy/v1' } }],
     },
     {
       name: 'autoscaling/v2beta2 HorizontalPodAutoscaler names the newest GA version of its group, autoscaling/v2',
       yaml: 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec: {maxReplicas: 3, scaleTargetRef: {kind: Deployment, name: web}}\n',
-      findings: [{ line: 1, message: 'removed in 1.26; use apiVersion autoscaling/v2' }],
+      findings: [{ line: 1, messageId: 'removed', data: { removedIn: '1.26', replacement: 'autoscaling/v2' } }],
     },
     {
       name: 'extensions/v1beta1 Ingress (removed before the served table starts) names networking.k8s.io/v1',
       yaml: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: web}\n',
-      findings: [{ line: 1, message: 'removed in 1.22; use apiVersion networking.k8s.io/v1' }],
+      findings: [{ line: 1, messageId: 'removed', data: { removedIn: '1.22', replacement: 'networking.k8s.io/v1' } }],
     },
   ],
 });

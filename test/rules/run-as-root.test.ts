@@ -28,35 +28,43 @@ ruleTester('run-as-root', {
       name: 'nothing set: every container may run as root',
       yaml: pod('{}', '{}'),
       findings: [
-        { line: 9, column: 5, message: 'neither container "app" nor its Pod sets runAsNonRoot: true or a runAsUser above 0' },
-        { line: 10, message: 'container "sidecar"' },
+        { line: 9, column: 5, messageId: 'unset', data: { container: 'container "app"' } },
+        { line: 10, messageId: 'unset', data: { container: 'container "sidecar"' } },
       ],
     },
     {
       name: 'the container overrides the Pod\'s runAsNonRoot',
       yaml: pod('{runAsNonRoot: true}', '{runAsNonRoot: false}'),
-      findings: [{ line: 9, column: 23, message: 'container "app" sets runAsNonRoot: false' }],
+      findings: [{ line: 9, column: 23, messageId: 'nonRootFalse', data: { setter: 'container "app"', container: 'container "app"' } }],
     },
     {
       name: 'the sidecar that does not override the Pod\'s root user',
       yaml: pod('{runAsUser: 0}', '{runAsUser: 1000}'),
-      findings: [{ line: 5, message: 'the Pod sets runAsUser: 0' }],
+      findings: [{ line: 5, messageId: 'rootUser', data: { setter: 'the Pod', runner: 'its containers run' } }],
     },
     {
       name: 'runAsUser 0 on the Pod is reported once, at the Pod',
       yaml: pod('{runAsUser: 0}', '{}'),
-      findings: [{ line: 5, column: 21, message: 'the Pod sets runAsUser: 0, so its containers run as root' }],
+      findings: [{ line: 5, column: 21, message: 'the Pod sets runAsUser: 0, so its containers run as root', messageId: 'rootUser', data: { setter: 'the Pod', runner: 'its containers run' } }],
     },
     {
       name: 'runAsUser 0 with runAsNonRoot: the kubelet refuses to start it',
       yaml: pod('{runAsNonRoot: true}', '{runAsUser: 0}'),
-      findings: [{ line: 9, message: 'the kubelet refuses to start the container' }],
+      findings: [{ line: 9, messageId: 'rootUserRefused', data: { setter: 'container "app"', runner: 'it runs' } }],
     },
     {
       name: 'group 0 when the team asks',
       yaml: pod('{runAsNonRoot: true, runAsGroup: 0}', '{}'),
       options: { flagRootGroup: true },
-      findings: [{ line: 5, message: 'the Pod sets runAsGroup: 0' }],
+      findings: [{ line: 5, messageId: 'rootGroup', data: { setter: 'the Pod', runner: 'its containers run' } }],
+    },
+    {
+      name: 'hostile input: a container name that is a mapping is named by its index',
+      yaml: pod('{}', '{runAsNonRoot: false}').replace('- name: app', '- name: {toString: x}'),
+      findings: [
+        { line: 9, message: 'container "#0" runs as its image\'s user', messageId: 'nonRootFalse', data: { container: 'container "#0"' } },
+        { line: 10, messageId: 'unset', data: { container: 'container "sidecar"' } },
+      ],
     },
   ],
 });

@@ -41,7 +41,7 @@ ruleTester('schema-violation', {
     {
       name: 'unknown field with the closest known name',
       yaml: pod('    imagePullPolice: Always'),
-      findings: [{ line: 8, column: 5, message: 'unknown field "imagePullPolice" in spec.containers[0]; did you mean "imagePullPolicy"?' }],
+      findings: [{ line: 8, column: 5, messageId: 'unknownFieldDidYouMean', data: { field: 'imagePullPolice', at: 'spec.containers[0]', suggestion: 'imagePullPolicy' } }],
     },
     {
       name: 'wrong type: expected and found',
@@ -56,47 +56,57 @@ ruleTester('schema-violation', {
             metadata: {labels: {app: web}}
             spec: {containers: [{name: web, image: nginx}]}
       `,
-      findings: [{ line: 5, column: 3, message: 'spec.replicas must be an integer, found "three"' }],
+      findings: [{ line: 5, column: 3, messageId: 'wrongType', data: { at: 'spec.replicas', expected: 'an integer', found: '"three"' } }],
     },
     {
       name: 'enum: the allowed values',
       yaml: pod('    ports: [{containerPort: 80, protocol: TPC}]'),
-      findings: [{ line: 8, message: 'spec.containers[0].ports[0].protocol must be one of "TCP", "UDP", "SCTP", found "TPC"' }],
+      findings: [{ line: 8, messageId: 'notAllowedValue', data: { at: 'spec.containers[0].ports[0].protocol', allowed: '"TCP", "UDP", "SCTP"', found: '"TPC"' } }],
     },
     {
       name: 'missing required field, at the parent',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    ports: [{name: http}]\n',
-      findings: [{ line: 7, message: 'spec.containers[0].ports[0] is missing required field "containerPort"' }],
+      findings: [{ line: 7, messageId: 'missingField', data: { at: 'spec.containers[0].ports[0]', field: 'containerPort' } }],
     },
     {
       name: 'a quantity the API cannot parse',
       yaml: pod('    resources: {limits: {memory: 512MB}}'),
-      findings: [{ line: 8, message: 'is not a valid quantity' }],
+      findings: [{ line: 8, messageId: 'notAQuantity', data: { at: 'spec.containers[0].resources.limits.memory', found: '"512MB"' } }],
     },
     {
       name: 'list-map duplicate: two containers with one name',
       yaml: pod('  - name: web\n    image: busybox'),
-      findings: [{ line: 8, message: 'spec.containers[1] repeats the key name="web" of spec.containers[0]' }],
+      findings: [{ line: 8, messageId: 'duplicateListKey', data: { at: 'spec.containers[1]', key: 'name="web"', first: 'spec.containers[0]', keys: 'name' } }],
     },
     {
       name: 'one finding per problem (no cascade from the nullable wrapper or enum + type)',
       yaml: pod('    securityContext: {runAsUser: root}\n    imagePullPolicy: 3'),
-      findings: [{ line: 8, message: 'runAsUser must be an integer' }, { line: 9, message: 'imagePullPolicy must be a string, found 3' }],
+      findings: [{ line: 8, messageId: 'wrongType', data: { at: 'spec.containers[0].securityContext.runAsUser', expected: 'an integer', found: '"root"' } }, { line: 9, messageId: 'wrongType', data: { at: 'spec.containers[0].imagePullPolicy', expected: 'a string', found: '3' } }],
     },
     {
       name: 'a custom resource that breaks its CRD',
       yaml: `${crd}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, lables: {}}\nspec: {color: green, sise: 1}\n`,
       findings: [
-        { line: CRD_LINES + 4, message: 'unknown field "lables" in metadata; did you mean "labels"?' },
-        { line: CRD_LINES + 5, message: 'spec is missing required field "size"' },
-        { line: CRD_LINES + 5, message: 'spec.color must be one of "red", "blue", found "green"' },
-        { line: CRD_LINES + 5, message: 'unknown field "sise" in spec; did you mean "size"?' },
+        { line: CRD_LINES + 4, messageId: 'unknownFieldDidYouMean', data: { field: 'lables', at: 'metadata', suggestion: 'labels' } },
+        { line: CRD_LINES + 5, messageId: 'missingField', data: { at: 'spec', field: 'size' } },
+        { line: CRD_LINES + 5, messageId: 'notAllowedValue', data: { at: 'spec.color', allowed: '"red", "blue"', found: '"green"' } },
+        { line: CRD_LINES + 5, messageId: 'unknownFieldDidYouMean', data: { field: 'sise', at: 'spec', suggestion: 'size' } },
       ],
     },
     {
       name: 'CEL rules of the CRD that fail, with the rule\'s message or the rule itself',
       yaml: `${rangeCrd}---\napiVersion: example.com/v1\nkind: Range\nmetadata: {name: r}\nspec:\n  min: 7\n  max: 5\n  name: x\n`,
-      findings: [{ line: RANGE_LINES + 5, message: 'min must not be above max' }, { line: RANGE_LINES + 8, message: "failed rule: self.startsWith('r-')" }],
+      findings: [{ line: RANGE_LINES + 5, messageId: 'celRuleMessage', data: { ruleMessage: 'min must not be above max' } }, { line: RANGE_LINES + 8, messageId: 'celRuleFailed', data: { rule: "self.startsWith('r-')" } }],
+    },
+    {
+      name: 'an unknown field with no close name lists the known ones of a small schema',
+      yaml: pod('    ports: [{containerPort: 80, weight: 1}]'),
+      findings: [{ line: 8, messageId: 'unknownFieldKnownFields', data: { field: 'weight', at: 'spec.containers[0].ports[0]', known: 'containerPort, hostIP, hostPort, name, protocol' } }],
+    },
+    {
+      name: 'a mapping where a string goes is named as such, never [object Object]',
+      yaml: pod('    imagePullPolicy: {always: true}'),
+      findings: [{ line: 8, messageId: 'wrongType', data: { at: 'spec.containers[0].imagePullPolicy', expected: 'a string', found: 'a mapping' }, message: 'spec.containers[0].imagePullPolicy must be a string, found a mapping' }],
     },
     {
       name: 'a field newer than the target version',
@@ -109,7 +119,7 @@ ruleTester('schema-violation', {
           containers: [{name: web, image: nginx}]
       `,
       run: { kubernetesVersion: '1.25' },
-      findings: [{ line: 5, message: 'unknown field "schedulingGates" in spec' }],
+      findings: [{ line: 5, messageId: 'unknownField', data: { field: 'schedulingGates', at: 'spec' } }],
     },
   ],
 });

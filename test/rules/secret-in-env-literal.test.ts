@@ -31,12 +31,17 @@ ruleTester('secret-in-env-literal', {
     { name: 'pattern turned off by option', yaml: withEnv('{name: CACHE_KEY, value: v1}'), options: { namePatterns: ['PASSWORD'] } },
   ],
   invalid: [
-    { name: 'the private half of a key pair', yaml: withEnv('{name: JWT_PRIVATE_KEY, value: "-----BEGIN PRIVATE KEY-----"}'), findings: [{ line: 12, message: 'JWT_PRIVATE_KEY, named like a secret' }] },
-    { name: 'password literal', yaml: withEnv('{name: DB_PASSWORD, value: hunter2}'), findings: [{ line: 12, message: 'container "api" sets DB_PASSWORD' }] },
-    { name: 'API key literal', yaml: withEnv('{name: STRIPE_API_KEY, value: sk_live_123}'), findings: [{ line: 12, message: 'STRIPE_API_KEY, named like a secret' }] },
+    { name: 'the private half of a key pair', yaml: withEnv('{name: JWT_PRIVATE_KEY, value: "-----BEGIN PRIVATE KEY-----"}'), findings: [{ line: 12, messageId: 'literal', data: { name: 'JWT_PRIVATE_KEY' } }] },
+    { name: 'password literal', yaml: withEnv('{name: DB_PASSWORD, value: hunter2}'), findings: [{ line: 12, messageId: 'literal', data: { container: 'container "api"', name: 'DB_PASSWORD' } }] },
+    { name: 'API key literal', yaml: withEnv('{name: STRIPE_API_KEY, value: sk_live_123}'), findings: [{ line: 12, messageId: 'literal', data: { name: 'STRIPE_API_KEY' } }] },
     { name: 'a literal around a reference', yaml: withEnv('{name: AUTH_TOKEN, value: "Bearer abc$(X)"}'), findings: [{ line: 12 }] },
     { name: 'lower-case token', yaml: withEnv('{name: github_token, value: ghp_123}'), findings: [{ line: 12 }] },
-    { name: 'a team\'s own pattern', yaml: withEnv('{name: DSN, value: "postgres://u:p@db"}'), options: { namePatterns: ['^DSN$'] }, findings: [{ line: 12, message: 'DSN' }] },
+    { name: 'a team\'s own pattern', yaml: withEnv('{name: DSN, value: "postgres://u:p@db"}'), options: { namePatterns: ['^DSN$'] }, findings: [{ line: 12, messageId: 'literal', data: { name: 'DSN' } }] },
+    {
+      name: 'hostile input: a container without a name is named by its index',
+      yaml: withEnv('{name: DB_PASSWORD, value: hunter2}').replace('- name: api\n', '- name: [api]\n'),
+      findings: [{ line: 12, message: 'container "#0" sets DB_PASSWORD', messageId: 'literal', data: { container: 'container "#0"' } }],
+    },
   ],
 });
 

@@ -51,22 +51,22 @@ ruleTester('service-target-port-mismatch', {
     {
       name: 'named targetPort no selected container declares (error)',
       yaml: `${web('[{name: web, containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: http}')}`,
-      findings: [{ line: 19, message: 'targetPort "http" is not the name of a TCP port of any container the Service selects (declared names: web (TCP))', severity: 'error' }],
+      findings: [{ line: 19, messageId: 'undeclaredName', data: { port: 'http', protocol: 'TCP', names: 'web (TCP)' }, severity: 'error' }],
     },
     {
       name: 'named targetPort declared only with another protocol',
       yaml: `${web('[{name: dns, containerPort: 53, protocol: UDP}]')}---\n${service('    - {port: 53, targetPort: dns}')}`,
-      findings: [{ line: 19, message: 'not the name of a TCP port', severity: 'error' }],
+      findings: [{ line: 19, messageId: 'undeclaredName', data: { port: 'dns', protocol: 'TCP', names: 'dns (UDP)' }, severity: 'error' }],
     },
     {
       name: 'numeric targetPort none declares (warning)',
       yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: 8000}')}`,
-      findings: [{ line: 19, message: 'targetPort 8000/TCP is not declared by any container the Service selects (declared: 8080/TCP)', severity: 'warning' }],
+      findings: [{ line: 19, messageId: 'undeclaredNumber', data: { port: 8000, protocol: 'TCP', declared: '8080/TCP' }, severity: 'warning' }],
     },
     {
       name: 'no targetPort: the port number is not declared',
       yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80}')}`,
-      findings: [{ line: 19, message: 'targetPort 80/TCP', severity: 'warning' }],
+      findings: [{ line: 19, messageId: 'undeclaredNumber', data: { port: 80, protocol: 'TCP' }, severity: 'warning' }],
     },
     {
       name: 'invalid targetPort values are reported even without a selector',
@@ -82,9 +82,22 @@ ruleTester('service-target-port-mismatch', {
           - {port: 4, targetPort: n-3456789012345}
       `,
       findings: [
-        { line: 6, message: 'targetPort 123456 is not a port number' },
-        { line: 7, message: 'is 16 characters long' },
-        { line: 8, message: 'must contain at least one letter' },
+        { line: 6, messageId: 'invalidNumber', data: { port: 123456 } },
+        { line: 7, messageId: 'invalidName', data: { port: 'n234567890123456', problem: 'it is 16 characters long; a port name has at most 15' } },
+        { line: 8, messageId: 'invalidName', data: { port: '8080', problem: 'a port name must contain at least one letter (a-z)' } },
+      ],
+    },
+    {
+      name: 'a named targetPort when the containers declare no names',
+      yaml: `${web('[{containerPort: 8080}]')}---\n${service('    - {port: 80, targetPort: http}')}`,
+      findings: [{ line: 19, message: '(they declare no named ports)', messageId: 'noNamedPorts', data: { port: 'http', protocol: 'TCP' } }],
+    },
+    {
+      name: 'hostile input: targets that are NaN, infinite or mappings are skipped (schema-violation reports them); a float is no port number',
+      yaml: `${web('[{containerPort: .nan}, {containerPort: 8080}]')}---\n${service('    - {port: 1, targetPort: .nan}\n    - {port: .nan}\n    - {port: 3, targetPort: .inf}\n    - {port: 4, targetPort: {y: 2}}\n    - {port: 5, targetPort: 80.5}\n    - {port: 6, targetPort: 9090}')}`,
+      findings: [
+        { line: 23, message: 'targetPort 80.5 is not a port number', messageId: 'invalidNumber', data: { port: 80.5 } },
+        { line: 24, message: 'targetPort 9090/TCP is not declared by any container the Service selects (declared: 8080/TCP)', messageId: 'undeclaredNumber' },
       ],
     },
   ],

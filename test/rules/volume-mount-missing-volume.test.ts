@@ -47,12 +47,17 @@ ruleTester('volume-mount-missing-volume', {
                   mountPath: /cache
           volumes: [{name: cache, emptyDir: {}}]
       `,
-      findings: [{ line: 9, column: 11, message: 'mounts volume "chache", which the Pod does not define (defined volumes: cache)' }],
+      findings: [{ line: 9, column: 11, messageId: 'undefinedVolume', data: { volume: 'chache', defined: 'cache' } }],
     },
     {
       name: 'an init container mounting a volume of a Pod without volumes',
       yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  initContainers:\n    - name: i\n      image: a:1\n      volumeMounts: [{name: x, mountPath: /x}]\n  containers: [{name: a, image: a:1}]\n',
-      findings: [{ line: 8, message: 'the Pod defines no volumes' }],
+      findings: [{ line: 8, messageId: 'noVolumes', data: { container: 'i', volume: 'x' } }],
+    },
+    {
+      name: 'hostile input: a container name that is a mapping is its index; volume names that are no strings are not listed',
+      yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: {toString: x}\n    volumeMounts: [{name: data, mountPath: /d}, {name: {a: 1}, mountPath: /e}]\n  volumes: [{name: {a: 1}, emptyDir: {}}, {name: 7, emptyDir: {}}, {name: cache, emptyDir: {}}]\n',
+      findings: [{ line: 7, message: 'container "#0" mounts volume "data", which the Pod does not define (defined volumes: cache)', messageId: 'undefinedVolume' }],
     },
   ],
 });

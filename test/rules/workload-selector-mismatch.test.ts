@@ -19,6 +19,10 @@ ruleTester('workload-selector-mismatch', {
       name: 'ReplicationController with an equality selector',
       yaml: 'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  selector: {app: rc}\n  template:\n    metadata: {labels: {app: rc}}\n',
     },
+    {
+      name: 'a matchExpressions value that is a mapping is not judged (schema-violation reports it)',
+      yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchExpressions: [{key: app, operator: In, values: [{x: 1}]}]}\n  template:\n    metadata: {labels: {app: x}}\n',
+    },
     { name: 'Deployment without a selector (extensions/v1beta1 default)', yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    metadata: {labels: {app: x}}\n' },
   ],
   invalid: [
@@ -34,22 +38,22 @@ ruleTester('workload-selector-mismatch', {
           template:
             metadata: {labels: {app: frontend}}
       `,
-      findings: [{ line: 5, column: 3, message: 'selects app=web, but its Pod template has app=frontend' }],
+      findings: [{ line: 5, column: 3, messageId: 'mismatch', data: { kind: 'Deployment', name: 'web', selector: 'app=web', labels: 'app=frontend' } }],
     },
     {
       name: 'template without labels (StatefulSet)',
       yaml: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    spec: {containers: [{name: db, image: postgres:16}]}\n',
-      findings: [{ line: 6, message: 'no labels' }],
+      findings: [{ line: 6, messageId: 'templateUnlabelled', data: { kind: 'StatefulSet', name: 'db', selector: 'app=db' } }],
     },
     {
       name: 'ReplicationController whose template fails a NotIn-free equality selector',
       yaml: 'apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  selector: {app: rc, track: stable}\n  template:\n    metadata: {labels: {app: rc}}\n',
-      findings: [{ line: 5, message: 'ReplicationController "rc" selects app=rc,track=stable' }],
+      findings: [{ line: 5, messageId: 'mismatch', data: { kind: 'ReplicationController', name: 'rc', selector: 'app=rc,track=stable', labels: 'app=rc' } }],
     },
     {
       name: 'matchExpressions NotIn excludes the template',
       yaml: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector:\n    matchExpressions: [{key: tier, operator: NotIn, values: [front]}]\n  template:\n    metadata: {labels: {tier: front}}\n',
-      findings: [{ line: 5, message: 'tier notin (front)' }],
+      findings: [{ line: 5, messageId: 'mismatch', data: { kind: 'DaemonSet', name: 'agent', selector: 'tier notin (front)', labels: 'tier=front' } }],
     },
   ],
 });
