@@ -58,8 +58,8 @@ export function discoverInputs(inputs: readonly string[], options: DiscoverOptio
       if (found.size === before && !problems.length) throw new UsageError(`no manifest files (${MANIFEST_EXTENSIONS.join(', ')}) in directory ${input}`);
     } else if (stats) {
       throw new UsageError(`not a regular file or directory (${fileTypeName(stats)}): ${input}; kubeknit reads only regular files`);
-    } else if (unresolvedLink(input)) {
-      throw new UsageError(`${unresolvedLink(input)}: ${input}`);
+    } else if (lstatOrUndefined(input)?.isSymbolicLink()) {
+      throw new UsageError(`${unresolvedLink(input) ?? 'cannot be read'}: ${input}`);
     } else if (picomatch.scan(input).isGlob) {
       const matches = expandGlob(input);
       if (!matches.length) throw new UsageError(`no file matches ${input}`);
@@ -149,11 +149,7 @@ function walkProblem(file: string, message: string): LoadProblem {
 
 /** Why a path that does not stat is unresolved: a dangling symlink or a loop; undefined when there is nothing at all. */
 function unresolvedLink(file: string): string | undefined {
-  try {
-    if (!lstatSync(file).isSymbolicLink()) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!lstatOrUndefined(file)?.isSymbolicLink()) return undefined;
   try {
     statSync(file);
     return undefined;
@@ -188,6 +184,14 @@ function fileTypeName(stats: Stats): string {
 
 function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? 'error';
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function statOrUndefined(file: string): Stats | undefined {
