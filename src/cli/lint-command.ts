@@ -8,7 +8,7 @@ import { mergeInventories } from '../k8s/cluster-inventory.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
-import { EXIT, readAll, type CliIO } from './io.js';
+import { EXIT, readAll, readStdinInput, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
 import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
@@ -120,10 +120,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     options.reportFiles = [target.file];
   } else if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
-    const text = await readAll(io.stdin);
-    // As for an empty directory: a producer that failed upstream (`kustomize build … | kubeknit lint -`) must not pass as clean.
-    if (!text.trim()) throw new UsageError('standard input ("-") is empty: nothing to lint; did the command before the pipe fail?');
-    options.inline = [{ file, text }];
+    options.inline = [{ file, text: await readStdinInput(io.stdin) }];
   }
 
   const fixing = values.fix || values['fix-dry-run'];

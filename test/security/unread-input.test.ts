@@ -93,13 +93,16 @@ describe('what is named on the command line and cannot be read exits 2', () => {
     }
   });
 
-  it('empty standard input exits 2, like an empty directory; a manifest on standard input is linted', () => {
+  it('empty standard input exits 2 for lint and graph, like an empty directory; a manifest on standard input is linted', () => {
     for (const input of ['', '\n  \n']) {
       const run = runCli(['lint', '--no-config', '-'], { input });
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/standard input \("-"\) is empty/);
     }
     expect(runCli(['lint', '--no-config', '-'], { input: configMap('fine') }).status).toBe(0);
+    const graph = runCli(['graph', '--no-config', '-'], { input: '' });
+    expect(graph.status).toBe(2);
+    expect(graph.stderr).toMatch(/standard input \("-"\) is empty/);
   });
 });
 
