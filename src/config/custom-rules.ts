@@ -16,13 +16,14 @@ export function customRule(config: CustomRuleConfig, validate: ValidateFunction,
       why: config.message,
       fix: `Change the object so it satisfies the schema of custom rule "${config.id}" in ${configFile}.`,
     },
+    messages: { schemaFailure: '{{message}}: {{where}}: {{problem}}' },
     check({ objects, report }) {
       for (const obj of objects) {
         if (!matches(config.match, obj) || validate(obj.body)) continue;
         for (const error of usefulSchemaErrors(validate.errors ?? [])) {
           const { segments, text } = describeSchemaError(error);
           const where = segments.length ? formatFieldPath(segments) : 'the object';
-          report(obj, segments, `${config.message}: ${where}: ${text}`);
+          report(obj, segments, 'schemaFailure', { message: config.message, where, problem: text });
         }
       }
     },

@@ -77,8 +77,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   settings: RunSettings;
   /**
    * Reports a finding on an object's field; the engine turns the path into file:line:col.
-   * `message` is an id of the rule's `messages` (with `data` filling its placeholders), or, for
-   * rules without declared messages, the text itself.
+   * `message` is an id of the rule's `messages`, with `data` filling its placeholders. (An id the
+   * rule does not declare is shown as it is, without a messageId; the rule tester rejects that.)
    */
   report(object: K8sObject, path: FieldPath, message: string, data?: MessageData, extra?: ReportExtra): void;
   /** Reports a finding at a place in a file that is not an object's field. */
@@ -97,7 +97,7 @@ export interface RuleDefinition<O = Record<string, unknown>> {
   /** The kind of repair the rule's findings may carry (`--fix`, quick fixes), when it has one. */
   fixable?: FixType;
   /** Message templates by id, as ESLint declares them: `{ noMatch: 'Service "{{name}}" selects no Pod' }`. */
-  messages?: Readonly<Record<string, string>>;
+  messages: Readonly<Record<string, string>>;
   /** Presets that turn the rule on; `recommended` implies `strict`, `pss-baseline` implies `pss-restricted`. Every rule is in `all`. */
   presets: readonly RulePreset[];
   /** Options a preset sets on top of `defaultOptions` (e.g. what the Pod Security Standards' baseline still allows). */
@@ -124,7 +124,7 @@ export function defineRule<O extends object = Record<string, unknown>>(definitio
 
 /** The text of a reported message: a declared template filled with `data`, or the text itself. */
 export function messageText(rule: Pick<Rule, 'messages'>, message: string, data: MessageData | undefined): { text: string; messageId?: string } {
-  const template = rule.messages && Object.hasOwn(rule.messages, message) ? rule.messages[message] : undefined;
+  const template = Object.hasOwn(rule.messages, message) ? rule.messages[message] : undefined;
   if (template === undefined) return { text: message };
   const text = template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => (data && Object.hasOwn(data, name) ? String(data[name]) : whole));
   return { text, messageId: message };

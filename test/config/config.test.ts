@@ -66,7 +66,7 @@ describe('config keys', () => {
 
   it('rules: options are checked against the rule\'s JSON schema', async () => {
     const tunable = defineRule({
-      id: 'tunable', family: 'hygiene', severity: 'warning', presets: [], description: 'x', docs: { why: 'x', fix: 'x' },
+      id: 'tunable', family: 'hygiene', severity: 'warning', presets: [], description: 'x', docs: { why: 'x', fix: 'x' }, messages: { x: 'x' },
       options: { type: 'object', additionalProperties: false, properties: { max: { type: 'integer', minimum: 1 } } },
       defaultOptions: { max: 3 },
       check() {},

@@ -8,17 +8,6 @@ import { exampleFindings } from '../helpers/rule-examples.js';
  * `meta.messages`, and reports by those ids, so tools and tests match ids and data, not English.
  */
 
-/**
- * TEMPORARY: rules other helpers are still converting to message ids (ports, storage, security
- * and a few hygiene rules). The coordinator empties this list once their branches are merged; a rule
- * that declares `messages` must not be listed (the last test says so).
- */
-const NOT_YET_CONVERTED: ReadonlySet<string> = new Set([
-  'duplicate-container-port', 'volume-mount-missing-volume', 'secret-in-env-literal', 'missing-anti-affinity', 'no-rolling-update',
-  'invalid-restart-policy', 'run-as-root', 'dangerous-capabilities', 'service-target-port-mismatch', 'host-port-clash', 'node-port-clash',
-  'duplicate-service-port', 'probe-port-mismatch', 'pvc-unbindable', 'pv-claim-mismatch', 'rwo-volume-shared', 'sensitive-host-path',
-  'local-pv-missing-node-affinity', 'local-storage-immediate-binding',
-]);
 
 /** `{{name}}`: what a placeholder looks like; anything else with `{{` is a template mistake. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.-]*)\s*\}\}/g;
@@ -30,7 +19,7 @@ function placeholders(template: string): string[] {
 }
 
 describe('message ids', () => {
-  for (const rule of RULES.filter((r) => !NOT_YET_CONVERTED.has(r.id))) {
+  for (const rule of RULES) {
     describe(rule.id, () => {
       it('declares messages: camelCase ids, non-empty templates with named placeholders only', () => {
         expect(rule.messages, `${rule.id} declares no messages`).toBeDefined();
@@ -65,14 +54,6 @@ describe('message ids', () => {
     for (const id of ids) {
       const rules = RULES.filter((r) => r.family === 'parse' && r.messages && Object.hasOwn(r.messages, id)).map((r) => r.id);
       expect(rules, `rules declaring "${id}"`).toHaveLength(1);
-    }
-  });
-
-  it('the temporary allow-list names registered rules that declare no messages yet', () => {
-    const byId = new Map(RULES.map((r) => [r.id, r]));
-    for (const id of NOT_YET_CONVERTED) {
-      expect(byId.has(id), `${id} is no rule`).toBe(true);
-      expect(byId.get(id)?.messages, `${id} declares messages now: remove it from NOT_YET_CONVERTED`).toBeUndefined();
     }
   });
 });

@@ -53,6 +53,8 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           if (want.column !== undefined) expect(got.column).toBe(want.column);
           if (typeof want.message === 'string') expect(got.message).toContain(want.message);
           else if (want.message) expect(got.message).toMatch(want.message);
+          // every finding is reported by one of the rule's declared message ids (rules as a contract)
+          expect(got.messageId, `"${got.message}" is not reported by a declared message id`).toBeDefined();
           if (want.messageId !== undefined) expect(got.messageId).toBe(want.messageId);
           if (want.data !== undefined) expect(got.data).toMatchObject(want.data);
           if (want.severity) expect(got.severity).toBe(want.severity);

@@ -10,11 +10,11 @@ function run(check: (objects: ObjectSet, report: (name: string) => void) => void
   const loaded = loadInputs([], { inline: [{ file: 'in.yaml', text }] });
   const objects = new ObjectSet(loaded.objects);
   const rule = defineRule({
-    id: 'fragile', family: 'hygiene', severity: 'warning', presets: [], description: 'test rule', docs: { why: '', fix: '' },
-    check: ({ objects: set, report }) => check(set, (name) => report(set.all.find((o) => o.name === name)!, 'metadata.name', `saw ${name}`)),
+    id: 'fragile', family: 'hygiene', severity: 'warning', presets: [], description: 'test rule', docs: { why: '', fix: '' }, messages: { saw: 'saw {{name}}' },
+    check: ({ objects: set, report }) => check(set, (name) => report(set.all.find((o) => o.name === name)!, 'metadata.name', 'saw', { name })),
   });
   const other = defineRule({
-    id: 'steady', family: 'hygiene', severity: 'info', presets: [], description: 'test rule', docs: { why: '', fix: '' },
+    id: 'steady', family: 'hygiene', severity: 'info', presets: [], description: 'test rule', docs: { why: '', fix: '' }, messages: { ok: 'ok' },
     check: ({ objects: set, report }) => { for (const o of set) report(o, 'metadata', 'ok'); },
   });
   return runRules({ objects, graph: buildGraph(objects), problems: [], rules: [rule, other].map((r) => ({ rule: r, severity: r.severity, options: {} })) });
