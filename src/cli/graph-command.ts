@@ -8,7 +8,7 @@ import { findingNodeId } from '../report/graph/diagram.js';
 import { GRAPH_RENDERERS } from '../report/graph/index.js';
 import { GRAPH_HELP } from './help.js';
 import { clusterInventoryFlag } from './lint-command.js';
-import { EXIT, readAll, type CliIO } from './io.js';
+import { EXIT, readStdinInput, type CliIO } from './io.js';
 
 export async function graphCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,7 +43,7 @@ export async function graphCommand(args: string[], io: CliIO): Promise<number> {
   if (values.depth !== undefined && !/^\d+$/.test(values.depth)) throw new UsageError(`--depth takes a whole number, got "${values.depth}"`);
 
   const inputs = positionals.length ? positionals : ['.'];
-  const inline = inputs.includes('-') ? [{ file: values['stdin-filename'] ?? '<stdin>', text: await readAll(io.stdin) }] : undefined;
+  const inline = inputs.includes('-') ? [{ file: values['stdin-filename'] ?? '<stdin>', text: await readStdinInput(io.stdin) }] : undefined;
   // The config applies as in `kubeknit lint`: its ignore list, rule settings (so the findings
   // marked on the diagram are the ones lint reports) and schema settings.
   const configFile = values['no-config'] ? undefined : (values.config ?? findConfigFile(process.cwd()));

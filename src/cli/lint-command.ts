@@ -8,7 +8,7 @@ import { mergeInventories } from '../k8s/cluster-inventory.js';
 import { PRESETS, type Preset } from '../engine/rule.js';
 import { UsageError } from '../load/errors.js';
 import { escapeForTerminal, FORMAT_NAMES, REPORTERS, shouldColor } from '../report/index.js';
-import { EXIT, readAll, type CliIO } from './io.js';
+import { EXIT, readAll, readStdinInput, type CliIO } from './io.js';
 import { LINT_HELP } from './help.js';
 import { pairFormatsWithOutputs, type ReportTarget } from './report-targets.js';
 import { startProgress } from './spinner.js';
@@ -120,7 +120,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     options.reportFiles = [target.file];
   } else if (inputs.includes('-')) {
     const file = values['stdin-filename'] ?? '<stdin>';
-    options.inline = [{ file, text: await readAll(io.stdin) }];
+    options.inline = [{ file, text: await readStdinInput(io.stdin) }];
   }
 
   const fixing = values.fix || values['fix-dry-run'];

@@ -1,4 +1,4 @@
-import { closestName } from '../schema/suggest.js';
+import { closestName } from '../suggest.js';
 
 /** `; did you mean "x"?` when a known name is close to the unknown one, else an empty string. */
 export function didYouMean(unknown: string, known: Iterable<string>): string {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
 import type { LoadProblem } from './problems.js';
+import { counted } from './parse-count.js';
 
 /** Go-template actions as Helm charts write them: `{{ .Values.x }}`, `{{- include "x" . }}`, `{{ if … }}`. */
 const TEMPLATE_ACTION = /\{\{-?\s*(?:[.$]|\/\*|(?:include|template|if|else|end|range|with|define|block|toYaml|tpl|required|default|printf|quote)\b)/g;
@@ -39,27 +40,61 @@ export function detectUnrenderedDocuments(file: string, text: string): Unrendere
   if (text.search(TEMPLATE_ACTION) < 0) return undefined;
   const problems: LoadProblem[] = [];
   let rest = text;
-  let start = 0;
-  for (const doc of parseAllDocuments(text, { logLevel: 'silent', uniqueKeys: false })) {
-    const end = doc.range[2];
-    const action = structuralAction(doc, text, start, end);
+  for (const { start, end, doc, base } of documentsWithActions(text)) {
+    const action = structuralAction(doc, base, text, start, end);
     if (action !== undefined) {
       problems.push({ kind: 'helm-template', file, range: rangeAt(text, action.index, action.length), message: UNRENDERED_MESSAGE });
       rest = rest.slice(0, start) + blank(text.slice(start, end)) + rest.slice(end);
     }
-    start = end;
   }
   return problems.length ? { problems, rest } : undefined;
 }
 
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+/**
+ * The documents of a text that hold a template action, each parsed on its own (the others are
+ * parsed once, later): [start, end) and the parsed document, whose offsets count from `start`.
+ * With directives (`%TAG`) a document cannot be parsed alone, so the whole text is.
+ */
+function documentsWithActions(text: string): ParsedSpan[] {
+  const options = { logLevel: 'silent', uniqueKeys: false } as const;
+  const out: ParsedSpan[] = [];
+  if (/^%/m.test(text)) {
+    let start = 0;
+    for (const doc of parseAllDocuments(counted(text), options)) {
+      out.push({ start, end: doc.range[2], doc, base: 0 });
+      start = doc.range[2];
+    }
+    return out;
+  }
+  const bounds = [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((m) => m.index).filter((i) => i > 0), text.length];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i], bounds[i + 1]];
+    const span = text.slice(start, end);
+    if (span.search(TEMPLATE_ACTION) < 0) continue;
+    const docs = parseAllDocuments(counted(span), options);
+    if (Array.isArray(docs) && docs.length === 1) out.push({ start, end, doc: docs[0], base: start });
+  }
+  return out;
+}
+
+/** A document of the text, [start, end), parsed from offset `base` (its node ranges count from there). */
+interface ParsedSpan {
+  start: number;
+  end: number;
+  doc: Document.Parsed;
+  base: number;
+}
+
 /** The first template action of a document that is not data, if any. */
-function structuralAction(doc: Document.Parsed, text: string, start: number, end: number): { index: number; length: number } | undefined {
+function structuralAction(doc: Document.Parsed, base: number, text: string, start: number, end: number): { index: number; length: number } | undefined {
   const span = text.slice(start, end);
   const actions = [...span.matchAll(TEMPLATE_ACTION)].map((m) => ({ index: start + m.index, length: m[0].length }));
   if (!actions.length) return undefined;
   if (doc.errors.length) return actions[0];
   const values = stringValueRanges(doc);
-  return actions.find((a) => HELM_ONLY_ACTION.test(text.slice(a.index, a.index + 40)) || (!values.some(([from, to]) => a.index >= from && a.index < to) && !inComment(text, a.index)));
+  return actions.find((a) => HELM_ONLY_ACTION.test(text.slice(a.index, a.index + 40)) || (!values.some(([from, to]) => a.index >= from + base && a.index < to + base) && !inComment(text, a.index)));
 }
 
 /** Source ranges of the scalar values of a document (not keys): where template text is data. */

@@ -1,7 +1,8 @@
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
+import { FILE_START, type LoadProblem } from './problems.js';
 import { isChartFile, isKustomizationFile, isWellKnownNonManifest, kustomizePatchFiles, NON_MANIFEST_DIRECTORIES } from './non-manifest.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -21,6 +22,8 @@ export const STDIN_INPUT = '-';
 export interface DiscoveredInputs {
   files: string[];
   named: Set<string>;
+  /** What a directory walk could not read (a dangling symlink, a FIFO, a folder it may not list): never skipped silently. */
+  problems: LoadProblem[];
 }
 
 /**
@@ -38,6 +41,7 @@ export function discoverInputs(inputs: readonly string[], options: DiscoverOptio
   const found = new Set<string>();
   const named = new Set<string>();
   const walked = new WalkFindings();
+  const problems: LoadProblem[] = [];
   for (const input of inputs) {
     if (input === STDIN_INPUT) continue;
     const stats = statOrUndefined(input);
@@ -46,10 +50,16 @@ export function discoverInputs(inputs: readonly string[], options: DiscoverOptio
       named.add(toDisplay(input));
     } else if (stats?.isDirectory()) {
       const before = found.size;
+      const unreadable = readdirError(input);
+      if (unreadable) throw new UsageError(`cannot read directory ${input} (${unreadable})`);
       walk(input, new Set(), (file) => {
         if (walked.note(file)) found.add(file);
-      });
-      if (found.size === before) throw new UsageError(`no manifest files (${MANIFEST_EXTENSIONS.join(', ')}) in directory ${input}`);
+      }, (problem) => problems.push(problem));
+      if (found.size === before && !problems.length) throw new UsageError(`no manifest files (${MANIFEST_EXTENSIONS.join(', ')}) in directory ${input}`);
+    } else if (stats) {
+      throw new UsageError(`not a regular file or directory (${fileTypeName(stats)}): ${input}; kubeknit reads only regular files`);
+    } else if (lstatOrUndefined(input)?.isSymbolicLink()) {
+      throw new UsageError(`${unresolvedLink(input) ?? 'cannot be read'}: ${input}`);
     } else if (picomatch.scan(input).isGlob) {
       const matches = expandGlob(input);
       if (!matches.length) throw new UsageError(`no file matches ${input}`);
@@ -63,7 +73,7 @@ export function discoverInputs(inputs: readonly string[], options: DiscoverOptio
   }
   const exclude = options.exclude ?? (() => false);
   const files = [...found].filter((file) => named.has(file) || !walked.isNonManifest(file)).filter((file) => !isIgnored(file) && !exclude(file)).sort(comparePaths);
-  return { files, named };
+  return { files, named, problems: problems.filter((p) => !isIgnored(p.file) && !exclude(p.file)) };
 }
 
 /** What a walk learns about a repository's layout: Helm chart roots and kustomize patch files. */
@@ -97,8 +107,13 @@ function expandGlob(pattern: string): string[] {
   return out;
 }
 
-/** Depth-first walk that follows symlinks but visits each real directory once (no loops). */
-function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): void {
+/**
+ * Depth-first walk that follows symlinks but visits each real directory once (no loops). Entries
+ * are lstat-ed first, so a FIFO is never opened (that would block). What cannot be read goes to
+ * `onProblem`: a folder it may not list, and, among names a manifest could have, a dangling or
+ * looping symlink and anything that is not a regular file.
+ */
+function walk(dir: string, seen: Set<string>, onFile: (file: string) => void, onProblem: (problem: LoadProblem) => void = () => {}): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -110,15 +125,72 @@ function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): v
   let entries: string[];
   try {
     entries = readdirSync(dir);
-  } catch {
-    return; // unreadable directory: the files we can read still count
+  } catch (err) {
+    // The files we can read still count; the folder we cannot is a finding.
+    onProblem(walkProblem(toDisplay(dir), `cannot read folder (${errorCode(err)}), so the manifests in it, if any, were not linted`));
+    return;
   }
   for (const entry of entries.sort()) {
     if (SKIPPED_DIRECTORIES.has(entry) || NON_MANIFEST_DIRECTORIES.has(entry)) continue;
     const full = toDisplay(path.join(dir, entry));
     const stats = statOrUndefined(full);
-    if (stats?.isDirectory()) walk(full, seen, onFile);
+    if (stats?.isDirectory()) walk(full, seen, onFile, onProblem);
     else if (stats?.isFile()) onFile(full);
+    else if (MANIFEST_EXTENSIONS.includes(path.extname(entry).toLowerCase())) {
+      const why = stats ? `not a regular file (${fileTypeName(stats)}), so it was not read; kubeknit reads only regular files` : `${unresolvedLink(full) ?? 'cannot be read'}, so nothing was linted here`;
+      onProblem(walkProblem(full, why));
+    }
+  }
+}
+
+function walkProblem(file: string, message: string): LoadProblem {
+  return { kind: 'unreadable', file, range: FILE_START, message };
+}
+
+/** Why a path that does not stat is unresolved: a dangling symlink or a loop; undefined when there is nothing at all. */
+function unresolvedLink(file: string): string | undefined {
+  if (!lstatOrUndefined(file)?.isSymbolicLink()) return undefined;
+  try {
+    statSync(file);
+    return undefined;
+  } catch (err) {
+    if (errorCode(err) === 'ELOOP') return 'symlink loop (ELOOP): the link never resolves to a file';
+    let target = '?';
+    try {
+      target = readlinkSync(file);
+    } catch {
+      // keep '?'
+    }
+    return `dangling symlink: its target ${JSON.stringify(target)} does not exist`;
+  }
+}
+
+function readdirError(dir: string): string | undefined {
+  try {
+    readdirSync(dir);
+    return undefined;
+  } catch (err) {
+    return errorCode(err);
+  }
+}
+
+function fileTypeName(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a file';
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'error';
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import { CST, Document, isScalar, Parser, type LineCounter, type Schema } from 'yaml';
 import type { JsonObject } from '../types.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
+import { counted } from './parse-count.js';
 
 /**
  * A faster way to read the common shape of manifest YAML, built on the yaml package's own lexer,
@@ -119,7 +120,7 @@ export function readDocuments(source: string, lineCounter?: LineCounter, options
     }
   };
   try {
-    for (const token of new Parser(lineCounter?.addNewLine).parse(source)) {
+    for (const token of new Parser(lineCounter?.addNewLine).parse(counted(source))) {
       switch (token.type) {
         case 'document':
           close(token.offset);

@@ -3,7 +3,8 @@ import { detectKustomization, detectUnrenderedDocuments } from './detect.js';
 import { discoverInputs, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
-import { parseStream, type ParsedFile } from './parse.js';
+import { refuseDeepDocuments } from './nesting-scan.js';
+import { parseStream, withoutByteOrderMark, type ParsedFile } from './parse.js';
 import type { LoadProblem } from './problems.js';
 import { DEFAULT_MAX_FILE_SIZE, readManifestFile } from './read.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/scope.js';
@@ -42,20 +43,20 @@ export interface LoadResult {
 
 /** Loads every manifest named by the inputs. Broken files become problems; the rest still loads. */
 export function loadInputs(inputs: readonly string[], options: LoadOptions = {}): LoadResult {
-  const { files, inline, named } = inputFiles(inputs, options);
-  return assembleLoad(files, files.map((file) => loadFile(file, inline.get(file), options.maxFileSize)), named);
+  const { files, inline, named, problems } = inputFiles(inputs, options);
+  return assembleLoad(files, files.map((file) => loadFile(file, inline.get(file), options.maxFileSize)), named, problems);
 }
 
 /** The files a load covers (discovered and inline, in order), and the inline texts by file name. */
-export function inputFiles(inputs: readonly string[], options: LoadOptions): { files: string[]; inline: Map<string, string>; named: Set<string> } {
+export function inputFiles(inputs: readonly string[], options: LoadOptions): { files: string[]; inline: Map<string, string>; named: Set<string>; problems: LoadProblem[] } {
   const inline = new Map((options.inline ?? []).map((s) => [s.file, s.text]));
   if (inputs.includes(STDIN_INPUT) && inline.size === 0) throw new UsageError('"-" reads standard input, but no input was given');
-  const { files, named } = discoverInputs(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
+  const { files, named, problems } = discoverInputs(inputs.filter((i) => i !== STDIN_INPUT || inline.size === 0), { ignore: options.ignore, exclude: options.exclude });
   for (const file of inline.keys()) {
     if (!files.includes(file)) files.push(file);
     named.add(file);
   }
-  return { files, inline, named };
+  return { files, inline, named, problems };
 }
 
 /** What loading one file gave: its text (when it could be read), objects and problems. */
@@ -75,10 +76,13 @@ export function loadFile(file: string, text: string | undefined, maxFileSize = D
 export function parseReadFile(file: string, text: string): ParsedFile {
   const kustomization = detectKustomization(file);
   if (kustomization) return { file, objects: [], problems: [kustomization], documents: 0 };
-  const unrendered = detectUnrenderedDocuments(file, text);
-  if (!unrendered) return parseStream(file, text);
-  const parsed = parseStream(file, unrendered.rest);
-  return { ...parsed, problems: [...unrendered.problems, ...parsed.problems] };
+  // Documents that nest too deeply are refused before any YAML parser (superlinear on them) sees them.
+  const refused = refuseDeepDocuments(file, withoutByteOrderMark(text));
+  const source = refused?.rest ?? text;
+  const unrendered = detectUnrenderedDocuments(file, source);
+  const parsed = parseStream(file, unrendered?.rest ?? source);
+  const before = [...(refused?.problems ?? []), ...(unrendered?.problems ?? [])];
+  return before.length ? { ...parsed, problems: [...before, ...parsed.problems] } : parsed;
 }
 
 /**
@@ -86,8 +90,11 @@ export function parseReadFile(file: string, text: string): ParsedFile {
  * language server and the tests share. `named`: the files given one by one; in the others (found by
  * a directory walk) a document that is no Kubernetes object at all is left out silently.
  */
-export function assembleLoad(files: string[], loads: readonly FileLoad[], named?: ReadonlySet<string>): LoadResult {
-  const result: LoadResult = { files, objects: [], problems: [], texts: new Map() };
+export function assembleLoad(files: string[], loads: readonly FileLoad[], named?: ReadonlySet<string>, walkProblems: readonly LoadProblem[] = []): LoadResult {
+  // What a walk could not read counts as a file of the run, so its finding is reported like any other.
+  const unread = walkProblems.map((p) => p.file).filter((file) => !files.includes(file));
+  const allFiles = unread.length ? [...files, ...unread].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : files;
+  const result: LoadResult = { files: allFiles, objects: [], problems: [...walkProblems], texts: new Map() };
   loads.forEach(({ text, parsed }, i) => {
     if (text !== undefined) result.texts.set(files[i], text);
     for (const obj of parsed.objects) result.objects.push(obj);

@@ -35,7 +35,7 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
  * off) and looked up in a cache first. The result is the same as `loadInputs` gives, in the same order.
  */
 export async function loadInputsFast(inputs: readonly string[], options: FastLoadOptions = {}): Promise<LoadResult> {
-  const { files, inline, named } = inputFiles(inputs, options);
+  const { files, inline, named, problems } = inputFiles(inputs, options);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const loads: FileLoad[] = new Array<FileLoad>(files.length);
   const keys: Array<string | undefined> = new Array<string | undefined>(files.length);
@@ -72,7 +72,7 @@ export async function loadInputsFast(inputs: readonly string[], options: FastLoa
   } else {
     for (const task of todo) keep(task, loadFile(task.file, task.text, maxFileSize));
   }
-  const result = assembleLoad(files, loads, named);
+  const result = assembleLoad(files, loads, named, problems);
   keys.forEach((key, i) => {
     if (key) for (const obj of loads[i].parsed.objects) nameParsedBody(obj, key);
   });

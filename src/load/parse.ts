@@ -9,6 +9,8 @@ import { isPlainObject, labelMap, scalarText } from '../k8s/guards.js';
 import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
+import { counted } from './parse-count.js';
+import { editDistance } from '../suggest.js';
 
 export interface ParsedFile {
   file: string;
@@ -137,7 +139,7 @@ interface ParsedDocument {
 
 /** Parses every document of a text, deterministically (field locations parse the text again). */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
-  const parsed = parseAllDocuments(source, { ...KUBERNETES_YAML_OPTIONS, lineCounter });
+  const parsed = parseAllDocuments(counted(source), { ...KUBERNETES_YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(parsed) ? parsed : [];
   const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -147,7 +149,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt), KUBERNETES_YAML_OPTIONS);
+      const rest = parseAllDocuments(counted(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt)), KUBERNETES_YAML_OPTIONS);
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }
@@ -414,10 +416,12 @@ function addObject(value: unknown, range: Range, ctx: DocContext & { itemIndex?:
     return;
   }
   if (missing.length) {
-    const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : range;
+    const misspelled = misspelledMetadataKey(body);
+    const at = missing[0] === 'metadata.name' && metadata ? locate('metadata') : misspelled ? locate(misspelled) : range;
+    const hint = misspelled ? ` (found "${misspelled.slice(0, 40)}": a misspelling of "metadata"?)` : '';
     out.problems.push({
       kind: 'missing-fields', file, range: at,
-      message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
+      message: `${prefix}missing ${missing.map((m) => `"${m}"`).join(', ')}${hint}; every Kubernetes object needs apiVersion, kind and metadata.name (or metadata.generateName)`,
       ...(missing.includes('apiVersion') && missing.includes('kind') && !prefix ? { notAManifest: true } : {}),
     });
     return;
@@ -487,9 +491,16 @@ function isNotAManifest(body: JsonObject, file: string): boolean {
   const hasKind = typeof body.kind === 'string' && body.kind !== '';
   if (!hasApiVersion && !hasKind) return file.toLowerCase().endsWith('.json') && body.apiVersion === undefined && body.kind === undefined;
   if (!hasApiVersion || !hasKind || body.metadata !== undefined) return false;
+  // A custom resource with a `spec`, or with a misspelled `metadata`, is an object that lost its name, not configuration.
+  if (Object.hasOwn(body, 'spec') || misspelledMetadataKey(body) !== undefined) return false;
   return !isBuiltInGroup(splitApiVersion(body.apiVersion as string).group);
 }
 
+/** A top-level key that looks like a misspelling of `metadata` (`metdata`, `Metadata`, `meta-data`). */
+function misspelledMetadataKey(body: JsonObject): string | undefined {
+  if (body.metadata !== undefined) return undefined;
+  return Object.keys(body).find((key) => key.length >= 6 && key.length <= 11 && editDistance(key.toLowerCase().replace(/[-_]/g, ''), 'metadata') <= 2);
+}
 
 function nodeRange(node: Node, lineCounter: LineCounter): Range {
   const r = node.range;

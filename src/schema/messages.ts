@@ -2,7 +2,7 @@ import type { Fix } from '../fix/types.js';
 import { formatFieldPath, type PathSegment } from '../load/field-path.js';
 import type { ErrorObject } from './ajv.js';
 import { QUANTITY_PATTERN } from './convert-node.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../suggest.js';
 import { own } from '../own.js';
 import { messageText, type MessageData } from '../engine/rule.js';
 

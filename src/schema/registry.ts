@@ -10,7 +10,7 @@ import { crdVersions, OBJECT_META_REF, type CrdVersion } from './crd.js';
 import { checkSchemaLocations, findLocationSchema, readSchemaFile } from './locations.js';
 import { describeErrors, schemaMessage, type SchemaProblem } from './messages.js';
 import { servedStatus, successorOf } from './removals.js';
-import { editDistance } from './suggest.js';
+import { editDistance } from '../suggest.js';
 import { bundleFile, bundleVersions, compareVersions, EMBEDDED_SCHEMA_DIR, readServedTable, type ServedTable } from './store.js';
 import { kindKey, type JsonSchema } from './types.js';
 import { versionSchemas, type VersionSchemas } from './version-schemas.js';
