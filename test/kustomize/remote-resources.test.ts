@@ -60,6 +60,17 @@ describe.skipIf(process.platform === 'win32')('kustomizations that name remote r
     expect(result.objects.map((o) => o.name)).toEqual(['built']);
   });
 
+  it('refuses kustomize output nested too deeply before parsing it, and keeps the rest', async () => {
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    writeFileSync(kustomize, `#!/bin/sh\nprintf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: deep}\\ndata: {a: ${deep}}\\n---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: fine}\\n'\n`);
+    const kustomization = write('app/kustomization.yaml', 'resources:\n- configmap.yaml\n');
+    write('app/configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: local}\n');
+    const result = await lint([path.join(dir, 'app')], { kustomize: { command: kustomize } });
+    const refused = result.findings.filter((f) => f.ruleId === 'invalid-yaml');
+    expect(refused.map((f) => [f.file, f.message])).toEqual([[kustomization, expect.stringContaining('output: document nests deeper than')]]);
+    expect(result.objects.map((o) => o.name)).toEqual(['fine']);
+  });
+
   it('builds a kustomization of local files only, as before', async () => {
     write('app/kustomization.yaml', 'resources:\n- configmap.yaml\n');
     write('app/configmap.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: local}\n');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { K8sObject } from '../../types.js';
 import { UsageError } from '../errors.js';
+import { refuseDeepDocuments } from '../nesting-scan.js';
 import { manifestObject, parseStream } from '../parse.js';
 import { FILE_START, type LoadProblem } from '../problems.js';
 import { buildWithOrigins, DEFAULT_RENDER_TIMEOUT_SECONDS, findKustomizeCommand, parseKustomizeCommand, type KustomizeCommand } from './build.js';
@@ -83,7 +84,10 @@ export async function loadKustomizations(inputs: readonly string[], options: Kus
       continue;
     }
     const origins = new OriginFiles(display);
-    for (const obj of builtObjects(result.text, tempDir, root, origins, built)) {
+    // kustomize's output is input too: a document nested too deeply is refused before yaml sees it
+    const refused = refuseDeepDocuments(display(root.file), result.text);
+    for (const problem of refused?.problems ?? []) out.problems.push({ ...problem, range: FILE_START, message: `${command.display} output: ${problem.message}` });
+    for (const obj of builtObjects(refused?.rest ?? result.text, tempDir, root, origins, built)) {
       out.objects.push(obj);
       files.add(obj.source.file);
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FieldPath, JsonObject, JsonValue, K8sObject, ObjectSource, Range } from '../../types.js';
 import { parseFieldPath, type PathSegment } from '../field-path.js';
+import { refuseDeepDocuments } from '../nesting-scan.js';
 import { parseStream } from '../parse.js';
 import { FILE_START } from '../problems.js';
 import { readKustomizationFile, stringList, type KustomizationFile } from './kustomization-file.js';
@@ -35,7 +36,7 @@ export class OriginFiles {
       let value: { objects: K8sObject[]; text: string } | undefined;
       try {
         const text = readFileSync(abs, 'utf8');
-        value = { text, objects: parseStream(this.display(abs), text).objects };
+        value = { text, objects: parseStream(this.display(abs), refuseDeepDocuments(abs, text)?.rest ?? text).objects };
       } catch {
         value = undefined;
       }
