@@ -88,6 +88,8 @@ export function fastParseDocuments(source: string, lineCounter?: LineCounter, op
 export interface SkippedDocument {
   skipped: true;
   span: readonly [number, number];
+  /** Its CST: the document token, then the `...`, comments and newlines after it (for composing it without parsing again). */
+  tokens: CST.Token[];
 }
 
 export function isSkipped(doc: FastDocument | SkippedDocument): doc is SkippedDocument {
@@ -105,29 +107,29 @@ export function readDocuments(source: string, lineCounter?: LineCounter, options
   if (/\r(?!\n)/.test(source)) return null;
   const reader = new FastReader(source, options.positions ?? false);
   const docs: Array<FastDocument | SkippedDocument> = [];
-  let open: { doc: Omit<FastDocument, 'span'> | { skipped: true }; start: number } | undefined;
-  let skipped = 0;
+  let open: { doc: Omit<FastDocument, 'span'> | Omit<SkippedDocument, 'span'>; start: number } | undefined;
   const close = (end: number) => {
     if (open) docs.push({ ...open.doc, span: [open.start, end] });
     open = undefined;
   };
-  const readOrSkip = (token: CST.Document): Omit<FastDocument, 'span'> | { skipped: true } => {
+  const readOrSkip = (token: CST.Document): Omit<FastDocument, 'span'> | Omit<SkippedDocument, 'span'> => {
     try {
       return reader.document(token);
     } catch (err) {
-      if (err instanceof Unsupported || err instanceof RangeError) return { skipped: true }; // RangeError: call stack
+      if (err instanceof Unsupported || err instanceof RangeError) return { skipped: true, tokens: [token] }; // RangeError: call stack
       throw err;
     }
   };
   try {
     for (const token of new Parser(lineCounter?.addNewLine).parse(counted(source))) {
+      if (token.type !== 'document' && open && 'skipped' in open.doc) {
+        open.doc.tokens.push(token);
+        if (token.type === 'doc-end' || token.type === 'comment' || token.type === 'newline') continue;
+      }
       switch (token.type) {
         case 'document':
           close(token.offset);
           open = { doc: readOrSkip(token), start: token.offset };
-          // A file of mostly such documents (anchors everywhere, say) is parsed once, the full way:
-          // reading each partway and then parsing it alone costs about a third more.
-          if ('skipped' in open.doc && ++skipped > 1 && skipped * 2 > docs.length + 1) return null;
           break;
         case 'doc-end':
           if (!open) return null;

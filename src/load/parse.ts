@@ -1,6 +1,6 @@
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
-import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions } from './fast-parse.js';
+import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions, type SkippedDocument } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
@@ -73,15 +73,15 @@ export function parseManifestTextFully(file: string, source: string): ParsedFile
   result.locator = locator;
   docs.forEach(({ doc, errorLimit }, documentIndex) => {
     result.documents++;
-    documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result);
+    keptWhileUseful(locator, documentIndex, doc, result, () => documentToObjects(doc, { file, documentIndex, lineCounter, source, errorLimit, locator }, result));
   });
   return result;
 }
 
 /**
- * The common case, read through `readDocuments`; a document it skips is parsed on its own by yaml.
- * Null when the file needs the full parse: the reader cannot take it, or a skipped document has a
- * syntax error (which may have swallowed the next documents' `---`; the full parse recovers them).
+ * The common case, read through `readDocuments`; yaml composes a document it skips from the tokens
+ * the reader parsed. Null when the file needs the full parse: the reader cannot take it, or a skipped
+ * document's syntax error swallowed the next documents' `---` (the full parse recovers them).
  */
 function parseManifestTextFast(file: string, source: string): ParsedFile | null {
   const lineCounter = new LineCounter();
@@ -95,7 +95,7 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
   for (const [documentIndex, doc] of docs.entries()) {
     const ctx = { file, documentIndex, lineCounter, source, errorLimit: Infinity, locator };
     if (isSkipped(doc)) {
-      if (!parseDocumentAlone(doc.span, ctx, result)) return null;
+      if (!composeSkipped(doc, ctx, result)) return null;
       continue;
     }
     const { value, range, positions: nodes } = doc;
@@ -115,20 +115,44 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
 }
 
 /**
- * A document the fast reader skipped, parsed by yaml on its own (its span of the text; a document's
- * anchors and aliases are its own). False when that parse has an error other than a duplicate key.
+ * A document the fast reader skipped, composed by yaml from the tokens the reader parsed (a
+ * document's anchors and aliases are its own; offsets count in the whole text). False when a syntax
+ * error in it swallowed a later document's `---` line, or yaml throws.
  */
-function parseDocumentAlone(span: readonly [number, number], ctx: DocContext, out: ParsedFile): boolean {
-  const text = ctx.source.slice(span[0], span[1]);
-  let docs: ParsedDocument[];
+function composeSkipped(skipped: SkippedDocument, ctx: DocContext, out: ParsedFile): boolean {
+  let docs: Document.Parsed[];
   try {
-    docs = parseDocuments(text);
+    docs = withoutErrorStacks(() => [...new Composer(KUBERNETES_YAML_OPTIONS).compose(skipped.tokens)]);
   } catch {
     return false;
   }
-  if (docs.length !== 1 || docs[0].doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
-  documentToObjects(docs[0].doc, { ...ctx, source: text, lineCounter: shiftedLineCounter(ctx.lineCounter, span[0]) }, out);
+  if (docs.length !== 1) return false;
+  const [doc] = docs;
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') && nextDocumentMarker(ctx.source, doc.range[0], doc.range[2]) > 0) return false;
+  keptWhileUseful(ctx.locator, ctx.documentIndex, doc, out, () => documentToObjects(doc, ctx, out));
   return true;
+}
+
+/** Lends the locator yaml's parse of a document while it is read, and leaves it there when it gave objects (whose fields are located later). */
+function keptWhileUseful(locator: SourceLocator, documentIndex: number, doc: Document.Parsed, out: ParsedFile, read: () => void): void {
+  const before = out.objects.length;
+  locator.keep(documentIndex, doc);
+  read();
+  if (out.objects.length === before) locator.forget(documentIndex);
+}
+
+/**
+ * Runs yaml with no stack traces captured for its errors: they are never shown, and capturing
+ * them was half the time of a file of thousands of broken documents.
+ */
+function withoutErrorStacks<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 interface ParsedDocument {
@@ -139,7 +163,7 @@ interface ParsedDocument {
 
 /** Parses every document of a text, deterministically (field locations parse the text again). */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
-  const parsed = parseAllDocuments(counted(source), { ...KUBERNETES_YAML_OPTIONS, lineCounter });
+  const parsed = withoutErrorStacks(() => parseAllDocuments(counted(source), { ...KUBERNETES_YAML_OPTIONS, lineCounter }));
   const docs = Array.isArray(parsed) ? parsed : [];
   const out: ParsedDocument[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -149,7 +173,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
-      const rest = parseAllDocuments(counted(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt)), KUBERNETES_YAML_OPTIONS);
+      const rest = withoutErrorStacks(() => parseAllDocuments(counted(source.slice(0, resumeAt).replace(/[^\n]/g, ' ') + source.slice(resumeAt)), KUBERNETES_YAML_OPTIONS));
       docs.splice(i + 1, docs.length, ...(Array.isArray(rest) ? rest : []));
     }
   }
@@ -164,9 +188,10 @@ export type LocatedRanges = ReadonlyArray<readonly [string, Range]>;
 
 /**
  * Finds field ranges for the objects of one file. Documents the fast reader read keep compact node
- * positions from loading. yaml's node tree of the others is not kept (it is many times the size of
- * the objects): it is parsed again, only for documents that need a location, and the most recent
- * ones are cached. A document that parsed cleanly is re-parsed on its own (its span of the text).
+ * positions from loading; documents yaml composed keep yaml's node tree (only those that gave an
+ * object). Where neither is kept (a load rebuilt from a worker or the cache) a document is parsed
+ * again, only when it needs a location, and the most recent ones are cached. A document that parsed
+ * cleanly is re-parsed on its own (its span of the text).
  */
 export class SourceLocator {
   private static readonly recent = new Map<string, { docs: Document.Parsed[]; base: number }>();
@@ -175,6 +200,8 @@ export class SourceLocator {
   private static nextId = 0;
   private readonly id = SourceLocator.nextId++;
   private lines: LineCounter | undefined;
+  /** yaml's documents kept from loading, by document index (offsets in the whole text). */
+  private readonly documents = new Map<number, Document.Parsed>();
 
   /**
    * `source` is the text without its byte-order mark; the line counter is built on first use when
@@ -187,6 +214,15 @@ export class SourceLocator {
     private readonly positions: ReadonlyArray<DocumentPositions | null> = [],
   ) {
     this.lines = lineCounter;
+  }
+
+  /** Keeps yaml's parse of a document, so locating a field in it parses nothing again. */
+  keep(documentIndex: number, doc: Document.Parsed): void {
+    this.documents.set(documentIndex, doc);
+  }
+
+  forget(documentIndex: number): void {
+    this.documents.delete(documentIndex);
   }
 
   get lineCounter(): LineCounter {
@@ -229,7 +265,7 @@ export class SourceLocator {
   }
 
   private locateUncached(documentIndex: number, itemIndex: number | undefined, path: FieldPath): Range {
-    const fast = this.fastPositions(documentIndex);
+    const fast = this.documents.has(documentIndex) ? undefined : this.fastPositions(documentIndex);
     if (fast) {
       const segments = parseFieldPath(path);
       const [start, end] = locateInPositions(fast.positions, itemIndex === undefined ? segments : ['items', itemIndex, ...segments]);
@@ -257,6 +293,8 @@ export class SourceLocator {
   }
 
   private document(documentIndex: number): { doc: Document.Parsed | undefined; base: number } {
+    const kept = this.documents.get(documentIndex);
+    if (kept) return { doc: kept, base: 0 };
     const span = this.spans[documentIndex] ?? null;
     const entry = recentlyUsed(SourceLocator.recent, span ? `${this.id}:${documentIndex}` : `${this.id}`, () => (span
       ? { docs: parseDocuments(this.source.slice(span[0], span[1])).map((d) => d.doc), base: span[0] }
