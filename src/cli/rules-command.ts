@@ -35,7 +35,7 @@ function lookup(registry: readonly Rule[], id: string): Rule {
 }
 
 function ruleSummary(rule: Rule) {
-  return { id: rule.id, family: rule.family, severity: rule.severity, presets: presetsOf(rule), fixable: rule.fixable ?? null, description: rule.description, docs: rule.docs, options: rule.options ?? null };
+  return { id: rule.id, family: rule.family, severity: rule.severity, presets: presetsOf(rule), fixable: rule.fixable ?? null, description: rule.description, docs: rule.docs, messages: rule.messages, options: rule.options ?? null };
 }
 
 function rulesTable(rules: readonly Rule[]): string {

@@ -8,6 +8,8 @@ export const json: Reporter = ({ findings, summary, unusedBaseline }) => {
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
+      // The rule's message id and the values that fill its template (absent on internal errors).
+      ...(f.messageId ? { messageId: f.messageId, data: { ...f.data } } : {}),
       file: f.file,
       line: f.line,
       column: f.column,

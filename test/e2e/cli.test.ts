@@ -20,13 +20,15 @@ describe('kubeknit lint examples/ (built CLI, fresh process)', () => {
     expect(Object.keys(report.summary).sort()).toEqual(['errors', 'files', 'infos', 'objects', 'warnings']);
     expect(report.summary.files).toBe(5);
     for (const f of report.findings) {
-      expect(Object.keys(f).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'object', 'ruleId', 'severity']);
+      expect(Object.keys(f).sort()).toEqual(['column', 'data', 'endColumn', 'endLine', 'file', 'line', 'message', 'messageId', 'object', 'ruleId', 'severity']);
       expect(f.line).toBeGreaterThan(0);
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
     const dangling = report.findings.find((f: { ruleId: string }) => f.ruleId === 'dangling-service-selector');
     expect(dangling.object).toEqual({ apiVersion: 'v1', kind: 'Service', namespace: 'shop', name: 'db-read' });
     expect(dangling.file).toBe('examples/shop/database.yaml');
+    // the message id and its data: what a tool matches instead of the English text
+    expect([dangling.messageId, dangling.data]).toEqual(['noPod', { name: 'db-read', namespace: 'shop', selector: 'app.kubernetes.io/name=database' }]);
   });
 
   it('exits 0 on a clean input and says so', () => {
@@ -83,6 +85,7 @@ describe('kubeknit lint examples/ (built CLI, fresh process)', () => {
     expect(list.stdout).toMatch(/dangling-service-selector\s+relationships\s+error/);
     const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
     expect(json.map((r: { id: string }) => r.id)).toContain('volume-mount-missing-volume');
+    expect(json.find((r: { id: string }) => r.id === 'dangling-service-selector').messages.noPod).toContain('selects no Pod');
     const one = runCli(['rules', 'duplicate-container-port']);
     expect(one.stdout).toContain('How to fix');
     expect(runCli(['rules', 'no-such-rule']).status).toBe(2);

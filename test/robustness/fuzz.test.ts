@@ -15,6 +15,8 @@ import { REPO_ROOT } from '../helpers/shared.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 /** The whole-pipeline properties lint every case: their time grows with the runs (`npm run fuzz`). */
 const PIPELINE_TIMEOUT_MS = Math.max(30_000, RUNS * 40);
+/** Each pipeline case lints whole manifests: `npm test` runs 50 of them, `npm run fuzz` the full FUZZ_RUNS. */
+const PIPELINE_RUNS = process.env.FUZZ_RUNS ? RUNS : 50;
 const SEEDS = ['web.yaml', 'database.yaml', 'jobs.yaml', 'storage.yaml'].map((f) => readFileSync(path.join(REPO_ROOT, 'examples/shop', f), 'utf8'));
 
 function expectFindingsInside(findings: readonly Finding[], texts: ReadonlyMap<string, string>): void {
@@ -79,7 +81,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
         const result = await lint([], { preset: 'all', inline });
         expectFindingsInside(result.findings, new Map(inline.map((s) => [s.file, s.text])));
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: PIPELINE_RUNS },
     );
   }, PIPELINE_TIMEOUT_MS);
 
@@ -90,7 +92,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
         const result = await lint([], { preset: 'all', inline: [{ file: 'h.yaml', text }] });
         expectFindingsInside(result.findings, new Map([['h.yaml', text]]));
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: PIPELINE_RUNS },
     );
   }, PIPELINE_TIMEOUT_MS);
 
@@ -103,7 +105,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
         const garbled = result.findings.filter((f) => /\bundefined\b|\bNaN\b|\[object \w+\]/.test(f.message) && !/\bundefined\b|\bNaN\b|\[object \w+\]/.test(text));
         expect(garbled.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: PIPELINE_RUNS },
     );
   }, PIPELINE_TIMEOUT_MS);
 
@@ -114,7 +116,7 @@ describe(`fuzzing (${RUNS} cases per property)`, () => {
         const result = await lint([], { inline: [{ file: 'crd.yaml', text }] });
         expectFindingsInside(result.findings, new Map([['crd.yaml', text]]));
       }),
-      { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      { numRuns: PIPELINE_RUNS },
     );
   }, PIPELINE_TIMEOUT_MS);
 });
