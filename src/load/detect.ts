@@ -37,20 +37,50 @@ export interface UnrenderedDocuments {
  * Undefined when no document is unrendered.
  */
 export function detectUnrenderedDocuments(file: string, text: string): UnrenderedDocuments | undefined {
-  if (text.search(TEMPLATE_ACTION) < 0) return undefined;
+  if (!hasTemplateAction(text)) return undefined;
   const problems: LoadProblem[] = [];
   let rest = text;
   for (const { start, end, doc, base } of documentsWithActions(text)) {
-    const action = structuralAction(doc, base, text, start, end);
-    if (action !== undefined) {
-      problems.push({ kind: 'helm-template', file, range: rangeAt(text, action.index, action.length), message: UNRENDERED_MESSAGE });
+    const problem = unrenderedProblem(file, text, [start, end], doc, base);
+    if (problem) {
+      problems.push(problem);
       rest = rest.slice(0, start) + blank(text.slice(start, end)) + rest.slice(end);
     }
   }
   return problems.length ? { problems, rest } : undefined;
 }
 
+export function hasTemplateAction(text: string): boolean {
+  return text.search(TEMPLATE_ACTION) >= 0;
+}
+
+/** How the template check reads a document: errors other than duplicate keys tell a template that does not parse. */
+export const TEMPLATE_PARSE_OPTIONS = { logLevel: 'silent', uniqueKeys: false } as const;
+
+/**
+ * The finding for a document ([start, end) of the text, parsed with `TEMPLATE_PARSE_OPTIONS`, its
+ * offsets counting from `base`) when it is an unrendered template; undefined when its template text is data.
+ */
+export function unrenderedProblem(file: string, text: string, [start, end]: readonly [number, number], doc: Document.Parsed, base: number): LoadProblem | undefined {
+  const action = structuralAction(doc, base, text, start, end);
+  return action && { kind: 'helm-template', file, range: rangeAt(text, action.index, action.length), message: UNRENDERED_MESSAGE };
+}
+
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+/**
+ * The documents of a text (without directives) as its marker lines split it, [start, end) each:
+ * the check reads each document that holds template text on its own, by these bounds.
+ */
+export function markedDocuments(text: string): Array<readonly [number, number]> {
+  const bounds = [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((m) => m.index).filter((i) => i > 0), text.length];
+  return bounds.slice(1).map((end, i) => [bounds[i], end] as const);
+}
+
+/** Whether a text has a `...` document end line (the template check and yaml split such a text differently). */
+export function hasDocumentEndLine(text: string): boolean {
+  return /^\.\.\.(?=[ \t\r\n]|$)/m.test(text);
+}
 
 /**
  * The documents of a text that hold a template action, each parsed on its own (the others are
@@ -58,7 +88,7 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
  * With directives (`%TAG`) a document cannot be parsed alone, so the whole text is.
  */
 function documentsWithActions(text: string): ParsedSpan[] {
-  const options = { logLevel: 'silent', uniqueKeys: false } as const;
+  const options = TEMPLATE_PARSE_OPTIONS;
   const out: ParsedSpan[] = [];
   if (/^%/m.test(text)) {
     let start = 0;
@@ -68,9 +98,7 @@ function documentsWithActions(text: string): ParsedSpan[] {
     }
     return out;
   }
-  const bounds = [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((m) => m.index).filter((i) => i > 0), text.length];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const [start, end] = [bounds[i], bounds[i + 1]];
+  for (const [start, end] of markedDocuments(text)) {
     const span = text.slice(start, end);
     if (span.search(TEMPLATE_ACTION) < 0) continue;
     const docs = parseAllDocuments(counted(span), options);
@@ -85,6 +113,11 @@ interface ParsedSpan {
   end: number;
   doc: Document.Parsed;
   base: number;
+}
+
+/** A document of the text that holds template text: [start, end) of the text. */
+export function holdsTemplateAction(text: string, [start, end]: readonly [number, number]): boolean {
+  return hasTemplateAction(text.slice(start, end));
 }
 
 /** The first template action of a document that is not data, if any. */

@@ -26,6 +26,8 @@ export interface FastDocument {
   span: readonly [number, number];
   /** Node positions, when asked for (to locate field paths); null when they cannot be told apart. */
   positions?: DocumentPositions | null;
+  /** Its CST document token, when `keepTokens` asked for it. */
+  tokens?: CST.Token[];
 }
 
 /**
@@ -84,6 +86,13 @@ export function fastParseDocuments(source: string, lineCounter?: LineCounter, op
   return docs && !docs.some(isSkipped) ? (docs as FastDocument[]) : null;
 }
 
+export interface ReadOptions {
+  /** Keep node positions (`FastDocument.positions`). */
+  positions?: boolean;
+  /** Keep the CST of the documents that start at offsets this accepts (`FastDocument.tokens`), for another look without parsing again. */
+  keepTokens?: (offset: number) => boolean;
+}
+
 /** A document `readDocuments` leaves to the full parse: where it stands in the text, [start, end). */
 export interface SkippedDocument {
   skipped: true;
@@ -103,7 +112,7 @@ export function isSkipped(doc: FastDocument | SkippedDocument): doc is SkippedDo
  * Null when the text as a whole needs the full parse (a lone carriage return, a directive, stray
  * content between documents, more documents skipped than read).
  */
-export function readDocuments(source: string, lineCounter?: LineCounter, options: { positions?: boolean } = {}): Array<FastDocument | SkippedDocument> | null {
+export function readDocuments(source: string, lineCounter?: LineCounter, options: ReadOptions = {}): Array<FastDocument | SkippedDocument> | null {
   if (/\r(?!\n)/.test(source)) return null;
   const reader = new FastReader(source, options.positions ?? false);
   const docs: Array<FastDocument | SkippedDocument> = [];
@@ -114,7 +123,8 @@ export function readDocuments(source: string, lineCounter?: LineCounter, options
   };
   const readOrSkip = (token: CST.Document): Omit<FastDocument, 'span'> | Omit<SkippedDocument, 'span'> => {
     try {
-      return reader.document(token);
+      const doc = reader.document(token);
+      return options.keepTokens?.(token.offset) ? { ...doc, tokens: [token] } : doc;
     } catch (err) {
       if (err instanceof Unsupported || err instanceof RangeError) return { skipped: true, tokens: [token] }; // RangeError: call stack
       throw err;

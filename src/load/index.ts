@@ -1,5 +1,5 @@
 import type { K8sObject } from '../types.js';
-import { detectKustomization, detectUnrenderedDocuments } from './detect.js';
+import { detectKustomization } from './detect.js';
 import { discoverInputs, STDIN_INPUT } from './discover.js';
 import { UsageError } from './errors.js';
 import { objectId } from '../k8s/object-id.js';
@@ -78,11 +78,8 @@ export function parseReadFile(file: string, text: string): ParsedFile {
   if (kustomization) return { file, objects: [], problems: [kustomization], documents: 0 };
   // Documents that nest too deeply are refused before any YAML parser (superlinear on them) sees them.
   const refused = refuseDeepDocuments(file, withoutByteOrderMark(text));
-  const source = refused?.rest ?? text;
-  const unrendered = detectUnrenderedDocuments(file, source);
-  const parsed = parseStream(file, unrendered?.rest ?? source);
-  const before = [...(refused?.problems ?? []), ...(unrendered?.problems ?? [])];
-  return before.length ? { ...parsed, problems: [...before, ...parsed.problems] } : parsed;
+  const parsed = parseStream(file, refused?.rest ?? text, { templates: true });
+  return refused?.problems.length ? { ...parsed, problems: [...refused.problems, ...parsed.problems] } : parsed;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Composer, isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
-import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions, type SkippedDocument } from './fast-parse.js';
+import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions, type FastDocument, type SkippedDocument } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
@@ -10,6 +10,7 @@ import { objectId } from '../k8s/object-id.js';
 import { CLUSTER_SCOPED_KINDS, splitApiVersion } from '../k8s/scope.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
 import { counted } from './parse-count.js';
+import { detectUnrenderedDocuments, hasDocumentEndLine, hasTemplateAction, holdsTemplateAction, markedDocuments, TEMPLATE_PARSE_OPTIONS, unrenderedProblem } from './detect.js';
 import { editDistance } from '../suggest.js';
 
 export interface ParsedFile {
@@ -41,11 +42,20 @@ export function withoutByteOrderMark(text: string): string {
  * The one seam between kubeknit and its YAML readers: parses one file's text (every YAML document
  * in it) into typed objects and problems. The fast reader takes what it can and yaml's document
  * model the rest; `KUBEKNIT_FAST_PARSE=0` leaves everything to yaml (the way out, should the two
- * ever disagree on a file).
+ * ever disagree on a file). `templates`: documents that are unrendered Helm templates become one
+ * `helm-template` problem each (first among the problems) instead of being read.
  */
-export function parseStream(file: string, text: string): ParsedFile {
+export function parseStream(file: string, text: string, options: { templates?: boolean } = {}): ParsedFile {
   const source = withoutByteOrderMark(text);
-  return (fastReaderOn() ? parseManifestTextFast(file, source) : null) ?? parseManifestTextFully(file, source);
+  const templates = (options.templates ?? false) && hasTemplateAction(source);
+  // With directives (`%YAML`, `%TAG`) the fast reader gives way to the full parse: known before parsing.
+  const once = fastReaderOn() && !DIRECTIVE_LINE.test(source) ? parseManifestTextFast(file, source, templates) : null;
+  if (once) return once;
+  // The template check parses each document with template text on its own, then the rest is parsed.
+  const unrendered = templates ? detectUnrenderedDocuments(file, source) : undefined;
+  const rest = unrendered?.rest ?? source;
+  const parsed = (fastReaderOn() && unrendered ? parseManifestTextFast(file, rest, false) : null) ?? parseManifestTextFully(file, rest);
+  return unrendered ? { ...parsed, problems: [...unrendered.problems, ...parsed.problems] } : parsed;
 }
 
 /** Read on each use, so a test (or an embedding program) can switch it for one run. */
@@ -83,13 +93,19 @@ export function parseManifestTextFully(file: string, source: string): ParsedFile
  * the reader parsed. Null when the file needs the full parse: the reader cannot take it, or a skipped
  * document's syntax error swallowed the next documents' `---` (the full parse recovers them).
  */
-function parseManifestTextFast(file: string, source: string): ParsedFile | null {
+function parseManifestTextFast(file: string, source: string, templates: boolean): ParsedFile | null {
   const lineCounter = new LineCounter();
-  const docs = readDocuments(source, lineCounter, { positions: true });
-  if (!docs) return null;
+  const withActions = templates ? markedDocuments(source).filter((d) => holdsTemplateAction(source, d)) : [];
+  // The template check splits the text at its `---` lines; with a `...` line yaml may split it otherwise.
+  if (withActions.length && hasDocumentEndLine(source)) return null;
+  const read = readDocuments(source, lineCounter, { positions: true, keepTokens: (offset) => spanAt(withActions, offset) >= 0 });
+  if (!read) return null;
+  const unrendered = withActions.length ? unrenderedDocuments(file, source, read, withActions) : { problems: [], indexes: new Set<number>() };
+  if (!unrendered) return null;
+  const docs = unrendered.indexes.size ? read.filter((_, i) => !unrendered.indexes.has(i)) : read;
   const spans = docs.map((d) => d.span);
   const positions = docs.map((d) => (isSkipped(d) ? null : (d.positions ?? null)));
-  const result: ParsedFile = { file, objects: [], problems: [], documents: docs.length, spans, positions };
+  const result: ParsedFile = { file, objects: [], problems: unrendered.problems, documents: docs.length, spans, positions };
   const locator = new SourceLocator(source, spans, lineCounter, positions);
   result.locator = locator;
   for (const [documentIndex, doc] of docs.entries()) {
@@ -112,6 +128,47 @@ function parseManifestTextFast(file: string, source: string): ParsedFile | null 
     });
   }
   return result;
+}
+
+/**
+ * The documents of a text read once that are unrendered templates (their indexes, and a problem for
+ * each), checked on the tokens the reader kept for the documents holding template text (`withActions`,
+ * as the text's `---` lines split it). Null when yaml's documents are not those the lines make
+ * (a quote left open across a `---`, say): the check then parses those documents on their own.
+ */
+function unrenderedDocuments(file: string, source: string, docs: ReadonlyArray<FastDocument | SkippedDocument>, withActions: ReadonlyArray<readonly [number, number]>): { problems: LoadProblem[]; indexes: Set<number> } | null {
+  const marked = markedDocuments(source);
+  const starts = new Set(docs.map((d) => d.span[0]));
+  const markedStarts = new Set(marked.map(([start]) => start));
+  const firstEnd = marked[0][1];
+  if (marked.some(([start]) => start > 0 && !starts.has(start))) return null;
+  if (docs.filter((d) => d.span[0] < firstEnd).length > 1 || docs.some((d) => d.span[0] >= firstEnd && !markedStarts.has(d.span[0]))) return null;
+  const problems: LoadProblem[] = [];
+  const indexes = new Set<number>();
+  docs.forEach((doc, index) => {
+    const token = doc.tokens?.[0];
+    const at = spanAt(withActions, doc.span[0]);
+    if (!token || at < 0) return;
+    const [composed] = withoutErrorStacks(() => [...new Composer(TEMPLATE_PARSE_OPTIONS).compose([token])]);
+    const problem = composed && unrenderedProblem(file, source, withActions[at], composed, 0);
+    if (problem) {
+      problems.push(problem);
+      indexes.add(index);
+    }
+  });
+  return { problems, indexes };
+}
+
+/** The index of the sorted [start, end) span an offset falls in, or -1 (binary search: a stream may hold thousands). */
+function spanAt(spans: ReadonlyArray<readonly [number, number]>, offset: number): number {
+  let [low, high] = [0, spans.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < spans[mid][0]) high = mid - 1;
+    else if (offset >= spans[mid][1]) low = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /**
