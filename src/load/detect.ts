@@ -34,7 +34,8 @@ export interface UnrenderedDocuments {
  * string value or a comment (PrometheusRule alert texts, Alertmanager templates, Vault agent
  * annotations); a document is unrendered only when it does not parse, or an action stands in a
  * structural position (a key, a flow collection, a line of its own), or it is a Helm-only action.
- * Undefined when no document is unrendered.
+ * Undefined when no document is unrendered. This parses each document with template text on its
+ * own: it is for a text whose one parse (`parseStream` with `templates`) cannot be checked as is.
  */
 export function detectUnrenderedDocuments(file: string, text: string): UnrenderedDocuments | undefined {
   if (!hasTemplateAction(text)) return undefined;

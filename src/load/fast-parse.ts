@@ -54,8 +54,10 @@ const MAX_DEPTH = 200;
 const MAX_IMPLICIT_KEY = 1000;
 
 class Unsupported extends Error {}
+/** One instance, thrown each time: an error's stack trace costs more than reading a small document. */
+const UNSUPPORTED = new Unsupported();
 const unsupported = (): never => {
-  throw new Unsupported();
+  throw UNSUPPORTED;
 };
 
 type Token = CST.Token;
