@@ -54,7 +54,7 @@ export function parseStream(file: string, text: string, options: { templates?: b
   // The template check parses each document with template text on its own, then the rest is parsed.
   const unrendered = templates ? detectUnrenderedDocuments(file, source) : undefined;
   const rest = unrendered?.rest ?? source;
-  const parsed = (fastReaderOn() && unrendered ? parseManifestTextFast(file, rest, false) : null) ?? parseManifestTextFully(file, rest);
+  const parsed = (fastReaderOn() && templates && !DIRECTIVE_LINE.test(rest) ? parseManifestTextFast(file, rest, false) : null) ?? parseManifestTextFully(file, rest);
   return unrendered ? { ...parsed, problems: [...unrendered.problems, ...parsed.problems] } : parsed;
 }
 

@@ -34,6 +34,19 @@ describe('each document is parsed once', () => {
     expect(parsed).toBe(text.length);
   });
 
+  it('a text the one parse cannot check as is (a `...` line, a quote left open across `---`) is checked document by document', async () => {
+    const endLine = [configMap('a'), `${helmTemplate}...\n`, configMap('b')].join('---\n');
+    const openQuote = [configMap('a'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "{{ .Release.Name }}\n', configMap('b')].join('---\n');
+    const dir = tempTree({ 'end-line.yaml': endLine, 'open-quote.yaml': openQuote });
+    for (const [file, text] of [['end-line.yaml', endLine], ['open-quote.yaml', openQuote]]) {
+      const { findings, names } = await lintCounting(path.join(dir, file));
+      const at = text.indexOf('{{');
+      const line = text.slice(0, at).split('\n').length;
+      expect(findings, file).toEqual([['unrendered-template', line, at - text.lastIndexOf('\n', at)]]);
+      expect(names, file).toEqual(['a', 'b']);
+    }
+  });
+
   it('a syntax error followed by good documents: they are read from the same parse, not by parsing the file again', async () => {
     const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: broken\ndata: [x\n';
     const text = [configMap('a'), broken, configMap('b'), configMap('c')].join('---\n');
