@@ -12,8 +12,8 @@ import { counted, uncounted } from './parse-count.js';
  * flow collections (JSON too), plain/quoted/block scalars and comments, with LF or CRLF line ends.
  * A document with anything else — a syntax error, an anchor, alias, tag, merge key, duplicate key,
  * a tab between tokens (tabs in scalars and comments are read), a root that is not a mapping — is
- * skipped (`readDocuments`), and the caller has yaml parse it (which also reports the problem
- * precisely); a directive or a lone carriage return gives `null` for the whole text. Tests compare
+ * skipped (`readDocuments`), with its tokens, from which the caller has yaml compose it (which
+ * also reports the problem precisely); a directive or a lone carriage return gives `null` for the whole text. Tests compare
  * both ways on every manifest of the shared corpora, with either line end, as JSON, and on mutated
  * manifests.
  */
@@ -117,7 +117,8 @@ export function isSkipped(doc: FastDocument | SkippedDocument): doc is SkippedDo
  * (an anchor, a tag, a tab between tokens, a syntax error…), skipped: one odd document in a stream
  * of thousands (`helm template | kubeknit lint -`) need not send the whole stream the full way.
  * Null when the text as a whole needs the full parse (a lone carriage return, a directive, stray
- * content between documents, more documents skipped than read).
+ * content between documents). The text is parsed once, but for the part a syntax error swallowed
+ * up to a `---` line (`SkippedDocument.resumeAt`): the parse starts again at that line.
  */
 export function readDocuments(source: string, lineCounter?: LineCounter, options: ReadOptions = {}): Array<FastDocument | SkippedDocument> | null {
   if (/\r(?!\n)/.test(source)) return null;
