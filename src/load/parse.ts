@@ -90,8 +90,8 @@ export function parseManifestTextFully(file: string, source: string): ParsedFile
 
 /**
  * The common case, read through `readDocuments`; yaml composes a document it skips from the tokens
- * the reader parsed. Null when the file needs the full parse: the reader cannot take it, or a skipped
- * document's syntax error swallowed the next documents' `---` (the full parse recovers them).
+ * the reader parsed (after a syntax error that swallowed a `---` line, the reader went on from that
+ * line, as the full parse recovers). Null when the file needs the full parse: the reader cannot take it.
  */
 function parseManifestTextFast(file: string, source: string, templates: boolean): ParsedFile | null {
   const lineCounter = new LineCounter();
@@ -146,17 +146,22 @@ function unrenderedDocuments(file: string, source: string, docs: ReadonlyArray<F
   if (docs.filter((d) => d.span[0] < firstEnd).length > 1 || docs.some((d) => d.span[0] >= firstEnd && !markedStarts.has(d.span[0]))) return null;
   const problems: LoadProblem[] = [];
   const indexes = new Set<number>();
-  docs.forEach((doc, index) => {
+  for (const [index, doc] of docs.entries()) {
     const token = doc.tokens?.[0];
     const at = spanAt(withActions, doc.span[0]);
-    if (!token || at < 0) return;
-    const [composed] = withoutErrorStacks(() => [...new Composer(TEMPLATE_PARSE_OPTIONS).compose([token])]);
+    if (!token || at < 0) continue;
+    let composed: Document.Parsed | undefined;
+    try {
+      [composed] = withoutErrorStacks(() => [...new Composer(TEMPLATE_PARSE_OPTIONS).compose([token])]);
+    } catch {
+      return null; // the check parses the document on its own, and meets what yaml throws there
+    }
     const problem = composed && unrenderedProblem(file, source, withActions[at], composed, 0);
     if (problem) {
       problems.push(problem);
       indexes.add(index);
     }
-  });
+  }
   return { problems, indexes };
 }
 
@@ -175,7 +180,7 @@ function spanAt(spans: ReadonlyArray<readonly [number, number]>, offset: number)
 /**
  * A document the fast reader skipped, composed by yaml from the tokens the reader parsed (a
  * document's anchors and aliases are its own; offsets count in the whole text). False when a syntax
- * error in it swallowed a later document's `---` line, or yaml throws.
+ * error in it swallowed a `---` line other than where the reader went on, or yaml throws.
  */
 function composeSkipped(skipped: SkippedDocument, ctx: DocContext, out: ParsedFile): boolean {
   let docs: Document.Parsed[];
@@ -223,7 +228,7 @@ interface ParsedDocument {
   errorLimit: number;
 }
 
-/** Parses every document of a text, deterministically (field locations parse the text again). */
+/** Parses every document of a text, recovering the documents after a syntax error that swallowed their `---`. */
 function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocument[] {
   const parsed = withoutErrorStacks(() => parseAllDocuments(counted(source), { ...KUBERNETES_YAML_OPTIONS, lineCounter }));
   const docs = Array.isArray(parsed) ? parsed : [];
