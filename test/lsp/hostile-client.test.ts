@@ -109,14 +109,14 @@ describe('kubeknit lsp checks the parameters of every request and notification',
 
   it.each([
     ['hover without a position', 'textDocument/hover', () => ({ textDocument: { uri: svc() } }), /params\.position must be an object/],
-    ['hover with a numeric uri', 'textDocument/hover', () => ({ textDocument: { uri: 5 }, position: { line: 0, character: 0 } }), /uri must be a string/],
+    ['hover with a numeric uri', 'textDocument/hover', () => ({ textDocument: { uri: 5 }, position: { line: 0, character: 0 } }), /uri must be a URI/],
     ['hover at a negative line', 'textDocument/hover', () => ({ textDocument: { uri: svc() }, position: { line: -1, character: 0 } }), /line must be a non-negative integer/],
     ['definition at a fractional character', 'textDocument/definition', () => ({ textDocument: { uri: svc() }, position: { line: 0, character: 1.5 } }), /character must be a non-negative integer/],
     ['definition on a file URI with a host', 'textDocument/definition', () => ({ textDocument: { uri: 'file://attacker/share/x.yaml' }, position: { line: 0, character: 0 } }), /file URI of a local path/],
     ['hover on a file URI with a NUL', 'textDocument/hover', () => ({ textDocument: { uri: 'file:///tmp/a%00b.yaml' }, position: { line: 0, character: 0 } }), /NUL/],
     ['code actions for a reversed range', 'textDocument/codeAction', () => ({ textDocument: { uri: svc() }, range: { start: { line: 3, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } }), /start must not come after/],
     ['code actions with a diagnostic without a range', 'textDocument/codeAction', () => ({ textDocument: { uri: svc() }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ message: 'x' }] } }), /diagnostics\[0\]\.range/],
-    ['the graph page for a numeric uri', 'kubeknit/graphPage', () => ({ uri: 5 }), /uri must be a string/],
+    ['the graph page for a numeric uri', 'kubeknit/graphPage', () => ({ uri: 5 }), /uri must be a URI/],
     ['the graph page with positional params', 'kubeknit/graphPage', () => [1, 2], /params must be an object/],
   ])('%s: InvalidParams', async (_name, method, params, message) => {
     const answer = lsp.connection.sendRequest(method, params());
