@@ -1,7 +1,7 @@
 import { CST, Document, isScalar, Parser, type LineCounter, type Schema } from 'yaml';
 import type { JsonObject } from '../types.js';
 import { KUBERNETES_YAML_OPTIONS } from './yaml-options.js';
-import { counted, uncounted } from './parse-count.js';
+import { counted } from './parse-count.js';
 
 /**
  * A faster way to read the common shape of manifest YAML, built on the yaml package's own lexer,
@@ -101,11 +101,6 @@ export interface SkippedDocument {
   span: readonly [number, number];
   /** Its CST: the document token, then the `...`, comments and newlines after it (for composing it without parsing again). */
   tokens: CST.Token[];
-  /**
-   * A `---` line inside it (a syntax error, say a quote left open, swallowed it): the documents
-   * after it were parsed from that line on, as the full parse recovers them.
-   */
-  resumeAt?: number;
 }
 
 export function isSkipped(doc: FastDocument | SkippedDocument): doc is SkippedDocument {
@@ -138,51 +133,30 @@ export function readDocuments(source: string, lineCounter?: LineCounter, options
       throw err;
     }
   };
-  // A parse that resumes after a swallowed `---` reports each line once.
-  let lastLine = -1;
-  const onNewLine = lineCounter && ((offset: number) => {
-    if (offset > lastLine) lineCounter.addNewLine((lastLine = offset));
-  });
   try {
-    for (let from: number | undefined = 0; from !== undefined;) {
-      const parser = new Parser(onNewLine);
-      parser.offset = from; // tokens carry offsets in the whole text
-      const text = counted(from === 0 ? source : source.slice(from));
-      const start = from;
-      from = undefined;
-      tokens: for (const token of parser.parse(text)) {
-        if (token.type !== 'document' && open && 'skipped' in open.doc) {
-          open.doc.tokens.push(token);
-          if (token.type === 'doc-end' || token.type === 'comment' || token.type === 'newline') continue;
-        }
-        switch (token.type) {
-          case 'document': {
-            close(token.offset);
-            const doc = readOrSkip(token);
-            open = { doc, start: token.offset };
-            if (!('skipped' in doc)) break;
-            const end = token.offset + CST.stringify(token).length;
-            const swallowed = documentMarkerWithin(source, token.offset, end);
-            if (swallowed < 0) break;
-            // Parse again from the swallowed `---` line; the rest of this parse is dropped unread.
-            doc.resumeAt = from = swallowed;
-            uncounted(source.length - Math.max(start, end));
-            break tokens;
-          }
-          case 'doc-end':
-            if (!open) return null;
-            reader.end(token.end);
-            break;
-          case 'space':
-            isSpace(token); // refuses a tab
-            break;
-          case 'comment':
-          case 'newline':
-          case 'byte-order-mark':
-            break;
-          default:
-            return null;
-        }
+    for (const token of new Parser(lineCounter?.addNewLine).parse(counted(source))) {
+      if (token.type !== 'document' && open && 'skipped' in open.doc) {
+        open.doc.tokens.push(token);
+        if (token.type === 'doc-end' || token.type === 'comment' || token.type === 'newline') continue;
+      }
+      switch (token.type) {
+        case 'document':
+          close(token.offset);
+          open = { doc: readOrSkip(token), start: token.offset };
+          break;
+        case 'doc-end':
+          if (!open) return null;
+          reader.end(token.end);
+          break;
+        case 'space':
+          isSpace(token); // refuses a tab
+          break;
+        case 'comment':
+        case 'newline':
+        case 'byte-order-mark':
+          break;
+        default:
+          return null;
       }
     }
   } catch (err) {
@@ -191,14 +165,6 @@ export function readDocuments(source: string, lineCounter?: LineCounter, options
   }
   close(source.length);
   return docs;
-}
-
-/** Offset of the first line starting with `---` strictly inside [start, end) of the text, or -1. */
-export function documentMarkerWithin(text: string, start: number, end: number): number {
-  const marker = /^---(?=\s|$)/gm;
-  marker.lastIndex = start + 1;
-  const match = marker.exec(text);
-  return match && match.index < end ? match.index : -1;
 }
 
 /** Node positions of the one document in a text, or null when it needs the full parse. */

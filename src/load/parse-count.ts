@@ -9,8 +9,3 @@ export function counted(text: string): string {
   yamlParseCount.characters += text.length;
   return text;
 }
-
-/** Takes back the characters at the end of a counted text that a parse stopped before reading. */
-export function uncounted(characters: number): void {
-  yamlParseCount.characters -= characters;
-}

@@ -1,6 +1,6 @@
 import { Composer, isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
 import type { FieldPath, JsonObject, K8sObject, ObjectSource, Range } from '../types.js';
-import { documentMarkerWithin, fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions, type FastDocument, type SkippedDocument } from './fast-parse.js';
+import { fastDocumentPositions, isSkipped, locateInPositions, readDocuments, type DocumentPositions, type FastDocument, type SkippedDocument } from './fast-parse.js';
 import { normalizeFieldPath, parseFieldPath } from './field-path.js';
 import { lineCounterOf, locatePath, offsetsToRange } from './locate.js';
 import type { LoadProblem } from './problems.js';
@@ -137,7 +137,6 @@ function parseManifestTextFast(file: string, source: string, templates: boolean)
  * (a quote left open across a `---`, say): the check then parses those documents on their own.
  */
 function unrenderedDocuments(file: string, source: string, docs: ReadonlyArray<FastDocument | SkippedDocument>, withActions: ReadonlyArray<readonly [number, number]>): { problems: LoadProblem[]; indexes: Set<number> } | null {
-  if (docs.some((d) => isSkipped(d) && d.resumeAt !== undefined)) return null; // a swallowed `---`: the check splits at it, yaml did not
   const marked = markedDocuments(source);
   const starts = new Set(docs.map((d) => d.span[0]));
   const markedStarts = new Set(marked.map(([start]) => start));
@@ -191,12 +190,8 @@ function composeSkipped(skipped: SkippedDocument, ctx: DocContext, out: ParsedFi
   }
   if (docs.length !== 1) return false;
   const [doc] = docs;
-  const fatal = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
-  const swallowed = fatal ? nextDocumentMarker(ctx.source, doc.range[0], doc.range[2]) : -1;
-  // The reader went on from a swallowed `---` line exactly where the full parse would, or not at all.
-  if (swallowed !== (skipped.resumeAt ?? -1)) return false;
-  const errorLimit = swallowed > 0 ? errorLimitBefore(ctx.source, swallowed) : Infinity;
-  keptWhileUseful(ctx.locator, ctx.documentIndex, doc, out, () => documentToObjects(doc, { ...ctx, errorLimit }, out));
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') && nextDocumentMarker(ctx.source, doc.range[0], doc.range[2]) > 0) return false;
+  keptWhileUseful(ctx.locator, ctx.documentIndex, doc, out, () => documentToObjects(doc, ctx, out));
   return true;
 }
 
@@ -236,7 +231,7 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];
     const resumeAt = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') ? nextDocumentMarker(source, doc.range[0], doc.range[2]) : -1;
-    out.push({ doc, errorLimit: resumeAt > 0 ? errorLimitBefore(source, resumeAt) : Infinity });
+    out.push({ doc, errorLimit: resumeAt > 0 ? source.lastIndexOf('\n', resumeAt - 2) + 1 : Infinity });
     if (resumeAt > 0) {
       // An error (say, an unclosed quote) swallowed the `---` of later documents: parse again from
       // the first marker inside the broken document, with the text before it blanked so offsets stay exact.
@@ -245,11 +240,6 @@ function parseDocuments(source: string, lineCounter?: LineCounter): ParsedDocume
     }
   }
   return out;
-}
-
-/** Errors of a document past a swallowed `---` line are shown at the start of the line before it. */
-function errorLimitBefore(source: string, resumeAt: number): number {
-  return source.lastIndexOf('\n', resumeAt - 2) + 1;
 }
 
 /** Where a document stands in its file: [start, end) offsets, or null when it must be located by parsing the whole file. */
@@ -405,7 +395,13 @@ function documentSpan(doc: Document.Parsed): DocumentSpan {
 
 const DIRECTIVE_LINE = /^%/m;
 
-const nextDocumentMarker = documentMarkerWithin;
+/** Offset of the first line starting with `---` strictly inside [start, end), or -1. */
+function nextDocumentMarker(text: string, start: number, end: number): number {
+  const marker = /^---(?=\s|$)/gm;
+  marker.lastIndex = start + 1;
+  const match = marker.exec(text);
+  return match && match.index < end ? match.index : -1;
+}
 
 interface DocContext {
   file: string;

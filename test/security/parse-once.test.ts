@@ -56,16 +56,6 @@ describe('each document is parsed once', () => {
     expect(parsed).toBe(text.length);
   });
 
-  it('a quote left open across `---`: only the text it swallowed is parsed again, from the `---` on', async () => {
-    const broken = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "open}\n';
-    const text = [configMap('a'), broken, configMap('b'), configMap('c')].join('---\n');
-    const { parsed, findings, names } = await lintCounting(path.join(tempTree({ 'open-quote.yaml': text }), 'open-quote.yaml'));
-    expect(names).toEqual(['a', 'b', 'c']);
-    expect(findings.map(([rule]) => rule)).toEqual(['invalid-yaml']);
-    const swallowedFrom = text.indexOf('---', text.indexOf('"open'));
-    expect(parsed).toBe(text.length + (text.length - swallowedFrom)); // the text once, and the part the quote swallowed once more (it was three parses of the file)
-  });
-
   it('findings in documents yaml composed (anchors, a directive) are located without parsing again', async () => {
     const anchored = pod('anchored', '&image ');
     const dir = tempTree({ 'anchors.yaml': [pod('plain'), anchored].join('---\n'), 'directive.yaml': `%YAML 1.1\n---\n${pod('directed')}` });

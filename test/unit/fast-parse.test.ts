@@ -35,8 +35,9 @@ describe('fast YAML reading agrees with the yaml document model', () => {
       const text = [good(1), doc, good(2), good(3)].join('---\n');
       expectSameAsFullParse(text, JSON.stringify(doc));
       const parsed = parseStream('stream.yaml', text);
-      // The good documents keep their fast-read positions, a syntax error that swallows the next `---` too.
-      expect(parsed.positions?.[0] ?? null, JSON.stringify(doc)).toEqual(expect.anything());
+      const syntaxError = doc.includes('unclosed');
+      // The good documents keep their fast-read positions unless a syntax error sent the whole file the full way.
+      expect(parsed.positions?.[0] ?? null, JSON.stringify(doc)).toEqual(syntaxError ? null : expect.anything());
     }
   });
 
