@@ -76,6 +76,11 @@ describe('fast YAML reading agrees with the yaml document model', () => {
     for (const text of fallBack) expect(fastParseDocuments(text), JSON.stringify(text)).toBeNull();
   });
 
+  it('agrees with the full parse when an unclosed quote swallows the next document marker (fuzz regression)', () => {
+    const text = 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: uploads\nspec:\n  accessModes: [ReadWriteMany] \'\n  storageClassName: ""\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads\n  namespace: shop\nspec:\n  volumeName: uploads\n';
+    expectSameAsFullParse(text, JSON.stringify(text));
+  });
+
   it('reads tabs inside quoted and block scalars and comments the fast way', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tabs # a\tcomment\ndata:\n  quoted: "a\tb"\n  plain: a\tb\n  Makefile: |\n    all:\n    \techo "\tdone"\n';
     const docs = readFastAsYaml(text);
