@@ -25,10 +25,12 @@ export default defineRule<AssumeExistingOptions>({
   check(ctx) {
     reportMissingPodReferences(ctx, 'Secret');
     const { objects, report } = ctx;
+    // in the input, made by a controller (cert-manager, External Secrets…), or in the cluster
+    const secretExists = (namespace: string | null, name: string) => !!objects.find('Secret', namespace, name) || !!findProduced(objects, 'Secret', namespace, name) || existsOutside(ctx, 'Secret', namespace, name);
     for (const ingress of objects.ofKind('Ingress')) {
       if (CERT_MANAGER_ANNOTATIONS.some((a) => Object.hasOwn(ingress.annotations, a))) continue;
       for (const tls of ingressTlsSecrets(ingress)) {
-        if (objects.find('Secret', ingress.namespace, tls.name) || findProduced(objects, 'Secret', ingress.namespace, tls.name) || existsOutside(ctx, 'Secret', ingress.namespace, tls.name)) continue;
+        if (secretExists(ingress.namespace, tls.name)) continue;
         report(ingress, tls.path, 'tlsSecretMissing', { name: ingress.name, secret: tls.name, namespace: ingress.namespace ?? '' });
       }
     }
@@ -36,7 +38,7 @@ export default defineRule<AssumeExistingOptions>({
       if (CERT_MANAGER_ANNOTATIONS.some((a) => Object.hasOwn(gateway.annotations, a))) continue;
       for (const ref of gatewayCertificateRefs(gateway)) {
         if (ref.kind !== 'Secret' || ref.group !== '') continue;
-        if (objects.find('Secret', ref.namespace, ref.name) || findProduced(objects, 'Secret', ref.namespace, ref.name) || existsOutside(ctx, 'Secret', ref.namespace, ref.name)) continue;
+        if (secretExists(ref.namespace, ref.name)) continue;
         report(gateway, ref.namePath, 'certificateMissing', { name: gateway.name, secret: ref.name, namespace: ref.namespace });
       }
     }

@@ -50,44 +50,46 @@ export function findKustomizations(inputs: readonly string[], { allowRemote = tr
   }
   const roots = found.filter((k) => k.kind === 'Kustomization' && !usedByAnother.has(k.dir));
   for (const root of roots) {
-    const remote = allowRemote ? undefined : remoteIn(root, new Set());
+    const members = [...kustomizationTree(root)];
+    const remote = allowRemote ? undefined : firstRemote(members.map((m) => m.kustomization));
     if (remote) {
       tree.refused.push({ root, ...remote });
       continue;
     }
     tree.roots.push(root);
-    collectTree(root, tree, new Set());
+    for (const { kustomization, paths } of members) {
+      tree.kustomizationFiles.add(kustomization.file);
+      tree.ownedDirs.add(kustomization.dir);
+      for (const file of paths.files) tree.consumed.add(file);
+    }
   }
   return tree;
 }
 
-/** The first remote entry in a kustomization or in the local kustomizations it builds on. */
-function remoteIn(k: KustomizationFile, visiting: Set<string>): { at: KustomizationFile; entry: string; path: FieldPath } | undefined {
-  if (visiting.has(k.dir)) return undefined;
-  visiting.add(k.dir);
-  const own = firstRemoteEntry(k);
-  if (own) return { at: k, ...own };
-  for (const dir of referencedPaths(k).dirs) {
-    const file = kustomizationIn(dir);
-    const inner = file ? readKustomizationFile(file) : undefined;
-    const found = inner ? remoteIn(inner, visiting) : undefined;
-    if (found) return found;
+/** A kustomization and the local kustomizations it builds on, each once, with what each uses from disk. */
+function* kustomizationTree(root: KustomizationFile): Generator<{ kustomization: KustomizationFile; paths: ReturnType<typeof referencedPaths> }> {
+  const visiting = new Set<string>();
+  const pending = [root];
+  for (let k = pending.pop(); k; k = pending.pop()) {
+    if (visiting.has(k.dir)) continue;
+    visiting.add(k.dir);
+    const paths = referencedPaths(k);
+    yield { kustomization: k, paths };
+    for (const dir of [...paths.dirs].reverse()) {
+      const file = kustomizationIn(dir);
+      const inner = file ? readKustomizationFile(file) : undefined;
+      if (inner) pending.push(inner);
+    }
   }
-  return undefined;
 }
 
-function collectTree(k: KustomizationFile, tree: KustomizeTree, visiting: Set<string>): void {
-  if (visiting.has(k.dir)) return;
-  visiting.add(k.dir);
-  tree.kustomizationFiles.add(k.file);
-  tree.ownedDirs.add(k.dir);
-  const { dirs, files } = referencedPaths(k);
-  for (const file of files) tree.consumed.add(file);
-  for (const dir of dirs) {
-    const file = kustomizationIn(dir);
-    const inner = file ? readKustomizationFile(file) : undefined;
-    if (inner) collectTree(inner, tree, visiting);
+/** The first remote entry among a tree's kustomizations. */
+function firstRemote(kustomizations: readonly KustomizationFile[]): { at: KustomizationFile; entry: string; path: FieldPath } | undefined {
+  for (const at of kustomizations) {
+    const remote = firstRemoteEntry(at);
+    if (remote) return { at, ...remote };
   }
+  return undefined;
 }
 
 function walkDirs(dir: string, seen: Set<string>, onDir: (dir: string, names: string[]) => void): void {
